@@ -1,0 +1,37 @@
+# Quick start: `make` builds the datasets from the default source, `make test` runs the tests.
+SHELL := /bin/bash
+CLI := node bin/kzpp.js
+SOURCE ?= odf-2025-02-13-tough-year
+TS := $(shell find pipeline -name '*.ts') tsconfig.json
+
+.PHONY: all datasets pdf test extract schemas check-schemas clean
+all: datasets
+
+# npm ci when node_modules is missing or older than the lock file.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+build/.stamp: node_modules/.package-lock.json $(TS)
+	npx tsc -p tsconfig.json
+	@touch $@
+
+## datasets: build dist/<version>/ from the default source (Markdown); FORMAT=pdf for the PDF
+datasets: build/.stamp
+	$(CLI) build --source $(SOURCE) $(if $(FORMAT),--format $(FORMAT))
+
+## test: the whole test suite (the command CI runs)
+test: build/.stamp
+	npx vitest run
+
+## extract: make extract INPUT=report.md OUT=dir — any document in the report's format, unversioned
+extract: build/.stamp
+	@test -n "$(INPUT)" -a -n "$(OUT)" || { echo "usage: make extract INPUT=<file> OUT=<dir>" >&2; exit 2; }
+	$(CLI) extract "$(INPUT)" --out "$(OUT)"
+
+## schemas: regenerate schemas/*.schema.json from the zod record definitions
+schemas: build/.stamp
+	$(CLI) schemas
+
+clean:
+	rm -rf build dist

@@ -1,0 +1,180 @@
+/**
+ * The report's list of political prisoners. It reads like the document:
+ *
+ *   THE LIST OF POLITICAL PRISONERS            (chapter)
+ *   CONVICTED | UNDER ARREST … PRE-TRIAL …     (which list)
+ *   <group heading>                            (group)
+ *   <group introduction paragraphs>            (dates for the whole group)
+ *   12 Given FAMILY – <sentence and charges>. <more text>
+ *   <continuation paragraphs>
+ */
+import { findArticles, compareArticles } from '../lib/articles.js';
+import { earliest, findDates, latest } from '../lib/dates.js';
+import { slug, uniqueIds } from '../lib/ids.js';
+import { splitName } from '../lib/names.js';
+import { findTerms } from '../lib/terms.js';
+import { splitSentences } from '../lib/text.js';
+import type { BodyBlock, DocumentModel } from '../model/document.js';
+import { isBody } from '../model/document.js';
+import type { Prisoner } from '../model/records.js';
+import type { Diagnostic } from './diagnostics.js';
+import { footnotesByNumber, urlsOf } from './footnotes.js';
+
+const LIST_CHAPTER = /\blist of political prisoners\b/i;
+const PRE_TRIAL = /\bpre-?trial\b|\bunder arrest\b|\bin detention\b|\bawaiting trial\b/i;
+const CONVICTED = /\bconvicted\b|\bsentenced\b/i;
+
+/** "12 Given FAMILY – text": number, a name of capitalised words, a dash. */
+const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
+const ENTRY = new RegExp(String.raw`^(\d{1,3})[.)]?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,4})\s+[–—-]+\s+(.+)$`, 'su');
+const ENTRY_WITHOUT_NAME = /^(\d{1,3})[.)]?\s+[–—-]+\s/u;
+
+type ListKind = Prisoner['list'];
+
+interface Entry {
+  list: ListKind;
+  number: number;
+  printedName: string;
+  group: string | null;
+  groupIntro: string[];
+  blocks: BodyBlock[];
+}
+
+export interface PrisonerExtraction {
+  prisoners: Prisoner[];
+  diagnostics: Diagnostic[];
+}
+
+/** Walk the list chapter once, collecting entries with their continuation paragraphs. */
+function collectEntries(doc: DocumentModel, diagnostics: Diagnostic[]): Entry[] {
+  const entries: Entry[] = [];
+  let inChapter = false;
+  let list: ListKind | null = null;
+  let group: string | null = null;
+  let groupIntro: string[] = [];
+  let current: Entry | null = null;
+
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') {
+      current = null;
+      if (block.level <= 2) {
+        if (LIST_CHAPTER.test(block.text)) inChapter = true;
+        else if (inChapter && PRE_TRIAL.test(block.text)) list = 'pre_trial';
+        else if (inChapter && CONVICTED.test(block.text)) list = 'convicted';
+        else if (inChapter && list) inChapter = false; // a chapter after the lists ends them
+        group = null;
+      } else if (inChapter) group = block.text;
+      groupIntro = [];
+      continue;
+    }
+    if (!inChapter || !isBody(block)) continue;
+    const match = ENTRY.exec(block.text);
+    if (match && list) {
+      current = { list, number: Number(match[1]), printedName: match[2]!, group, groupIntro, blocks: [block] };
+      entries.push(current);
+    } else if (match || ENTRY_WITHOUT_NAME.test(block.text)) {
+      const what = match ? 'before any CONVICTED or PRE-TRIAL heading' : 'has a number but no name';
+      diagnostics.push({ level: 'error', message: `list entry "${block.text.slice(0, 40)}…" ${what}`, line: block.line_start, page: block.page });
+    } else if (current) current.blocks.push(block);
+    else if (list) groupIntro.push(block.text);
+  }
+  return entries;
+}
+
+/** The nearest date to a keyword in each sentence that has one; dates after the keyword win ties. */
+function datesNear(sentences: string[], keyword: RegExp, skipSentence: RegExp, skipMatch?: RegExp): string[] {
+  const out: string[] = [];
+  for (const sentence of sentences) {
+    if (skipSentence.test(sentence)) continue;
+    const dates = findDates(sentence);
+    if (!dates.length) continue;
+    for (const m of sentence.matchAll(new RegExp(keyword.source, 'gi'))) {
+      if (skipMatch?.test(sentence.slice(m.index, m.index + m[0].length + 30))) continue;
+      const distance = (d: { index: number; length: number }) =>
+        d.index >= m.index ? d.index - (m.index + m[0].length) : m.index - (d.index + d.length) + 0.5;
+      const nearest = [...dates].sort((a, b) => distance(a) - distance(b))[0]!;
+      out.push(nearest.iso);
+    }
+  }
+  return out;
+}
+
+const VERDICT = /\b(?:convicted|sentenced|verdict|sentence)\b/;
+const NOT_A_VERDICT = /\b(?:unchanged|upheld|trial (?:began|started|begins))\b/i;
+const CUSTODY =
+  /\b(?:detained|arrested|imprisoned|(?:taken|placed) in(?:to)? custody|kept in (?:custody|detention|a pre-trial detention facility)|(?:in|under) (?:detention|custody|arrest) since|date of (?:arrest|detention)|is calculated from)\b/;
+const NOT_CUSTODY = /\breleased\b/i;
+/** "arrested for 15 days" is an administrative arrest, not custody in the case. */
+const ADMINISTRATIVE = /^\w+\s+for\s+(?:\d+|\w+)\s+(?:days?|weeks?|months?)\b/i;
+
+const sentencesOf = (texts: string[]) => texts.flatMap((t) => splitSentences(t).map((s) => s.text));
+
+function toRecord(entry: Entry, id: string, sourceId: string, footnotes: ReturnType<typeof footnotesByNumber>): Prisoner {
+  const first = entry.blocks[0]!;
+  const description = ENTRY.exec(first.text)![3]!;
+  const charge = splitSentences(description)[0]?.text ?? description;
+  const name = splitName(entry.printedName);
+
+  const convicted = entry.list === 'convicted';
+  const terms = convicted ? findTerms(charge) : [];
+  const sentence_text = terms.length ? charge.slice(terms[0]!.index, terms.at(-1)!.index + terms.at(-1)!.length) : null;
+
+  const citations = findArticles(charge);
+  const articles = [...new Set(citations.map((c) => c.article))].sort(compareArticles);
+  const charges = articles.map((article) => ({ article, label: citations.find((c) => c.article === article && c.label)?.label ?? null }));
+
+  const own = sentencesOf(entry.blocks.map((b) => b.text));
+  const intro = sentencesOf(entry.groupIntro);
+  const verdicts = (s: string[]) => datesNear(s, VERDICT, NOT_A_VERDICT);
+  const custody = (s: string[]) => datesNear(s, CUSTODY, NOT_CUSTODY, ADMINISTRATIVE);
+  const convicted_on = convicted ? (latest(verdicts(own)) ?? latest(verdicts(intro))) : null;
+  const custody_since = earliest(custody(own)) ?? earliest(custody(intro));
+
+  const refs = [...new Set(entry.blocks.flatMap((b) => b.refs.map((r) => r.n)))];
+  return {
+    id,
+    list: entry.list,
+    number: entry.number,
+    ...name,
+    name_as_printed: entry.printedName,
+    group: entry.group,
+    sentence_text,
+    sentence_months: terms.length ? terms.reduce((sum, t) => sum + t.months, 0) : null,
+    sentence_terms_months: terms.map((t) => t.months),
+    articles,
+    charges,
+    convicted_on,
+    custody_since,
+    footnotes: refs,
+    source_urls: refs.flatMap((n) => (footnotes.has(n) ? urlsOf(footnotes.get(n)!) : [])),
+    text: entry.blocks.map((b) => b.text).join('\n\n'),
+    source: { id: sourceId, line_start: first.line_start, line_end: entry.blocks.at(-1)!.line_end, ...(first.page ? { page: first.page } : {}) },
+  };
+}
+
+export function extractPrisoners(doc: DocumentModel, sourceId: string): PrisonerExtraction {
+  const diagnostics: Diagnostic[] = [];
+  const entries = collectEntries(doc, diagnostics);
+  const footnotes = footnotesByNumber(doc);
+  const ids = uniqueIds(entries.map((e) => slug(splitName(e.printedName).name)));
+  const prisoners = entries.map((e, i) => toRecord(e, ids[i]!, sourceId, footnotes));
+
+  for (const p of prisoners) {
+    for (const n of p.footnotes) {
+      if (!footnotes.has(n)) diagnostics.push({ level: 'warning', message: `${p.id} cites footnote ${n}, which is not defined`, line: p.source.line_start });
+    }
+    if (p.list === 'convicted' && p.sentence_months === null) {
+      diagnostics.push({ level: 'warning', message: `${p.id}: no prison term found in "${p.sentence_text ?? p.text.slice(0, 60)}"`, line: p.source.line_start });
+    }
+  }
+  for (const list of ['convicted', 'pre_trial'] as const) {
+    let expected = 1;
+    for (const p of prisoners.filter((q) => q.list === list)) {
+      if (p.number !== expected) {
+        diagnostics.push({ level: 'warning', message: `${list} entry numbered ${p.number} where ${expected} was expected`, line: p.source.line_start });
+      }
+      expected = p.number + 1;
+    }
+  }
+  return { prisoners, diagnostics };
+}

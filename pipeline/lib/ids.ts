@@ -1,0 +1,20 @@
+/** URL-safe, lower-case ASCII slug: "Zhan-Aidar Karmenov" -> "zhan-aidar-karmenov". */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Give each slug a unique id in order of appearance: a second "ivan-ivanov" becomes "ivan-ivanov-2". */
+export function uniqueIds(slugs: string[]): string[] {
+  const seen = new Map<string, number>();
+  return slugs.map((s) => {
+    const n = (seen.get(s) ?? 0) + 1;
+    seen.set(s, n);
+    return n === 1 ? s : `${s}-${n}`;
+  });
+}

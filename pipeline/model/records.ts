@@ -1,0 +1,61 @@
+/**
+ * The published records: zod definitions are the one truth; the JSON Schemas
+ * in schemas/ are generated from them (`make schemas`) and a test keeps them equal.
+ */
+import { z } from 'zod';
+
+/** YYYY-MM-DD, or YYYY-MM / YYYY where the report gives only that. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/)
+  .describe('ISO 8601 date: YYYY-MM-DD, or YYYY-MM / YYYY where the report gives only that');
+
+export const Article = z
+  .string()
+  .regex(/^\d{1,3}(-\d{1,2})?$/)
+  .describe('Article of the Criminal Code of the Republic of Kazakhstan (2014), e.g. "272" or "380-1"');
+
+export const SourceRef = z
+  .strictObject({
+    id: z.string().describe('Source id, as in sources/<id>/source.json'),
+    line_start: z.number().int().positive().describe('First line of the entry in the source file (Markdown) or on the page (PDF)'),
+    line_end: z.number().int().positive().describe('Last line of the entry'),
+    page: z.number().int().positive().optional().describe('Page of the PDF where the entry starts (PDF front end only)'),
+  })
+  .describe('Where the record was read in the source');
+
+export const Charge = z.strictObject({
+  article: Article,
+  label: z.string().nullable().describe('The offence as the report quotes it for this article, or null when none is quoted'),
+});
+
+export const Prisoner = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe('Stable, URL-safe identifier of the person'),
+    list: z.enum(['convicted', 'pre_trial']).describe('Which list of the report the person is on'),
+    number: z.number().int().positive().describe('Number of the entry as printed in its list'),
+    name: z.string().min(1).describe('Full name in normal case, given names first'),
+    given_name: z.string().describe('Given name(s) in normal case'),
+    family_name: z.string().min(1).describe('Family name in normal case (the report prints it in capitals)'),
+    name_as_printed: z.string().min(1).describe('The name exactly as the entry prints it'),
+    group: z.string().nullable().describe('Heading of the group the entry is listed under'),
+    sentence_text: z.string().nullable().describe('The prison sentence as printed; null for pre-trial detainees'),
+    sentence_months: z.number().int().positive().nullable().describe('Total months of imprisonment (terms joined by "plus" are summed); null for pre-trial'),
+    sentence_terms_months: z.array(z.number().int().positive()).describe('Each prison term of the sentence, in months'),
+    articles: z.array(Article).describe('Articles of the current sentence or charge, sorted'),
+    charges: z.array(Charge).describe('Articles with the labels the entry quotes for them'),
+    convicted_on: PartialDate.nullable().describe('Date of the verdict, from the entry or its group introduction'),
+    custody_since: PartialDate.nullable().describe('Start of custody in this case, from the entry or its group introduction'),
+    footnotes: z.array(z.number().int().positive()).describe('Footnotes cited in the entry, in order of first citation'),
+    source_urls: z.array(z.string()).describe('URLs of those footnotes, in the same order'),
+    text: z.string().min(1).describe('Full text of the entry, footnote markers removed; paragraphs separated by a blank line'),
+    source: SourceRef,
+  })
+  .describe('One person on the report\'s list of political prisoners');
+export type Prisoner = z.infer<typeof Prisoner>;
+
+/** Every published table: its record schema and primary key. */
+export const TABLES = {
+  prisoners: { schema: Prisoner, key: 'id', title: 'Political prisoners' },
+} as const;
+export type TableName = keyof typeof TABLES;

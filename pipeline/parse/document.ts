@@ -1,0 +1,24 @@
+/** Read a document in any supported format into the repaired document model. */
+import { extname } from 'node:path';
+import { inputError } from '../errors.js';
+import type { DocumentModel } from '../model/document.js';
+import { repair } from '../repair/repair.js';
+import { decodeText } from './decode.js';
+import { parseMarkdown } from './markdown.js';
+
+export type Format = 'markdown' | 'pdf';
+
+export function formatOf(file: string, bytes: Uint8Array): Format {
+  if (bytes.subarray(0, 5).toString() === '%PDF-' || extname(file).toLowerCase() === '.pdf') return 'pdf';
+  return 'markdown';
+}
+
+export async function readDocument(bytes: Buffer, file: string, format: Format = formatOf(file, bytes)): Promise<DocumentModel> {
+  if (format === 'pdf') {
+    const { parsePdf } = await import('./pdf.js');
+    return { file, blocks: repair(await parsePdf(bytes, file)) };
+  }
+  const text = decodeText(bytes, file);
+  if (!text.trim()) throw inputError('the document is empty', { file, line: 1 });
+  return { file, blocks: repair(parseMarkdown(text)) };
+}

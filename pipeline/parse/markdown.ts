@@ -1,0 +1,186 @@
+/**
+ * Markdown front end: remark's tree -> the document model. Everything that
+ * knows Markdown lives here; repairs that any front end needs live in repair/.
+ */
+import type { List, Paragraph as MdParagraph, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Block, Ref } from '../model/document.js';
+
+/** Accumulates plain text and footnote references from inline nodes, collapsing whitespace as it goes. */
+class InlineText {
+  text = '';
+  refs: Ref[] = [];
+  links: string[] = [];
+  private sup: string | null = null;
+
+  add(s: string): void {
+    if (this.sup !== null) {
+      this.sup += s;
+      return;
+    }
+    for (const ch of s.replace(/\*{2,}/g, '')) {
+      if (/\s/.test(ch)) {
+        if (this.text && !this.text.endsWith(' ')) this.text += ' ';
+      } else this.text += ch;
+    }
+  }
+
+  html(tag: string): void {
+    if (/^<sup>$/i.test(tag)) this.sup = '';
+    else if (/^<\/sup>$/i.test(tag) && this.sup !== null) {
+      const content = this.sup.trim();
+      this.sup = null;
+      // "9,10,11" and "13, 14" are references; "nd" in 142<sup>nd</sup> is text.
+      if (/^\d+(?:\s*,\s*\d+)*$/.test(content)) {
+        this.text = this.text.trimEnd();
+        for (const n of content.split(/\s*,\s*/)) this.refs.push({ n: Number(n), at: this.text.length });
+      } else this.add(content);
+    } else if (/^<br\s*\/?>$/i.test(tag)) this.add(' ');
+    // other inline tags (<b>, </b>) carry no text
+  }
+
+  walk(nodes: PhrasingContent[]): this {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode':
+          this.add(node.value);
+          break;
+        case 'html':
+          this.html(node.value.trim());
+          break;
+        case 'break':
+          this.add(' ');
+          break;
+        case 'link':
+          this.links.push(node.url);
+          this.walk(node.children);
+          break;
+        case 'strong':
+        case 'emphasis':
+        case 'delete':
+          this.walk(node.children);
+          break;
+        default:
+          break; // images, footnote syntax the report does not use
+      }
+    }
+    return this;
+  }
+
+  result(): { text: string; refs: Ref[] } {
+    const text = this.text.trim();
+    return { text, refs: this.refs.map((r) => ({ n: r.n, at: Math.min(r.at, text.length) })) };
+  }
+}
+
+const lines = (node: RootContent) => ({ line_start: node.position!.start.line, line_end: node.position!.end.line });
+
+/** `<sup>12</sup> text` at the start of a paragraph makes it footnote 12's definition. */
+function footnoteNumber(p: MdParagraph): number | null {
+  const [open, num, close] = p.children;
+  if (open?.type !== 'html' || !/^<sup>$/i.test(open.value)) return null;
+  if (num?.type !== 'text' || !/^\s*\d+\s*$/.test(num.value)) return null;
+  if (close?.type !== 'html' || !/^<\/sup>$/i.test(close.value)) return null;
+  return Number(num.value);
+}
+
+/** Paragraph made of bold text only: "**Prosecuted for …**", or two merged: "**A****B**". */
+function boldOnlyTexts(p: MdParagraph): string[] | null {
+  const meaningful = p.children.filter((c) => !(c.type === 'text' && !c.value.trim()));
+  if (meaningful.length === 0 || !meaningful.every((c) => c.type === 'strong')) return null;
+  // remark reads "**A****B**" as one strong whose text still holds the inner "****"
+  return meaningful.flatMap((c) => (c.type === 'strong' ? splitOnMarkers(c.children) : []));
+}
+
+function splitOnMarkers(children: PhrasingContent[]): string[] {
+  const groups: PhrasingContent[][] = [[]];
+  for (const child of children) {
+    if (child.type === 'text' && /\*{4}/.test(child.value)) {
+      const pieces = child.value.split(/\*{4}/);
+      pieces.forEach((piece, i) => {
+        if (i > 0) groups.push([]);
+        if (piece) groups.at(-1)!.push({ type: 'text', value: piece });
+      });
+    } else groups.at(-1)!.push(child);
+  }
+  return groups.map((g) => new InlineText().walk(g).result().text).filter(Boolean);
+}
+
+/** Lone short line standing where an image was (two or more blank lines above it). */
+function isCaption(p: MdParagraph, text: string, blankLinesBefore: number): boolean {
+  return (
+    blankLinesBefore >= 2 &&
+    p.position!.start.line === p.position!.end.line &&
+    text.split(' ').length <= 16 &&
+    !/^\d/.test(text) &&
+    // contact lines ("Facebook: …; e-mail: …") carry links; captions do not
+    !p.children.some((c) => c.type === 'link') &&
+    new InlineText().walk(p.children).refs.length === 0
+  );
+}
+
+function paragraphBlocks(p: MdParagraph, blankLinesBefore: number): Block[] {
+  const at = lines(p);
+  const number = footnoteNumber(p);
+  if (number !== null) {
+    const inline = new InlineText().walk(p.children.slice(3));
+    const { text, refs } = inline.result();
+    return [{ kind: 'footnote', number, text, refs, links: inline.links, ...at }];
+  }
+  const { text, refs } = new InlineText().walk(p.children).result();
+  if (!text) return [];
+  if (isCaption(p, text, blankLinesBefore)) return [{ kind: 'caption', text, refs: [], ...at }];
+  const bold = boldOnlyTexts(p);
+  // A bold-only line that is a sentence (ends with a full stop) is emphasis, not a heading.
+  if (bold && !/[.!?]$/.test(text)) return bold.map((t) => ({ kind: 'heading', level: 0, text: t, refs: [], ...at }));
+  return [{ kind: 'paragraph', text, refs, ...at }];
+}
+
+function listBlocks(list: List): Block[] {
+  return list.children.flatMap((item): Block[] => {
+    const inline = new InlineText();
+    for (const child of item.children) {
+      if (child.type === 'paragraph' || child.type === 'heading') inline.walk(child.children).add(' ');
+    }
+    const { text, refs } = inline.result();
+    const nested = item.children.filter((c): c is List => c.type === 'list').flatMap(listBlocks);
+    return text ? [{ kind: 'list_item', text, refs, ...lines(item as unknown as RootContent) }, ...nested] : nested;
+  });
+}
+
+export function parseMarkdown(source: string): Block[] {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(source) as Root;
+  const sourceLines = source.split(/\r?\n/);
+  const blocks: Block[] = [];
+  let previousEnd = 0;
+  for (const node of tree.children) {
+    const start = node.position!.start.line;
+    const blankLinesBefore = sourceLines.slice(previousEnd, start - 1).filter((l) => !l.trim()).length;
+    previousEnd = node.position!.end.line;
+    switch (node.type) {
+      case 'heading': {
+        const { text, refs } = new InlineText().walk(node.children).result();
+        const parts = splitOnMarkers(node.children.flatMap((c) => (c.type === 'strong' ? c.children : [c])));
+        for (const t of parts.length > 1 ? parts : [text]) {
+          blocks.push({ kind: 'heading', level: node.depth, text: t, refs: parts.length > 1 ? [] : refs, ...lines(node) });
+        }
+        break;
+      }
+      case 'paragraph':
+        blocks.push(...paragraphBlocks(node, blankLinesBefore));
+        break;
+      case 'list':
+        blocks.push(...listBlocks(node));
+        break;
+      case 'blockquote':
+        for (const child of node.children) if (child.type === 'paragraph') blocks.push(...paragraphBlocks(child, 0));
+        break;
+      default:
+        break; // thematic breaks, block HTML, code: no report text
+    }
+  }
+  return blocks;
+}

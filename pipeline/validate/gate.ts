@@ -1,0 +1,59 @@
+/**
+ * The validation gate: every record against its JSON Schema (ajv), then the
+ * source's own assertions. Nothing is published unless both pass.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { EXIT, PipelineError } from '../errors.js';
+import { TABLES, type Prisoner, type TableName } from '../model/records.js';
+import type { SourceManifest } from '../sources/manifest.js';
+import { jsonSchemaFor } from './schemas.js';
+
+export type Dataset = { prisoners: Prisoner[] } & Partial<Record<TableName, unknown[]>>;
+
+let ajv: Ajv2020 | undefined;
+function validatorFor(table: TableName) {
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: false, strict: true });
+    (addFormats as unknown as (a: Ajv2020) => void)(ajv);
+  }
+  return ajv.getSchema(jsonSchemaFor(table).$id as string) ?? ajv.compile(jsonSchemaFor(table));
+}
+
+export function validateRecords(dataset: Dataset, file: string): void {
+  for (const table of Object.keys(TABLES) as TableName[]) {
+    const records = (dataset[table] ?? []) as Array<Record<string, unknown>>;
+    const validate = validatorFor(table);
+    const key = TABLES[table].key;
+    for (const record of records) {
+      if (validate(record)) continue;
+      const e = validate.errors![0]!;
+      const line = (record.source as { line_start?: number } | undefined)?.line_start;
+      throw new PipelineError(
+        `${table} record "${String(record[key])}" fails its schema at ${e.instancePath || '/'}: ${e.keyword} (${e.message})`,
+        EXIT.validation,
+        { file, line },
+      );
+    }
+  }
+}
+
+/** The counts the source manifest promises, and each list numbered 1..n. */
+export function checkAssertions(dataset: Dataset, footnotes: number, manifest: SourceManifest): void {
+  const a = manifest.assertions;
+  const { prisoners } = dataset;
+  const count = (list: Prisoner['list']) => prisoners.filter((p) => p.list === list);
+  const failures: string[] = [];
+  if (prisoners.length !== a.prisoners) failures.push(`${prisoners.length} prisoners, expected ${a.prisoners}`);
+  if (count('convicted').length !== a.convicted) failures.push(`${count('convicted').length} convicted, expected ${a.convicted}`);
+  if (count('pre_trial').length !== a.pre_trial) failures.push(`${count('pre_trial').length} pre-trial, expected ${a.pre_trial}`);
+  if (footnotes !== a.footnotes) failures.push(`${footnotes} footnotes, expected ${a.footnotes}`);
+  for (const list of ['convicted', 'pre_trial'] as const) {
+    const numbers = count(list).map((p) => p.number);
+    const bad = numbers.findIndex((n, i) => n !== i + 1);
+    if (bad >= 0) failures.push(`${list} list numbered ${numbers.join(',')}: expected 1-${numbers.length}`);
+  }
+  if (failures.length) {
+    throw new PipelineError(`source assertions failed: ${failures.join('; ')}`, EXIT.validation, { file: `sources/${manifest.id}/source.json` });
+  }
+}

@@ -1,0 +1,97 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, fixture, REPORT_MD, snapshot, tempDir } from './helpers.js';
+
+describe('build', () => {
+  it('publishes a complete release, byte-identical on a rebuild, and refuses to change a published version', () => {
+    const dist = tempDir();
+    const first = cli(['build', '--dist', dist, '--json']);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({ version: '1.0.0', outcome: 'published', counts: { prisoners: 48 } });
+    const files = snapshot(dist);
+    expect(Object.keys(files).sort()).toEqual(['/1.0.0/manifest.json', '/1.0.0/prisoners.csv', '/1.0.0/prisoners.json', '/1.0.0/prisoners.ndjson', '/index.json']);
+    const manifest = JSON.parse(readFileSync(join(dist, '1.0.0', 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ version: '1.0.0', created: '2025-02-13', counts: { prisoners: 48 }, source: { sha256: 'e53c9f00ecd63e0be1117a768b8238c852bc714fd61fe01e37b68acf875ddb8f' } });
+    expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8'))).toEqual({ latest: '1.0.0', versions: ['1.0.0'] });
+
+    const again = cli(['build', '--dist', dist, '--json']);
+    expect(JSON.parse(again.stdout).outcome).toBe('unchanged');
+    expect(snapshot(dist)).toEqual(files);
+
+    writeFileSync(join(dist, '1.0.0', 'prisoners.csv'), 'edited');
+    const refused = cli(['build', '--dist', dist]);
+    expect(refused.status).toBe(6);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toMatch(/version 1\.0\.0 is already published with different content \(prisoners\.csv\)/);
+  });
+
+  it('builds identical bytes in two separate directories', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    cli(['build', '--dist', a]);
+    cli(['build', '--dist', b]);
+    expect(snapshot(a)).toEqual(snapshot(b));
+  });
+
+  it('stops on a checksum mismatch in the mirror, naming file and hashes, and publishes nothing', () => {
+    const mirror = tempDir();
+    mkdirSync(join(mirror, 'odf-2025-02-13-tough-year'));
+    writeFileSync(join(mirror, 'odf-2025-02-13-tough-year', 'report.md'), readFileSync(REPORT_MD, 'utf8').replace('48', '49'));
+    const dist = tempDir();
+    const r = cli(['build', '--dist', dist, '--mirror', mirror]);
+    expect(r.status).toBe(4);
+    expect(r.stderr).toMatch(/^kzpp: error: .*report\.md: checksum mismatch: expected sha256 e53c9f00\w+, got \w{64}\n$/);
+    expect(snapshot(dist)).toEqual({});
+  });
+});
+
+describe('extract', () => {
+  it('writes the dataset files for a document in the report\'s format', () => {
+    const out = join(tempDir(), 'out');
+    const r = cli(['extract', fixture('mini-report.md'), '--out', out]);
+    expect(r.status).toBe(0);
+    const rows = readFileSync(join(out, 'prisoners.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(rows.map((p) => p.id)).toEqual(['arman-testov', 'zhan-bolat-examplov', 'dana-sampleyeva', 'olzhas-placeholderov', 'aigul-fictiva']);
+    expect(readFileSync(join(out, 'prisoners.csv'), 'utf8').split('\r\n')[0]).toMatch(/^id,list,number,name,/);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).version).toBeNull();
+  });
+
+  it.each([
+    ['no list of prisoners', '# A report\n\nJust prose.\n', 3, /no list of political prisoners found/],
+    ['an entry without a name', '## THE LIST OF POLITICAL PRISONERS\n\n## CONVICTED\n\n1 – 5 years.\n', 3, /:line 5: list entry .* has a number but no name/],
+    ['an empty file', '', 3, /:line 1: the document is empty/],
+    ['invalid UTF-8', Buffer.from([0x61, 0x0a, 0x62, 0xff, 0x0a]), 3, /:line 2: not valid UTF-8/],
+  ])('on %s: one line naming the file, non-zero exit, OUT untouched', (_, content, status, message) => {
+    const dir = tempDir();
+    const input = join(dir, 'bad.md');
+    writeFileSync(input, content);
+    const out = join(dir, 'out');
+    cpSync(fixture('mini-report.md'), join(dir, 'keep.md'));
+    mkdirSync(out);
+    writeFileSync(join(out, 'prisoners.json'), 'previous');
+    const before = snapshot(out);
+    const r = cli(['extract', input, '--out', out]);
+    expect(r.status).toBe(status);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(input);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\s+at /); // no stack trace
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('reports a missing input file', () => {
+    const r = cli(['extract', '/nonexistent/report.md', '--out', tempDir()]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe('kzpp: error: /nonexistent/report.md: cannot read the file (ENOENT)\n');
+  });
+});
+
+describe('usage', () => {
+  it('lists the commands and exits 2 on an unknown one', () => {
+    expect(cli(['--help']).stdout).toMatch(/build .*\n\s+extract .*\n\s+schemas/);
+    const r = cli(['frobnicate']);
+    expect(r.status).toBe(2);
+    expect(existsSync('frobnicate')).toBe(false);
+  });
+});

@@ -1,0 +1,53 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseMarkdown } from '../pipeline/parse/markdown.js';
+import { repair } from '../pipeline/repair/repair.js';
+import type { DocumentModel } from '../pipeline/model/document.js';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const MIRROR = resolve(ROOT, process.env.SOURCES_MIRROR ?? '../shared/sources');
+export const REPORT_MD = join(MIRROR, 'odf-2025-02-13-tough-year', 'report.md');
+export const REPORT_PDF = join(MIRROR, 'odf-2025-02-13-tough-year', 'report.pdf');
+export const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', name);
+
+export const modelOf = (markdown: string, file = 'test.md'): DocumentModel => ({ file, blocks: repair(parseMarkdown(markdown)) });
+
+export const tempDir = (prefix = 'kzpp-') => mkdtempSync(join(tmpdir(), prefix));
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the compiled CLI as a user would. */
+export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), ...args], {
+    cwd: opts.cwd ?? ROOT,
+    env: { ...process.env, ...opts.env },
+    encoding: 'utf8',
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** path -> bytes of every file under dir, to prove a failed run changed nothing. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[p.slice(dir.length)] = readFileSync(p).toString('base64');
+    }
+  };
+  try {
+    walk(dir);
+  } catch {
+    return {};
+  }
+  return out;
+}
+
+export const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
