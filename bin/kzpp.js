@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Runs the compiled CLI; `npm ci` compiles it (the "prepare" script).
-import '../build/pipeline/cli.js';
+import '../build/pipeline/cli/main.js';

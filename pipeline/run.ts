@@ -7,13 +7,14 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXIT, PipelineError } from './errors.js';
 import type { Diagnostic } from './extract/diagnostics.js';
-import { extractPrisoners } from './extract/prisoners.js';
+import { extractTables } from './extract/index.js';
 import { fetchSourceFile, pickFile, sha256 } from './fetch/fetch.js';
 import type { DocumentModel } from './model/document.js';
 import { type Format, formatOf, readDocument } from './parse/document.js';
 import { publishRelease, renderDataset, writeOutput, type PublishOutcome, type ReleaseMeta } from './publish/release.js';
 import { loadManifest } from './sources/manifest.js';
-import { checkAssertions, type Dataset, validateRecords } from './validate/gate.js';
+import type { Dataset } from './model/tables.js';
+import { checkAssertions, validateRecords } from './validate/gate.js';
 
 /** package.json of this project, found upwards from this file (works from pipeline/ and from build/). */
 function readPackageJson(): { name: string; version: string } {
@@ -31,13 +32,13 @@ export interface Extraction {
 
 /** Document model -> every table, validated. Errors among the diagnostics stop here. */
 export function extractAll(doc: DocumentModel, sourceId: string): Extraction {
-  const { prisoners, diagnostics } = extractPrisoners(doc, sourceId);
+  const diagnostics: Diagnostic[] = [];
+  const dataset = extractTables({ doc, sourceId, diagnostics });
   const error = diagnostics.find((d) => d.level === 'error');
   if (error) throw new PipelineError(error.message, EXIT.input, { file: doc.file, line: error.line, page: error.page });
-  if (prisoners.length === 0) {
+  if (dataset.prisoners.length === 0) {
     throw new PipelineError('no list of political prisoners found (expected numbered entries like "1 Given FAMILY – …" under the list chapter)', EXIT.input, { file: doc.file, line: 1 });
   }
-  const dataset: Dataset = { prisoners };
   validateRecords(dataset, doc.file);
   return { doc, dataset, diagnostics };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TABLES, type TableName } from '../pipeline/model/records.js';
+import { TABLES, type TableName } from '../pipeline/model/tables.js';
 import { validateRecords } from '../pipeline/validate/gate.js';
 import { schemaFileText } from '../pipeline/validate/schemas.js';
 import { ROOT } from './helpers.js';

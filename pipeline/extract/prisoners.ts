@@ -16,7 +16,7 @@ import { findTerms } from '../lib/terms.js';
 import { splitSentences } from '../lib/text.js';
 import type { BodyBlock, DocumentModel } from '../model/document.js';
 import { isBody } from '../model/document.js';
-import type { Prisoner } from '../model/records.js';
+import type { Prisoner } from '../model/records/prisoners.js';
 import type { Diagnostic } from './diagnostics.js';
 import { footnotesByNumber, urlsOf } from './footnotes.js';
 

@@ -6,8 +6,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../fetch/fetch.js';
-import { TABLES, type TableName } from '../model/records.js';
-import type { Dataset } from '../validate/gate.js';
+import { type Dataset, TABLE_NAMES } from '../model/tables.js';
 import { jsonSchemaFor } from '../validate/schemas.js';
 import { csvColumns, toCsv, toJson, toNdjson } from './formats.js';
 
@@ -23,8 +22,8 @@ export type Rendered = Map<string, Buffer>;
 export function renderDataset(dataset: Dataset, meta: ReleaseMeta): Rendered {
   const files: Rendered = new Map();
   const counts: Record<string, number> = {};
-  for (const table of Object.keys(TABLES) as TableName[]) {
-    const rows = (dataset[table] ?? []) as Array<Record<string, unknown>>;
+  for (const table of TABLE_NAMES) {
+    const rows = dataset[table] as Array<Record<string, unknown>>;
     counts[table] = rows.length;
     files.set(`${table}.json`, Buffer.from(toJson(rows)));
     files.set(`${table}.ndjson`, Buffer.from(toNdjson(rows)));

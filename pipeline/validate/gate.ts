@@ -5,11 +5,10 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { EXIT, PipelineError } from '../errors.js';
-import { TABLES, type Prisoner, type TableName } from '../model/records.js';
+import type { Prisoner } from '../model/records/prisoners.js';
+import { type Dataset, keyOf, TABLE_NAMES, type TableName } from '../model/tables.js';
 import type { SourceManifest } from '../sources/manifest.js';
 import { jsonSchemaFor } from './schemas.js';
-
-export type Dataset = { prisoners: Prisoner[] } & Partial<Record<TableName, unknown[]>>;
 
 let ajv: Ajv2020 | undefined;
 function validatorFor(table: TableName) {
@@ -21,16 +20,15 @@ function validatorFor(table: TableName) {
 }
 
 export function validateRecords(dataset: Dataset, file: string): void {
-  for (const table of Object.keys(TABLES) as TableName[]) {
-    const records = (dataset[table] ?? []) as Array<Record<string, unknown>>;
+  for (const table of TABLE_NAMES) {
+    const records = dataset[table] as Array<Record<string, unknown>>;
     const validate = validatorFor(table);
-    const key = TABLES[table].key;
     for (const record of records) {
       if (validate(record)) continue;
       const e = validate.errors![0]!;
       const line = (record.source as { line_start?: number } | undefined)?.line_start;
       throw new PipelineError(
-        `${table} record "${String(record[key])}" fails its schema at ${e.instancePath || '/'}: ${e.keyword} (${e.message})`,
+        `${table} record "${keyOf(table, record)}" fails its schema at ${e.instancePath || '/'}: ${e.keyword} (${e.message})`,
         EXIT.validation,
         { file, line },
       );
