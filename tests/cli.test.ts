@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TABLE_NAMES } from '../pipeline/model/tables.js';
 import { cli, fixture, REPORT_MD, snapshot, tempDir } from './helpers.js';
 
 describe('build', () => {
@@ -11,7 +12,8 @@ describe('build', () => {
     expect(first.status).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ version: '1.0.0', outcome: 'published', counts: { prisoners: 48 } });
     const files = snapshot(dist);
-    expect(Object.keys(files).sort()).toEqual(['/1.0.0/manifest.json', '/1.0.0/prisoners.csv', '/1.0.0/prisoners.json', '/1.0.0/prisoners.ndjson', '/index.json']);
+    const tableFiles = TABLE_NAMES.flatMap((t) => ['csv', 'json', 'ndjson'].map((ext) => `/1.0.0/${t}.${ext}`));
+    expect(Object.keys(files).sort()).toEqual(['/1.0.0/manifest.json', ...tableFiles, '/index.json'].sort());
     const manifest = JSON.parse(readFileSync(join(dist, '1.0.0', 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ version: '1.0.0', created: '2025-02-13', counts: { prisoners: 48 }, source: { sha256: 'e53c9f00ecd63e0be1117a768b8238c852bc714fd61fe01e37b68acf875ddb8f' } });
     expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8'))).toEqual({ latest: '1.0.0', versions: ['1.0.0'] });

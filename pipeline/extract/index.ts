@@ -6,6 +6,11 @@ import type { DocumentModel } from '../model/document.js';
 import type { Dataset, RecordOf, TableName } from '../model/tables.js';
 import type { Diagnostic } from './diagnostics.js';
 import { extractPrisoners } from './prisoners.js';
+import { extractSections, sectionLocator } from './sections.js';
+import { extractFootnotes } from './footnotes.js';
+import { extractCharges } from './charges.js';
+import { extractArticles, politicalArticles } from './articles.js';
+import { extractOrganisations } from './organisations.js';
 
 export interface ExtractContext {
   doc: DocumentModel;
@@ -22,6 +27,11 @@ export const EXTRACTORS: { [T in TableName]: Extractor<T> } = {
     ctx.diagnostics.push(...diagnostics);
     return prisoners;
   },
+  sections: (ctx) => extractSections(ctx.doc),
+  footnotes: (ctx, done) => extractFootnotes(ctx.doc, sectionLocator(done.sections!), done.prisoners!),
+  charges: (_ctx, done) => extractCharges(done.prisoners!),
+  articles: (ctx, done) => extractArticles(done.charges!, politicalArticles(ctx.doc)),
+  organisations: (ctx) => extractOrganisations(ctx.doc),
 };
 
 export function extractTables(ctx: ExtractContext): Dataset {

@@ -5,9 +5,19 @@
  */
 import type { z } from 'zod';
 import { Prisoner } from './records/prisoners.js';
+import { Section } from './records/sections.js';
+import { FootnoteRow } from './records/footnotes.js';
+import { ChargeRow } from './records/charges.js';
+import { ArticleRow } from './records/articles.js';
+import { Organisation } from './records/organisations.js';
 
 export const TABLES = {
   prisoners: { schema: Prisoner, key: ['id'], title: 'Political prisoners' },
+  sections: { schema: Section, key: ['id'], title: 'Sections of the report' },
+  footnotes: { schema: FootnoteRow, key: ['number'], title: 'Footnotes and the sources they cite' },
+  charges: { schema: ChargeRow, key: ['prisoner_id', 'article'], title: 'Charges: one row per prisoner and article' },
+  articles: { schema: ArticleRow, key: ['article'], title: 'Articles of the Criminal Code' },
+  organisations: { schema: Organisation, key: ['id'], title: 'Organisations that wrote the report' },
 } as const;
 
 export type TableName = keyof typeof TABLES;

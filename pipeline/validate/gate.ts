@@ -21,7 +21,7 @@ function validatorFor(table: TableName) {
 
 export function validateRecords(dataset: Dataset, file: string): void {
   for (const table of TABLE_NAMES) {
-    const records = dataset[table] as Array<Record<string, unknown>>;
+    const records = (dataset[table] ?? []) as Array<Record<string, unknown>>;
     const validate = validatorFor(table);
     for (const record of records) {
       if (validate(record)) continue;
