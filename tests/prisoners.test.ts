@@ -27,6 +27,7 @@ describe('prisoners extraction on a synthetic report', () => {
       given_name: 'Arman',
       family_name: 'Testov',
       name_as_printed: 'Arman TESTOV',
+      aliases: [],
       group: 'Convicted after the spring protests',
       sentence_text: "6.5 years' imprisonment",
       sentence_months: 78,

@@ -13,7 +13,7 @@ describe('schemas', () => {
 
   it('the gate names the record, the JSON pointer and the rule', () => {
     const record = {
-      id: 'ann-test', list: 'convicted', number: 1, name: 'Ann Test', given_name: 'Ann', family_name: 'Test', name_as_printed: 'Ann TEST',
+      id: 'ann-test', list: 'convicted', number: 1, name: 'Ann Test', given_name: 'Ann', family_name: 'Test', name_as_printed: 'Ann TEST', aliases: [],
       group: null, sentence_text: null, sentence_months: null, sentence_terms_months: [], articles: ['27a'], charges: [],
       convicted_on: null, custody_since: null, footnotes: [], source_urls: [], text: 'x', source: { id: 's', line_start: 3, line_end: 3 },
     };

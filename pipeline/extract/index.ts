@@ -11,6 +11,7 @@ import { extractFootnotes } from './footnotes.js';
 import { extractCharges } from './charges.js';
 import { extractArticles, politicalArticles } from './articles.js';
 import { extractOrganisations } from './organisations.js';
+import { extractMentions } from './mentions.js';
 
 export interface ExtractContext {
   doc: DocumentModel;
@@ -32,6 +33,7 @@ export const EXTRACTORS: { [T in TableName]: Extractor<T> } = {
   charges: (_ctx, done) => extractCharges(done.prisoners!),
   articles: (ctx, done) => extractArticles(done.charges!, politicalArticles(ctx.doc)),
   organisations: (ctx) => extractOrganisations(ctx.doc),
+  mentions: (ctx, done) => extractMentions(ctx.doc, done.prisoners!, sectionLocator(done.sections!)),
 };
 
 export function extractTables(ctx: ExtractContext): Dataset {

@@ -19,6 +19,7 @@ import { isBody } from '../model/document.js';
 import type { Prisoner } from '../model/records/prisoners.js';
 import type { Diagnostic } from './diagnostics.js';
 import { footnotesByNumber, urlsOf } from './footnotes.js';
+import { aliasesByPrisoner, findNameMentions } from './mentions.js';
 
 const LIST_CHAPTER = /\blist of political prisoners\b/i;
 const PRE_TRIAL = /\bpre-?trial\b|\bunder arrest\b|\bin detention\b|\bawaiting trial\b/i;
@@ -137,6 +138,7 @@ function toRecord(entry: Entry, id: string, sourceId: string, footnotes: ReturnT
     number: entry.number,
     ...name,
     name_as_printed: entry.printedName,
+    aliases: [],
     group: entry.group,
     sentence_text,
     sentence_months: terms.length ? terms.reduce((sum, t) => sum + t.months, 0) : null,
@@ -157,7 +159,9 @@ export function extractPrisoners(doc: DocumentModel, sourceId: string): Prisoner
   const entries = collectEntries(doc, diagnostics);
   const footnotes = footnotesByNumber(doc);
   const ids = uniqueIds(entries.map((e) => slug(splitName(e.printedName).name)));
-  const prisoners = entries.map((e, i) => toRecord(e, ids[i]!, sourceId, footnotes));
+  const records = entries.map((e, i) => toRecord(e, ids[i]!, sourceId, footnotes));
+  const aliases = aliasesByPrisoner(records, findNameMentions(doc, records));
+  const prisoners = records.map((p) => ({ ...p, aliases: aliases.get(p.id)! }));
 
   for (const p of prisoners) {
     for (const n of p.footnotes) {

@@ -10,6 +10,7 @@ import { FootnoteRow } from './records/footnotes.js';
 import { ChargeRow } from './records/charges.js';
 import { ArticleRow } from './records/articles.js';
 import { Organisation } from './records/organisations.js';
+import { Mention } from './records/mentions.js';
 
 export const TABLES = {
   prisoners: { schema: Prisoner, key: ['id'], title: 'Political prisoners' },
@@ -18,6 +19,7 @@ export const TABLES = {
   charges: { schema: ChargeRow, key: ['prisoner_id', 'article'], title: 'Charges: one row per prisoner and article' },
   articles: { schema: ArticleRow, key: ['article'], title: 'Articles of the Criminal Code' },
   organisations: { schema: Organisation, key: ['id'], title: 'Organisations that wrote the report' },
+  mentions: { schema: Mention, key: ['prisoner_id', 'line', 'name_as_printed'], title: 'Where the report names a prisoner outside the prisoner\'s entry' },
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -16,6 +16,7 @@ export const Prisoner = z
     given_name: z.string().describe('Given name(s) in normal case'),
     family_name: z.string().min(1).describe('Family name in normal case (the report prints it in capitals)'),
     name_as_printed: z.string().min(1).describe('The name exactly as the entry prints it'),
+    aliases: z.array(z.string()).describe('Other spellings of the full name found elsewhere in the report (see the mentions table)'),
     group: z.string().nullable().describe('Heading of the group the entry is listed under'),
     sentence_text: z.string().nullable().describe('The prison sentence as printed; null for pre-trial detainees'),
     sentence_months: z.number().int().positive().nullable().describe('Total months of imprisonment (terms joined by "plus" are summed); null for pre-trial'),
