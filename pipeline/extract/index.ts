@@ -12,6 +12,7 @@ import { extractCharges } from './charges.js';
 import { extractArticles, politicalArticles } from './articles.js';
 import { extractOrganisations } from './organisations.js';
 import { extractMentions } from './mentions.js';
+import { extractClaims } from './claims.js';
 
 export interface ExtractContext {
   doc: DocumentModel;
@@ -33,6 +34,7 @@ export const EXTRACTORS: { [T in TableName]: Extractor<T> } = {
   charges: (_ctx, done) => extractCharges(done.prisoners!),
   articles: (ctx, done) => extractArticles(done.charges!, politicalArticles(ctx.doc)),
   organisations: (ctx) => extractOrganisations(ctx.doc),
+  claims: (ctx, done) => extractClaims(ctx.doc, done.prisoners!, sectionLocator(done.sections!)),
   mentions: (ctx, done) => extractMentions(ctx.doc, done.prisoners!, sectionLocator(done.sections!)),
 };
 

@@ -11,6 +11,7 @@ import { ChargeRow } from './records/charges.js';
 import { ArticleRow } from './records/articles.js';
 import { Organisation } from './records/organisations.js';
 import { Mention } from './records/mentions.js';
+import { Claim } from './records/claims.js';
 
 export const TABLES = {
   prisoners: { schema: Prisoner, key: ['id'], title: 'Political prisoners' },
@@ -19,6 +20,7 @@ export const TABLES = {
   charges: { schema: ChargeRow, key: ['prisoner_id', 'article'], title: 'Charges: one row per prisoner and article' },
   articles: { schema: ArticleRow, key: ['article'], title: 'Articles of the Criminal Code' },
   organisations: { schema: Organisation, key: ['id'], title: 'Organisations that wrote the report' },
+  claims: { schema: Claim, key: ['id'], title: 'Numeric statements of the report' },
   mentions: { schema: Mention, key: ['prisoner_id', 'line', 'name_as_printed'], title: 'Where the report names a prisoner outside the prisoner\'s entry' },
 } as const;
 
