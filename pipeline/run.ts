@@ -13,6 +13,7 @@ import type { DocumentModel } from './model/document.js';
 import { type Format, formatOf, readDocument } from './parse/document.js';
 import { publishRelease, renderDataset, writeOutput, type PublishOutcome, type ReleaseMeta } from './publish/release.js';
 import { loadManifest } from './sources/manifest.js';
+import { qaFiles } from './qa/report.js';
 import type { Dataset } from './model/tables.js';
 import { checkAssertions, validateRecords } from './validate/gate.js';
 
@@ -64,14 +65,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const fetched = await fetchSourceFile(manifest, pickFile(manifest, opts.format), opts.mirror);
   const doc = await readDocument(fetched.bytes, fetched.origin, fetched.file.format);
   const extraction = extractAll(doc, manifest.id);
-  checkAssertions(extraction.dataset, footnoteCount(doc), manifest);
+  checkAssertions(extraction.dataset, extraction.dataset.footnotes.length, manifest); // the footnotes table, not the raw blocks
   const meta: ReleaseMeta = {
     version: PIPELINE.version,
     source: { id: manifest.id, file: fetched.file.name, format: fetched.file.format, sha256: fetched.file.sha256, published_on: manifest.published_on },
     pipeline: { name: PIPELINE.name, version: PIPELINE.version },
   };
   const dist = opts.dist ?? 'dist';
-  const outcome = publishRelease(dist, PIPELINE.version, renderDataset(extraction.dataset, meta));
+  const outcome = publishRelease(dist, PIPELINE.version, renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)));
   return { ...extraction, version: PIPELINE.version, outcome, dir: `${dist}/${PIPELINE.version}` };
 }
 
@@ -91,6 +92,6 @@ export async function extractFile(input: string, out: string, sourceId?: string)
     source: { id, file: basename(input), format: formatOf(input, bytes), sha256: sha256(bytes), published_on: null },
     pipeline: { name: PIPELINE.name, version: PIPELINE.version },
   };
-  writeOutput(out, renderDataset(extraction.dataset, meta));
+  writeOutput(out, renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)));
   return extraction;
 }

@@ -36,15 +36,16 @@ const CLAUSE_END = /[;:(]|,\s|\s[–—]\s|\.(?=\s|$)/;
 
 const words = (n: number) => (s: string) => s.split(/\s+/).slice(0, n).join(' ');
 
-function unitOf(counted: string, clause: string, before: string): string | null {
+function unitOf(counted: string, clause: string, before: string, rest: string): string | null {
   const c = counted.toLowerCase();
   if (c === 'times') return /\brefus/i.test(before) ? 'refusals' : null;
   if (c === 'signatories') return 'signatures';
   if (c === 'detentions') return 'arrests';
   if (PEOPLE.test(c)) {
     const lead = /\bapplied to\s*$/i.test(before) ? before : LEAD.exec(before)![0];
-    const fate = FATES.find(([re]) => re.test(clause)) ?? FATES.find(([re]) => re.test(lead));
-    return fate ? fate[1] : null;
+    // The clause first, then the words before the number, then the rest of the sentence ("six leaders – A, B … were convicted").
+    const fate = FATES.find(([re]) => re.test(clause)) ?? FATES.find(([re]) => re.test(lead)) ?? FATES.find(([re]) => re.test(rest));
+    return fate ? fate[1] : 'people';
   }
   return c;
 }
@@ -61,13 +62,14 @@ interface Located {
 /** Every count in a block's text, with the sentence it is in. */
 export function findCounts(text: string): Located[] {
   const out: Located[] = [];
+  if (parseToc(text).length) return out; // page numbers are not counts
   for (const s of splitSentences(text)) {
     for (const m of s.text.matchAll(COUNT)) {
       const value = parseNumber(m[1]!.split(/\s+/)[0]!) * (/\bthousand\b/i.test(m[1]!) ? 1000 : 1) + (/\bthousand\s+\w+\s+hundred/i.test(m[1]!) ? parseNumber(m[1]!.split(/\s+/)[2]!) * 100 : 0);
       if (!Number.isFinite(value) || /^(?:19|20)\d\d$/.test(m[1]!) || /\bper\s*cent\b|%/.test(m[2]!)) continue;
       const after = s.text.slice(m.index + m[1]!.length).trimStart();
       const clause = after.split(CLAUSE_END)[0]!;
-      const unit = unitOf(m[3]!, clause, s.text.slice(0, m.index));
+      const unit = unitOf(m[3]!, clause, s.text.slice(0, m.index), after);
       if (!unit) continue;
       out.push({ value, unit, subject: words(15)(clause.trim()), sentence: s.text, start: s.start, end: s.start + s.text.length });
     }
@@ -82,7 +84,7 @@ export function extractClaims(doc: DocumentModel, prisoners: Prisoner[], section
   const perSection = new Map<string, number>();
   const entryStarts = new Set(prisoners.map((p) => p.source.line_start));
   for (const b of doc.blocks) {
-    if (!isBody(b) || entryStarts.has(b.line_start) || inEntry(b, prisoners) || parseToc(b.text).length) continue;
+    if (!isBody(b) || entryStarts.has(b.line_start) || inEntry(b, prisoners)) continue;
     const section = sectionAt(b.line_start);
     for (const c of findCounts(b.text)) {
       const key = section ?? 'front-matter';

@@ -19,7 +19,8 @@ export interface ReleaseMeta {
 /** File name -> bytes, in a fixed order. */
 export type Rendered = Map<string, Buffer>;
 
-export function renderDataset(dataset: Dataset, meta: ReleaseMeta): Rendered {
+/** `extra`: further files of the release (the QA report), listed in the manifest like the tables. */
+export function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Rendered = new Map()): Rendered {
   const files: Rendered = new Map();
   const counts: Record<string, number> = {};
   for (const table of TABLE_NAMES) {
@@ -29,6 +30,7 @@ export function renderDataset(dataset: Dataset, meta: ReleaseMeta): Rendered {
     files.set(`${table}.ndjson`, Buffer.from(toNdjson(rows)));
     files.set(`${table}.csv`, Buffer.from(toCsv(rows, csvColumns(jsonSchemaFor(table) as never))));
   }
+  for (const [name, bytes] of extra) files.set(name, bytes);
   const manifest = {
     version: meta.version,
     created: meta.source.published_on, // the source's date: no wall-clock time in a release

@@ -1,0 +1,214 @@
+/**
+ * Quality checks over the extracted tables and the document: what the report
+ * says against what its rows hold, and places where the report contradicts
+ * itself. Findings are information for the reader, each with its line; they
+ * never stop a build.
+ */
+import { findDates } from '../lib/dates.js';
+import { nameKey } from '../lib/namekey.js';
+import { splitSentences } from '../lib/text.js';
+import { domainOf } from '../lib/urls.js';
+import { findCounts } from '../extract/claims.js';
+import { findToc } from '../extract/sections.js';
+import { titleKey } from '../lib/toc.js';
+import type { DocumentModel } from '../model/document.js';
+import { isBody } from '../model/document.js';
+import type { Dataset } from '../model/tables.js';
+
+export interface Finding {
+  message: string;
+  line: number;
+}
+
+export interface Check {
+  id: string;
+  title: string;
+  /** What the check compares, in one sentence for the reader. */
+  description: string;
+  passed: boolean;
+  findings: Finding[];
+}
+
+type CheckFn = (doc: DocumentModel, data: Dataset) => Finding[];
+
+const byLine = (a: Finding, b: Finding) => a.line - b.line || a.message.localeCompare(b.message);
+
+/** The report's totals of political prisoners, convicted and pre-trial, against the rows of the list. */
+const statedTotals: CheckFn = (doc, { prisoners }) => {
+  const rows: Record<string, number> = {
+    'political prisoners': prisoners.length,
+    'people convicted': prisoners.filter((p) => p.list === 'convicted').length,
+    'people in pre-trial detention': prisoners.filter((p) => p.list === 'pre_trial').length,
+  };
+  const findings: Finding[] = [];
+  for (const b of doc.blocks) {
+    if (!isBody(b)) continue;
+    const counts = findCounts(b.text);
+    // The convicted and pre-trial parts count only in a sentence that states the total.
+    const totalSentences = new Set(counts.filter((c) => c.unit === 'political prisoners').map((c) => c.start));
+    for (const c of counts) {
+      if (!(c.unit in rows) || !totalSentences.has(c.start)) continue;
+      if (c.value !== rows[c.unit]) findings.push({ message: `the report states ${c.value} ${c.unit}; the list has ${rows[c.unit]} ("${c.sentence.slice(0, 120)}")`, line: b.line_start });
+    }
+  }
+  return findings;
+};
+
+const NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}(?![\p{L}'’-])/u;
+
+/** "six leaders of the party – A, B, C, D and E": the number stated against the names listed. */
+const namedCounts: CheckFn = (doc) => {
+  const findings: Finding[] = [];
+  for (const b of doc.blocks) {
+    if (!isBody(b)) continue;
+    for (const c of findCounts(b.text)) {
+      if (!c.unit.startsWith('people')) continue;
+      const tail = c.sentence.slice(c.sentence.indexOf(c.subject) + c.subject.length);
+      const list = /^[^.]*?(?:\s[–—-]\s|:\s)([^.;]+)/.exec(tail)?.[1];
+      if (!list) continue;
+      const names: string[] = [];
+      for (const part of list.split(/\s*,\s*(?:and\s+)?|\s+and\s+/)) {
+        const name = NAME.exec(part.trim())?.[0];
+        if (!name) break;
+        names.push(name);
+        if (name !== part.trim()) break; // "E were convicted …": the list ends with E
+      }
+      if (names.length >= 2 && names.length !== c.value) {
+        findings.push({ message: `the report says ${c.value} ("${c.subject.slice(0, 60)}") but names ${names.length}: ${names.join(', ')}`, line: b.line_start });
+      }
+    }
+  }
+  return findings;
+};
+
+/** Each list numbered 1..n and footnotes numbered 1..n, without gaps or repeats. */
+const numbering: CheckFn = (doc, { prisoners }) => {
+  const findings: Finding[] = [];
+  const sequence = (what: string, items: Array<{ n: number; line: number }>) => {
+    let expected = 1;
+    for (const { n, line } of items) {
+      if (n < expected) findings.push({ message: `${what} ${n} appears again (expected ${expected})`, line });
+      else if (n > expected) findings.push({ message: `${what} numbering jumps from ${expected - 1} to ${n}`, line });
+      expected = Math.max(expected, n + 1);
+    }
+  };
+  for (const list of ['convicted', 'pre_trial'] as const) {
+    sequence(`${list === 'convicted' ? 'convicted' : 'pre-trial'} list entry`, prisoners.filter((p) => p.list === list).map((p) => ({ n: p.number, line: p.source.line_start })));
+  }
+  sequence('footnote', doc.blocks.flatMap((b) => (b.kind === 'footnote' ? [{ n: b.number, line: b.line_start }] : [])));
+  return findings;
+};
+
+/** Footnotes defined but never cited, and citations of footnotes never defined. */
+const footnoteCitations: CheckFn = (doc) => {
+  const defined = new Map<number, number>();
+  const cited = new Map<number, number>();
+  for (const b of doc.blocks) {
+    if (b.kind === 'footnote' && !defined.has(b.number)) defined.set(b.number, b.line_start);
+    for (const r of b.refs) if (!cited.has(r.n)) cited.set(r.n, b.line_start);
+  }
+  const findings: Finding[] = [];
+  for (const [n, line] of defined) if (!cited.has(n)) findings.push({ message: `footnote ${n} is never cited in the text`, line });
+  for (const [n, line] of cited) if (!defined.has(n)) findings.push({ message: `footnote ${n} is cited but never defined`, line });
+  return findings;
+};
+
+const footnoteLines = (doc: DocumentModel) => new Map(doc.blocks.flatMap((b) => (b.kind === 'footnote' ? [[b.number, b.line_start] as const] : [])));
+
+/** The same URL cited by two or more footnotes. */
+const duplicateUrls: CheckFn = (doc, { footnotes }) => {
+  const lines = footnoteLines(doc);
+  const byUrl = new Map<string, number[]>();
+  for (const f of footnotes) for (const u of f.urls) byUrl.set(u, [...(byUrl.get(u) ?? []), f.number]);
+  return [...byUrl].filter(([, ns]) => ns.length > 1).map(([url, ns]) => ({ message: `footnotes ${ns.join(', ')} cite the same URL ${url}`, line: lines.get(ns[1]!) ?? 1 }));
+};
+
+/** URLs that are not well-formed: whitespace inside, no host. Kept as printed in the data. */
+const malformedUrls: CheckFn = (doc, { footnotes }) => {
+  const lines = footnoteLines(doc);
+  return footnotes.flatMap((f) =>
+    f.urls.flatMap((u) => {
+      const problem = /\s/.test(u) ? 'has a space inside' : domainOf(u) === null ? 'has no readable host' : null;
+      return problem ? [{ message: `footnote ${f.number}: the URL ${problem} (kept as printed): ${u}`, line: lines.get(f.number) ?? 1 }] : [];
+    }),
+  );
+};
+
+/** A prisoner's name spelled differently in different places. */
+const nameVariants: CheckFn = (_doc, { prisoners, mentions }) =>
+  prisoners.flatMap((p) => {
+    if (!p.aliases.length) return [];
+    const where = p.aliases.map((a) => `"${a}" (line ${mentions.find((m) => m.prisoner_id === p.id && m.name_as_printed === a)?.line ?? '?'})`);
+    return [{ message: `${p.name_as_printed} (entry ${p.list === 'convicted' ? 'convicted' : 'pre-trial'} no. ${p.number}) is also spelled ${where.join(', ')}`, line: p.source.line_start }];
+  });
+
+/** An article quoted with different labels in different entries. */
+const articleLabels: CheckFn = (_doc, { articles, charges, prisoners }) => {
+  const lineOf = new Map(prisoners.map((p) => [p.id, p.source.line_start]));
+  return articles.flatMap((a) => {
+    if (a.label_variants.length < 2) return [];
+    const where = a.label_variants.map((l) => {
+      const lines = charges.filter((c) => c.article === a.article && c.label === l).map((c) => lineOf.get(c.prisoner_id)!);
+      return `"${l}" (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})`;
+    });
+    const first = Math.min(...charges.filter((c) => c.article === a.article).map((c) => lineOf.get(c.prisoner_id)!));
+    return [{ message: `Article ${a.article} is labelled ${a.label_variants.length} ways: ${where.join('; ')}`, line: first }];
+  });
+};
+
+const VERDICT = /\b(?:sentenced|convicted|verdict)\b/i;
+/** Two dates agree when one is the other at lower precision ("2023-06" and "2023-06-15"). */
+const agree = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+
+/** A prisoner's verdict date given elsewhere in the report differently from the entry. */
+const dateConflicts: CheckFn = (doc, { prisoners, mentions }) => {
+  const byId = new Map(prisoners.map((p) => [p.id, p]));
+  const blocks = new Map(doc.blocks.map((b) => [b.line_start, b]));
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    const p = byId.get(m.prisoner_id)!;
+    const block = blocks.get(m.line);
+    if (!p.convicted_on || !block) continue;
+    const familyKey = nameKey(p.family_name);
+    for (const s of splitSentences(block.text)) {
+      const namesHim = s.text.includes(m.name_as_printed) || s.text.split(/[^\p{L}'’-]+/u).some((w) => w && nameKey(w) === familyKey);
+      if (!namesHim || !VERDICT.test(s.text)) continue;
+      const dates = findDates(s.text).map((d) => d.iso);
+      // One person, one date in the sentence: otherwise it is not clear whose verdict the date is.
+      if (dates.length !== 1 || agree(dates[0]!, p.convicted_on) || seen.has(`${p.id}|${dates[0]}`)) continue;
+      seen.add(`${p.id}|${dates[0]}`);
+      findings.push({ message: `${p.name}: the entry (line ${p.source.line_start}) gives the verdict as ${p.convicted_on}; here ${dates[0]} ("${s.text.slice(0, 120)}")`, line: m.line });
+    }
+  }
+  return findings;
+};
+
+/** Entries of the table of contents that no heading in the text carries. */
+const tocHeadings: CheckFn = (doc, { sections }) => {
+  const headings = new Set(sections.map((s) => titleKey(s.title)));
+  const tocLine = doc.blocks.find((b) => b.kind === 'paragraph' && findToc({ file: doc.file, blocks: [b] }).length)?.line_start ?? 1;
+  return findToc(doc)
+    .filter((e) => !headings.has(titleKey(e.title)))
+    .map((e) => ({ message: `the table of contents lists "${e.title}" (page ${e.page}), but no heading in the text carries that title`, line: tocLine }));
+};
+
+export const CHECKS: Array<Omit<Check, 'passed' | 'findings'> & { run: CheckFn }> = [
+  { id: 'stated-totals', title: 'Stated totals against the list', description: 'The totals the report states (political prisoners, convicted, pre-trial) are compared with the entries of its list.', run: statedTotals },
+  { id: 'named-counts', title: 'Numbers against the names that follow them', description: 'Where a sentence gives a number of people and then names them, the names are counted.', run: namedCounts },
+  { id: 'numbering', title: 'Numbering of lists and footnotes', description: 'Each list and the footnotes run 1, 2, 3 … without gaps or repeats.', run: numbering },
+  { id: 'footnote-citations', title: 'Footnotes cited and defined', description: 'Every footnote is cited in the text, and every citation has a footnote.', run: footnoteCitations },
+  { id: 'duplicate-urls', title: 'The same source in several footnotes', description: 'URLs cited by more than one footnote.', run: duplicateUrls },
+  { id: 'malformed-urls', title: 'Malformed URLs', description: 'URLs with a space inside or without a host; the data keeps them as printed.', run: malformedUrls },
+  { id: 'name-variants', title: 'Names spelled more than one way', description: 'A prisoner named elsewhere in the report with a different spelling than in the entry.', run: nameVariants },
+  { id: 'article-labels', title: 'Articles with different labels', description: 'An article of the Criminal Code quoted with different wording in different entries.', run: articleLabels },
+  { id: 'date-conflicts', title: 'The same fact with different dates', description: 'A verdict date given elsewhere in the report that differs from the one in the entry.', run: dateConflicts },
+  { id: 'toc-headings', title: 'Table of contents against the headings', description: 'Every entry of the table of contents is a heading in the text.', run: tocHeadings },
+];
+
+export function runChecks(doc: DocumentModel, data: Dataset): Check[] {
+  return CHECKS.map(({ run, ...check }) => {
+    const findings = run(doc, data).sort(byLine);
+    return { ...check, passed: findings.length === 0, findings };
+  });
+}
