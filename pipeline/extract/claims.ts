@@ -15,9 +15,9 @@ import type { Prisoner } from '../model/records/prisoners.js';
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:${NUMBER_WORD_PATTERN})(?:\s+(?:thousand|hundred)(?:\s+(?:${NUMBER_WORD_PATTERN})\s+hundred)?)?)`;
 /** A number, up to three lower-case words, then what is counted. */
-const COUNT = new RegExp(String.raw`(?<![\w.,-])${NUMBER}\s+((?:[a-z][\w-]*\s+){0,3}?)(political prisoners|refusals|applications|cases of torture|complaints of torture|court judgments|signatures|signatories|assemblies|arrests|detentions|political parties|times|people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners|have been|has been|are being|were)\b`, 'gi');
+const COUNT = new RegExp(String.raw`(?<![\w.,-])${NUMBER}\s+((?:[a-z][\w-]*\s+){0,3}?)(political prisoners|refusals|applications|cases of torture|complaints of torture|court judgments|signatures|signatories|assemblies|arrests|detentions|political parties|times|people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners|have been|has been|are being|is being|were)\b`, 'gi');
 
-const PEOPLE = /^(?:people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners|signatories|have been|has been|are being|were)$/i;
+const PEOPLE = /^(?:people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners|signatories|have been|has been|are being|is being|were)$/i;
 /** What happened to the people counted, from the rest of the clause. */
 const FATES: Array<[RegExp, string]> = [
   [/\bpre-?trial detention\b/i, 'people in pre-trial detention'],
@@ -32,7 +32,7 @@ const FATES: Array<[RegExp, string]> = [
 ];
 /** Words just before the number that say what happened ("torturing 54 people", "amnesty … applied to 1,151 people"). */
 const LEAD = /(?:\S+\s+){0,3}$/;
-const CLAUSE_END = /[;:(]|,\s|\s[–—]\s|\.(?=\s|$)/;
+const CLAUSE_END = /[;:(]|,\s|\s[–—]\s|\.(?=\s|$)|\s(?:and|while|but|whereas)\s(?=another|the other|\d)/;
 
 const words = (n: number) => (s: string) => s.split(/\s+/).slice(0, n).join(' ');
 
