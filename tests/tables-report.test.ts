@@ -1,0 +1,137 @@
+/** Integration: every table of the real report, read from the source mirror. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../pipeline/parse/document.js';
+import { buildQaReport } from '../pipeline/qa/report.js';
+import { extractAll } from '../pipeline/run.js';
+import { REPORT_MD } from './helpers.js';
+
+const doc = await readDocument(readFileSync(REPORT_MD), REPORT_MD);
+const { dataset } = extractAll(doc, 'odf-2025-02-13-tough-year');
+const { footnotes, sections, charges, articles, organisations, claims, mentions, prisoners } = dataset;
+
+describe('the real report: tables', () => {
+  it('row counts', () => {
+    expect(Object.fromEntries(Object.entries(dataset).map(([t, rows]) => [t, rows.length]))).toEqual({
+      prisoners: 48, sections: 24, footnotes: 176, charges: 88, articles: 29, organisations: 9, claims: 40, mentions: 41,
+    });
+  });
+
+  it('176 footnotes: 174 with exactly one URL, 2 notes; the URL printed with a space kept as printed', () => {
+    expect(footnotes.map((f) => f.number)).toEqual(Array.from({ length: 176 }, (_, i) => i + 1));
+    expect(footnotes.filter((f) => f.kind === 'url' && f.urls.length === 1)).toHaveLength(174);
+    expect(footnotes.filter((f) => f.kind === 'note').map((f) => f.number)).toEqual([7, 86]);
+    expect(footnotes.find((f) => f.number === 86)).toEqual({ number: 86, kind: 'note', urls: [], domains: [], text: 'Available upon request.', cited_in: ['transnational-repression'], cited_by: [] });
+    expect(footnotes.find((f) => f.number === 6)!.urls).toEqual([
+      'https://www.lalibre.be/belgique/judiciaire/2025/02/05/lopposante-au-regime-kazakh-botagoz-jardemalie-a-bel-et-bien-ete-harcelee-et-espionnee-en-belgique-pendant-des-annees-GMP SSE7HLFH67CDTH25FO2TDLE/',
+    ]);
+    expect(footnotes.find((f) => f.number === 127)).toEqual({
+      number: 127, kind: 'url', urls: ['https://rus.azattyq.org/a/32433109.html'], domains: ['rus.azattyq.org'], text: 'https://rus.azattyq.org/a/32433109.html',
+      cited_in: ['in-cases-related-to-the-january-2022-peaceful-protests'], cited_by: ['timur-danebayev'],
+    });
+    expect(footnotes.every((f) => f.urls.every((u) => !/\\|^<|>$/.test(u)))).toBe(true);
+  });
+
+  it("every prisoner's source_urls are the URLs of its footnotes", () => {
+    const urls = new Map(footnotes.map((f) => [f.number, f.urls]));
+    for (const p of prisoners) expect(p.source_urls, p.id).toEqual(p.footnotes.flatMap((n) => urls.get(n)!));
+  });
+
+  it('sections: chapters from the table of contents, list headings nested under the list chapter', () => {
+    expect(sections.filter((s) => s.level === 2 && s.toc_page !== null).map((s) => [s.title, s.toc_page])).toEqual([
+      ['SUMMARY', 5], ['TORTURE AND ILL TREATMENT', 7], ['FREEDOM OF PEACEFUL ASSEMBLY AND ASSOCIATION', 9], ['FREEDOM OF SPEECH AND THE MEDIA', 11],
+      ['TRANSNATIONAL REPRESSION', 14], ['THREE YEARS AFTER THE SHOOTING OF PEACEFUL JANUARY PROTESTORS: VICTIMS UNABLE TO SEEK JUSTICE', 20],
+      ['PROTESTS AGAINST THE CONSTRUCTION OF A NUCLEAR POWER PLANT IN KAZAKHSTAN', 22], ['THE LIST OF POLITICAL PRISONERS IN KAZAKHSTAN', 24],
+    ]);
+    expect(sections.find((s) => s.id === 'convicted')).toEqual({ id: 'convicted', title: 'CONVICTED', level: 3, parent_id: 'the-list-of-political-prisoners-in-kazakhstan', order: 14, toc_page: null, line_start: 631 });
+    expect(sections.find((s) => s.line_start === 955)).toEqual({
+      id: 'other-persons-detained-during-pre-trial-investigation', title: 'Other persons detained during pre-trial investigation', level: 4,
+      parent_id: 'under-arrest-in-a-pre-trial-detention-facility', order: 24, toc_page: null, line_start: 955,
+    });
+  });
+
+  it('charges and articles; the "political" articles are the seven the criteria section names', () => {
+    expect(charges.filter((c) => c.prisoner_id === 'nurlan-dalibayev').map((c) => [c.article, c.label])).toEqual([
+      ['200', 'illegal occupation of a vehicle'], ['269', 'attacks on buildings'], ['272', 'participation in mass riots'],
+    ]);
+    expect(articles.filter((a) => a.listed_as_political).map((a) => a.article)).toEqual(['174', '179', '256', '258', '272', '274', '405']);
+    expect(articles.find((a) => a.article === '405')).toEqual({
+      article: '405', label: 'participation in the activities of an extremist organisation',
+      label_variants: ['participation in the activities of an extremist organisation', 'participation in an extremist organisation'], prisoner_count: 7, listed_as_political: true,
+    });
+    expect(articles.find((a) => a.article === '272')).toMatchObject({ prisoner_count: 20, label_variants: expect.arrayContaining(['organise mass riots', 'participation in mass riots']) });
+  });
+
+  it('the nine authoring organisations', () => {
+    expect(organisations.map((o) => [o.name, o.founded_on])).toEqual([
+      ['Open Dialogue Foundation', '2009'], ['Human Rights Protection Foundation "Qaharman"', '2019'], ['Human rights movement "405"', '2019'],
+      ['Human rights movement "Bostandyq Kz"', '2020-09-14'], ['Human rights movement "Veritas"', '2020-09-17'], ['Human rights movement "Femina Virtute"', '2020-11-04'],
+      ['Human rights movement "Article 14"', '2020-11-05'], ['Human Rights movement "Elimay"', '2020-10-17'], ['Freedom Kazakhstan Foundation', '2020-07-13'],
+    ]);
+    expect(organisations.find((o) => o.id === 'open-dialogue-foundation')).toEqual({
+      id: 'open-dialogue-foundation', name: 'Open Dialogue Foundation', founded_on: '2009',
+      description: 'The Open Dialogue Foundation was established in Poland in 2009 on the initiative of Ukrainian student and civic activist Lyudmyla Kozlovska (who currently serves as President of the Foundation).',
+      emails: ['odfoundation@odfoundation.eu'], links: ['Website: https://odfoundation.eu/', 'X: @ODFoundation'],
+    });
+  });
+
+  it('claims: the totals, refusals, torture complaints, convictions and amnesty after January 2022', () => {
+    const find = (value: number, unit: string) => claims.find((c) => c.value === value && c.unit === unit);
+    expect(find(48, 'political prisoners')).toMatchObject({ section_id: 'summary', period: null });
+    expect(find(40, 'people convicted')).toBeDefined();
+    expect(find(8, 'people in pre-trial detention')).toBeDefined();
+    expect(find(108, 'refusals')).toMatchObject({ period: '2024' });
+    expect(claims.find((c) => c.value === 686 && c.section_id === 'freedom-of-peaceful-assembly-and-association')).toMatchObject({ unit: 'refusals', period: '2020-07/2024-12' });
+    expect(find(25, 'applications')).toMatchObject({ period: '2022-05/2024-11' });
+    expect(find(283, 'complaints of torture')).toMatchObject({ period: '2023' });
+    expect(find(1151, 'people amnestied')).toBeDefined();
+    expect(find(1273, 'people convicted')).toEqual({
+      id: 'three-years-after-the-shooting-of-peaceful-january-protestors-victims-unable-to-seek-justice-3', value: 1273, unit: 'people convicted',
+      subject: 'people were convicted on criminal charges', period: null, section_id: 'three-years-after-the-shooting-of-peaceful-january-protestors-victims-unable-to-seek-justice',
+      footnotes: [], text: 'Following the suppression of the peaceful January protests and related events, a minimum of 1,273 people were convicted on criminal charges.',
+    });
+  });
+
+  it('mentions across spellings, and the aliases they give', () => {
+    expect(mentions.filter((m) => m.prisoner_id === 'temirlan-ensebek')).toEqual([
+      { prisoner_id: 'temirlan-ensebek', section_id: 'table-of-contents', line: 100, name_as_printed: 'Temirlan Yensebek' },
+      { prisoner_id: 'temirlan-ensebek', section_id: 'summary', line: 133, name_as_printed: 'Temirlan Ensebek' },
+      { prisoner_id: 'temirlan-ensebek', section_id: 'freedom-of-speech-and-the-media', line: 301, name_as_printed: 'Temirlan Ensebek' },
+      { prisoner_id: 'temirlan-ensebek', section_id: 'freedom-of-speech-and-the-media', line: 305, name_as_printed: 'Temirlan Ensebek' },
+    ]);
+    expect(Object.fromEntries(prisoners.filter((p) => p.aliases.length).map((p) => [p.id, p.aliases]))).toEqual({
+      'natalia-dauletyarova': ['Natalia Dauletiarova'],
+      'bekizhan-mendygaziyev': ['Bekizhan Mendygazyev'],
+      'akylzhan-kiysymbayev': ['Akylzhan Kiisimbayev'],
+      'asanali-suyubaev': ['Asanali Suyubayev'],
+      'temirlan-ensebek': ['Temirlan Yensebek'],
+    });
+  });
+});
+
+describe('the real report: QA', () => {
+  const qa = buildQaReport(doc, dataset);
+  const findings = (id: string) => qa.checks.find((c) => c.id === id)!.findings;
+
+  it('"six leaders" followed by five names is a finding', () => {
+    expect(findings('named-counts')).toEqual([
+      { line: 129, message: 'the report says 6 ("leaders of the party") but names 5: Marat Zhylanbayev, Askar Sembay, Asylbek Zhamuratov, Aidar Syzdykov, Asanali Suyubayev' },
+    ]);
+  });
+
+  it('the stated totals match the list; numbering and citations are complete', () => {
+    expect(findings('stated-totals')).toEqual([]);
+    expect(findings('numbering')).toEqual([]);
+    expect(findings('footnote-citations')).toEqual([]);
+  });
+
+  it('the URL with a space, duplicate URLs, name variants, label variants, a conflicting verdict date', () => {
+    expect(findings('malformed-urls').map((f) => f.line)).toEqual([156]);
+    expect(findings('duplicate-urls')).toHaveLength(11);
+    expect(findings('duplicate-urls')[0]).toEqual({ line: 286, message: 'footnotes 1, 36 cite the same URL https://www.rfi.fr/en/' });
+    expect(findings('name-variants')).toHaveLength(5);
+    expect(findings('article-labels')).toHaveLength(8);
+    expect(findings('date-conflicts')).toEqual([{ line: 300, message: expect.stringMatching(/^Daniyar Adilbekov: the entry \(line 917\) gives the verdict as 2024-10-18; here 2024-10-04/) }]);
+    expect(findings('toc-headings')).toHaveLength(16);
+  });
+});
