@@ -10,6 +10,7 @@ const ENTRY = /(\S.*?)\s*\.{3,}\s*(\d{1,4})(?=\s|$)/g;
 
 /** The entries of a table of contents; [] when the text has fewer than two dot-leader entries. */
 export function parseToc(text: string): TocEntry[] {
+  if (!/\.{3,}\s*\d[^.]*\.{3,}\s*\d/.test(text)) return []; // cheap test first: the lazy title scan is slow on long prose
   const entries = [...text.matchAll(ENTRY)].map((m) => ({ title: m[1]!.trim(), page: Number(m[2]) }));
   return entries.length >= 2 ? entries : [];
 }
