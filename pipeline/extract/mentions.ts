@@ -3,11 +3,12 @@
  * is found as a run of capitalised words whose spelling-independent key
  * (lib/namekey.ts) equals the key of a prisoner's full name, given names
  * first or last, so "Temirlan Yensebek" in a chapter finds the entry of
- * "Temirlan ENSEBEK". A family name alone is not matched: the report has
- * namesakes (two Syzdykovs; a Mendygazyev who is not a prisoner).
+ * "Temirlan ENSEBEK". A family name alone ("Danebayev was tortured") is
+ * matched only within a section that has named that prisoner in full and no
+ * namesake: the report has two Syzdykovs, and a Mendygazyev who is not a prisoner.
  */
 import { nameKey } from '../lib/namekey.js';
-import type { DocumentModel } from '../model/document.js';
+import type { Block, DocumentModel } from '../model/document.js';
 import type { Mention } from '../model/records/mentions.js';
 import type { Prisoner } from '../model/records/prisoners.js';
 
@@ -50,28 +51,85 @@ function wordRuns(text: string): Array<Array<[number, number]>> {
   return runs;
 }
 
-/** Every full-name mention of a prisoner outside the prisoner's own entry, in document order, without repeats per block. */
+type Token =
+  | { kind: 'full'; id: string; printed: string }
+  | { kind: 'family'; family: string; printed: string }
+  | { kind: 'namesake'; family: string };
+
+const SENTENCE_START = /(?:^|[.!?:;]["”’)\]]*\s+)$/u;
+
+/** Names in a block's text: full names of prisoners, family names alone, and other people sharing a prisoner's family name. */
+function scanNames(text: string, keys: Map<string, string>, families: Set<string>, maxWords: number): Token[] {
+  const tokens: Token[] = [];
+  for (const run of wordRuns(text)) {
+    for (let i = 0; i < run.length; i++) {
+      let matched = 0;
+      for (let n = Math.min(maxWords, run.length - i); n >= 2 && !matched; n--) {
+        const printed = text.slice(run[i]![0], run[i + n - 1]![1]).replace(POSSESSIVE, '');
+        const id = keys.get(nameKey(printed));
+        if (id) {
+          tokens.push({ kind: 'full', id, printed });
+          matched = n;
+        }
+      }
+      if (matched) {
+        i += matched - 1;
+        continue;
+      }
+      const printed = text.slice(run[i]![0], run[i]![1]).replace(POSSESSIVE, '');
+      const family = nameKey(printed);
+      if (!families.has(family)) continue;
+      // "Barlyk Mendygazyev" is someone else of that family; "Following Zhylanbayev" starts a sentence.
+      const namesake = i > 0 && !SENTENCE_START.test(text.slice(0, run[i - 1]![0]));
+      tokens.push(namesake ? { kind: 'namesake', family } : { kind: 'family', family, printed });
+    }
+  }
+  return tokens;
+}
+
+/** Blocks grouped under the heading they follow. */
+function bySection(doc: DocumentModel): Block[][] {
+  const groups: Block[][] = [[]];
+  for (const b of doc.blocks) {
+    if (b.kind === 'heading') groups.push([]);
+    groups.at(-1)!.push(b);
+  }
+  return groups;
+}
+
+/**
+ * Every mention of a prisoner outside the prisoner's own entry, in document
+ * order, without repeats per block. A family name alone counts where the
+ * section has named exactly one prisoner of that family in full before it and
+ * names nobody else of that family.
+ */
 export function findNameMentions(doc: DocumentModel, prisoners: Named[]): NameMention[] {
   const { keys, maxWords } = keysOf(prisoners);
+  const families = new Set(prisoners.map((p) => nameKey(p.family_name)));
+  const familyOf = new Map(prisoners.map((p) => [p.id, nameKey(p.family_name)]));
   const own = new Map(prisoners.map((p) => [p.id, p.source]));
   const out: NameMention[] = [];
-  for (const block of doc.blocks) {
-    const seen = new Set<string>();
-    for (const run of wordRuns(block.text)) {
-      for (let i = 0; i < run.length; i++) {
-        for (let n = Math.min(maxWords, run.length - i); n >= 2; n--) {
-          const printed = block.text.slice(run[i]![0], run[i + n - 1]![1]).replace(POSSESSIVE, '');
-          const id = keys.get(nameKey(printed));
-          if (!id) continue;
-          const entry = own.get(id)!;
-          const inOwnEntry = block.line_start >= entry.line_start && block.line_end <= entry.line_end;
-          if (!inOwnEntry && !seen.has(`${id}|${printed}`)) {
-            seen.add(`${id}|${printed}`);
-            out.push({ prisoner_id: id, line: block.line_start, name_as_printed: printed });
-          }
-          i += n - 1;
-          break;
+  for (const section of bySection(doc)) {
+    const scanned = section.map((block) => ({ block, tokens: scanNames(block.text, keys, families, maxWords) }));
+    const namesakes = new Set(scanned.flatMap((s) => s.tokens.flatMap((t) => (t.kind === 'namesake' ? [t.family] : []))));
+    const named = new Map<string, Set<string>>();
+    for (const { block, tokens } of scanned) {
+      const seen = new Set<string>();
+      for (const t of tokens) {
+        let id: string | undefined;
+        if (t.kind === 'full') {
+          id = t.id;
+          const family = familyOf.get(id)!;
+          named.set(family, (named.get(family) ?? new Set()).add(id));
+        } else if (t.kind === 'family' && !namesakes.has(t.family) && named.get(t.family)?.size === 1) {
+          id = [...named.get(t.family)!][0]!;
         }
+        if (!id || t.kind === 'namesake') continue;
+        const entry = own.get(id)!;
+        const inOwnEntry = block.line_start >= entry.line_start && block.line_end <= entry.line_end;
+        if (inOwnEntry || seen.has(`${id}|${t.printed}`)) continue;
+        seen.add(`${id}|${t.printed}`);
+        out.push({ prisoner_id: id, line: block.line_start, name_as_printed: t.printed });
       }
     }
   }
@@ -79,9 +137,9 @@ export function findNameMentions(doc: DocumentModel, prisoners: Named[]): NameMe
 }
 
 /** Per prisoner, the spellings of the name found elsewhere that differ from the entry's own, in order of first appearance. */
-export function aliasesByPrisoner(prisoners: Array<Pick<Prisoner, 'id' | 'name' | 'name_as_printed'>>, mentions: NameMention[]): Map<string, string[]> {
+export function aliasesByPrisoner(prisoners: Array<Pick<Prisoner, 'id' | 'name' | 'name_as_printed' | 'family_name'>>, mentions: NameMention[]): Map<string, string[]> {
   const plain = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
-  const own = new Map(prisoners.map((p) => [p.id, new Set([plain(p.name), plain(p.name_as_printed)])]));
+  const own = new Map(prisoners.map((p) => [p.id, new Set([plain(p.name), plain(p.name_as_printed), plain(p.family_name)])]));
   const aliases = new Map<string, string[]>(prisoners.map((p) => [p.id, []]));
   for (const m of mentions) {
     const list = aliases.get(m.prisoner_id)!;
