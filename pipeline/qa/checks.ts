@@ -156,11 +156,21 @@ const articleLabels: CheckFn = (_doc, { articles, charges, prisoners }) => {
   });
 };
 
-const VERDICT = /\b(?:sentenced|convicted|verdict)\b/i;
+/** Facts about a prisoner that carry a date: the keyword that states them, and the entry's field for them. */
+const FACTS = [
+  { fact: 'verdict', keyword: /\b(?:sentenced|convicted|verdict)\b/i, field: 'convicted_on' },
+  { fact: 'detention', keyword: /\b(?:detained|arrested)\b/i, field: 'custody_since' },
+] as const;
+/** "arrested for 15 days", "arrested for two months": an administrative arrest or a term, not the start of custody. */
+const FOR_A_TERM = /\b(?:detained|arrested)\s+for\s+\S+\s+(?:days?|weeks?|months?)\b/i;
 /** Two dates agree when one is the other at lower precision ("2023-06" and "2023-06-15"). */
 const agree = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
 
-/** A prisoner's verdict date given elsewhere in the report differently from the entry. */
+/**
+ * A date given elsewhere in the report for a prisoner's verdict or detention
+ * that agrees with none the entry gives for it (its field, or any date in an
+ * entry sentence stating the same fact: a person may be detained twice).
+ */
 const dateConflicts: CheckFn = (doc, { prisoners, mentions }) => {
   const byId = new Map(prisoners.map((p) => [p.id, p]));
   const blocks = new Map(doc.blocks.map((b) => [b.line_start, b]));
@@ -169,16 +179,25 @@ const dateConflicts: CheckFn = (doc, { prisoners, mentions }) => {
   for (const m of mentions) {
     const p = byId.get(m.prisoner_id)!;
     const block = blocks.get(m.line);
-    if (!p.convicted_on || !block) continue;
+    if (!block) continue;
     const familyKey = nameKey(p.family_name);
+    const entrySentences = splitSentences(p.text).map((s) => s.text);
     for (const s of splitSentences(block.text)) {
       const namesHim = s.text.includes(m.name_as_printed) || s.text.split(/[^\p{L}'’-]+/u).some((w) => w && nameKey(w) === familyKey);
-      if (!namesHim || !VERDICT.test(s.text)) continue;
+      if (!namesHim) continue;
       const dates = findDates(s.text).map((d) => d.iso);
-      // One person, one date in the sentence: otherwise it is not clear whose verdict the date is.
-      if (dates.length !== 1 || agree(dates[0]!, p.convicted_on) || seen.has(`${p.id}|${dates[0]}`)) continue;
-      seen.add(`${p.id}|${dates[0]}`);
-      findings.push({ message: `${p.name}: the entry (line ${p.source.line_start}) gives the verdict as ${p.convicted_on}; here ${dates[0]} ("${s.text.slice(0, 120)}")`, line: m.line });
+      // One date in the sentence: otherwise it is not clear which fact the date is for.
+      if (dates.length !== 1) continue;
+      const date = dates[0]!;
+      for (const { fact, keyword, field } of FACTS) {
+        if (!keyword.test(s.text) || (fact === 'detention' && FOR_A_TERM.test(s.text))) continue;
+        const given = [p[field], ...entrySentences.filter((e) => keyword.test(e)).flatMap((e) => findDates(e).map((d) => d.iso))].filter((d): d is string => !!d);
+        if (!given.length || given.some((d) => agree(d, date)) || seen.has(`${p.id}|${fact}|${date}`)) continue;
+        seen.add(`${p.id}|${fact}|${date}`);
+        const stated = p[field] ?? given[0];
+        findings.push({ message: `${p.name}: the entry (line ${p.source.line_start}) gives the ${fact} as ${stated}; here ${date} ("${s.text.slice(0, 120)}")`, line: m.line });
+        break;
+      }
     }
   }
   return findings;
@@ -202,7 +221,7 @@ export const CHECKS: Array<Omit<Check, 'passed' | 'findings'> & { run: CheckFn }
   { id: 'malformed-urls', title: 'Malformed URLs', description: 'URLs with a space inside or without a host; the data keeps them as printed.', run: malformedUrls },
   { id: 'name-variants', title: 'Names spelled more than one way', description: 'A prisoner named elsewhere in the report with a different spelling than in the entry.', run: nameVariants },
   { id: 'article-labels', title: 'Articles with different labels', description: 'An article of the Criminal Code quoted with different wording in different entries.', run: articleLabels },
-  { id: 'date-conflicts', title: 'The same fact with different dates', description: 'A verdict date given elsewhere in the report that differs from the one in the entry.', run: dateConflicts },
+  { id: 'date-conflicts', title: 'The same fact with different dates', description: 'A date of verdict or detention given elsewhere in the report that agrees with none the entry gives.', run: dateConflicts },
   { id: 'toc-headings', title: 'Table of contents against the headings', description: 'Every entry of the table of contents is a heading in the text.', run: tocHeadings },
 ];
 
