@@ -49,8 +49,8 @@ function toMarkdown(qa: QaReport): string {
   const out = [
     `# Quality report: ${qa.source_file}`,
     '',
-    'This release was checked against the report itself. A finding is something a reader should know, not an error in the data:',
-    `line numbers refer to \`${qa.source_file}\`. ${qa.checks.length} checks ran; ${failed.length} have findings.`,
+    'This release was checked against the report itself. A finding is something in the report a reader should know about,',
+    `not an error in the data. Line numbers refer to \`${qa.source_file}\`. ${qa.checks.length} checks ran; ${failed.length} have findings.`,
     '',
     '## What the data says',
     '',
@@ -61,9 +61,9 @@ function toMarkdown(qa: QaReport): string {
     '',
     '## What was checked',
     '',
-    '| check | result |',
-    '|---|---|',
-    ...qa.checks.map((c) => `| ${c.title} | ${c.passed ? 'no findings' : `${c.findings.length} finding${c.findings.length > 1 ? 's' : ''}`} |`),
+    '| check | what is compared | result |',
+    '|---|---|---|',
+    ...qa.checks.map((c) => `| ${c.title} | ${c.description} | ${c.passed ? 'no findings' : `${c.findings.length} finding${c.findings.length > 1 ? 's' : ''}`} |`),
     '',
   ];
   if (failed.length) out.push('## What looks inconsistent', '');
