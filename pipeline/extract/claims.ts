@@ -7,13 +7,14 @@
  */
 import { findPeriod } from '../lib/periods.js';
 import { parseToc } from '../lib/toc.js';
-import { NUMBER_WORD_PATTERN, parseNumber, splitSentences } from '../lib/text.js';
+import { parseCount } from '../lib/counts.js';
+import { NUMBER_WORD_PATTERN, splitSentences } from '../lib/text.js';
 import type { BodyBlock, DocumentModel } from '../model/document.js';
 import { isBody } from '../model/document.js';
 import type { Claim } from '../model/records/claims.js';
 import type { Prisoner } from '../model/records/prisoners.js';
 
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:${NUMBER_WORD_PATTERN})(?:\s+(?:thousand|hundred)(?:\s+(?:${NUMBER_WORD_PATTERN})\s+hundred)?)?)`;
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:${NUMBER_WORD_PATTERN})(?:\s+(?:thousand|hundred)(?:\s+(?:${NUMBER_WORD_PATTERN})(?:\s+hundred)?)?)?)`;
 /** A number, up to three lower-case words, then what is counted. */
 const COUNT = new RegExp(String.raw`(?<![\w.,-])${NUMBER}\s+((?:[a-z][\w-]*\s+){0,3}?)(political prisoners|refusals|applications|cases of torture|complaints of torture|court judgments|signatures|signatories|assemblies|arrests|detentions|political parties|times|people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners|have been|has been|are being|is being|were)\b`, 'gi');
 
@@ -65,7 +66,7 @@ export function findCounts(text: string): Located[] {
   if (parseToc(text).length) return out; // page numbers are not counts
   for (const s of splitSentences(text)) {
     for (const m of s.text.matchAll(COUNT)) {
-      const value = parseNumber(m[1]!.split(/\s+/)[0]!) * (/\bthousand\b/i.test(m[1]!) ? 1000 : 1) + (/\bthousand\s+\w+\s+hundred/i.test(m[1]!) ? parseNumber(m[1]!.split(/\s+/)[2]!) * 100 : 0);
+      const value = parseCount(m[1]!);
       if (!Number.isFinite(value) || /^(?:19|20)\d\d$/.test(m[1]!) || /\bper\s*cent\b|%/.test(m[2]!)) continue;
       const after = s.text.slice(m.index + m[1]!.length).trimStart();
       const clause = after.split(CLAUSE_END)[0]!;
