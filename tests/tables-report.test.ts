@@ -54,6 +54,10 @@ describe('the real report: tables', () => {
     expect(charges.filter((c) => c.prisoner_id === 'nurlan-dalibayev').map((c) => [c.article, c.label])).toEqual([
       ['200', 'illegal occupation of a vehicle'], ['269', 'attacks on buildings'], ['272', 'participation in mass riots'],
     ]);
+    expect(charges.find((c) => c.prisoner_id === 'timur-danebayev')).toEqual({
+      prisoner_id: 'timur-danebayev', article: '174', label: 'incitement of national and social discord', code: 'Criminal Code of the Republic of Kazakhstan (2014)',
+    });
+    expect(charges.filter((c) => c.label === null).map((c) => [c.prisoner_id, c.article])).toContainEqual(['nursultan-isayev', '380-1']);
     expect(articles.filter((a) => a.listed_as_political).map((a) => a.article)).toEqual(['174', '179', '256', '258', '272', '274', '405']);
     expect(articles.find((a) => a.article === '405')).toEqual({
       article: '405', label: 'participation in the activities of an extremist organisation',
@@ -129,6 +133,11 @@ describe('the real report: QA', () => {
   });
 
   it('the stated totals match the list; numbering and citations are complete', () => {
+    expect(qa.stated_totals).toEqual([
+      { unit: 'political prisoners', stated: 48, rows: 48, line: 130 },
+      { unit: 'people convicted', stated: 40, rows: 40, line: 130 },
+      { unit: 'people in pre-trial detention', stated: 8, rows: 8, line: 130 },
+    ]);
     expect(findings('stated-totals')).toEqual([]);
     expect(findings('numbering')).toEqual([]);
     expect(findings('footnote-citations')).toEqual([]);

@@ -7,11 +7,13 @@
 import { basename } from 'node:path';
 import type { DocumentModel } from '../model/document.js';
 import type { Dataset } from '../model/tables.js';
-import { type Check, runChecks } from './checks.js';
+import { type Check, runChecks, type StatedTotal, statedTotals } from './checks.js';
 
 export interface QaReport {
   source_file: string;
   summary: Record<string, number>;
+  /** Every total the report states for its list, with the rows the list has. */
+  stated_totals: StatedTotal[];
   checks: Check[];
 }
 
@@ -40,6 +42,7 @@ function summarise(data: Dataset): Record<string, number> {
 export const buildQaReport = (doc: DocumentModel, data: Dataset): QaReport => ({
   source_file: basename(doc.file),
   summary: summarise(data),
+  stated_totals: statedTotals(doc, data),
   checks: runChecks(doc, data),
 });
 
@@ -55,6 +58,7 @@ function toMarkdown(qa: QaReport): string {
     '## What the data says',
     '',
     `- ${s.prisoners} political prisoners: ${s.convicted} convicted, ${s.pre_trial} in pre-trial detention.`,
+    ...qa.stated_totals.map((t) => `  - line ${t.line}: the report states ${t.stated} ${t.unit}; the list has ${t.rows}${t.stated === t.rows ? '.' : ' (see below).'}`),
     `- ${s.charges} charges under ${s.articles} articles of the Criminal Code; the report calls ${s.articles_listed_as_political} of them "political", and ${s.prisoners_charged_under_a_political_article} prisoners are charged under at least one of those.`,
     `- ${s.footnotes} footnotes: ${s.footnotes_with_urls} cite a URL (${s.distinct_urls} distinct), ${s.footnote_notes} are notes.`,
     `- ${s.prisoners_mentioned_outside_their_entry} prisoners are named outside their own entry (${s.mentions} mentions); ${s.claims} numeric statements; ${s.sections} sections; ${s.organisations} authoring organisations.`,
