@@ -51,7 +51,8 @@ function fieldOf(name: string, prop: JsonSchema, required: boolean, inCsv: boole
   const mayBeEmpty = type === 'string' && !(schema.minLength && schema.minLength > 0) && !schema.pattern && !schema.enum;
   if (required && !nullable && !(inCsv && mayBeEmpty)) constraints.required = true;
   if (schema.enum) constraints.enum = schema.enum;
-  if (schema.pattern && type === 'string') constraints.pattern = schema.pattern;
+  // Table Schema patterns match the whole value (XML Schema style): no anchors.
+  if (schema.pattern && type === 'string') constraints.pattern = schema.pattern.replace(/^\^/, '').replace(/\$$/, '');
   if (type === 'integer' || type === 'number') {
     if (schema.minimum !== undefined) constraints.minimum = schema.minimum;
     if (schema.exclusiveMinimum !== undefined) constraints.exclusiveMinimum = schema.exclusiveMinimum;
