@@ -177,6 +177,15 @@ describe('summary tables', () => {
   });
 });
 
+describe('schemas/', () => {
+  it('holds the JSON Schema of every table and summary, as generated (run make schemas)', () => {
+    const r = cli(['schemas', '--check']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    for (const table of publishedTables()) expect(readFileSync(join(ROOT, 'schemas', `${table.name}.schema.json`), 'utf8')).toBe(readFileSync(join(release, tableFiles(table).schema), 'utf8'));
+  });
+});
+
 describe('data dictionary', () => {
   it('docs/data-dictionary.md is the generated one (run make data-dictionary), and a stale copy is caught', () => {
     const r = cli(['dictionary', '--check']);

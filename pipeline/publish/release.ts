@@ -145,7 +145,7 @@ function acquireLock(lock: string): void {
       }
       const holder = lockHolder(lock);
       if (Number.isInteger(holder) && !isAlive(holder)) {
-        rmSync(lock, { force: true }); // stale: its build was killed
+        takeOverStaleLock(lock, holder);
         continue;
       }
       if (Date.now() >= deadline) {
@@ -159,6 +159,28 @@ function acquireLock(lock: string): void {
     }
   } finally {
     unlinkSync(mine);
+  }
+}
+
+/**
+ * Remove a lock whose build was killed. Moved aside first (atomic), so of two
+ * builds finding the same stale lock only one removes it; a lock that turns
+ * out to be fresh (another build took over in between) is put back.
+ */
+function takeOverStaleLock(lock: string, deadPid: number): void {
+  const aside = `${lock}.stale-${process.pid}`;
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return; // already moved by another build
+  }
+  if (lockHolder(aside) === deadPid) rmSync(aside, { force: true });
+  else {
+    try {
+      linkSync(aside, lock);
+    } finally {
+      rmSync(aside, { force: true });
+    }
   }
 }
 
@@ -176,7 +198,7 @@ function withLock<T>(dist: string, fn: () => T): T {
 /** Temporary directories are only written under the lock, so any left over belong to a killed build. */
 function removeStaleTemporaries(dist: string): void {
   for (const name of readdirSync(dist)) {
-    if (name.startsWith('.tmp-') || (/^\.lock\.\d+$/.test(name) && !isAlive(Number(name.slice(6))))) rmSync(join(dist, name), { recursive: true, force: true });
+    if (name.startsWith('.tmp-') || (/^\.lock\.(stale-)?\d+$/.test(name) && !isAlive(Number(name.replace(/\D+/g, ''))))) rmSync(join(dist, name), { recursive: true, force: true });
   }
 }
 
