@@ -9,13 +9,22 @@ import { type PublishedTable, publishedTables, tableFiles } from '../pipeline/pu
 import { computeSummaries, SUMMARY_NAMES } from '../pipeline/publish/summaries.js';
 import { conventionalForeignKeys, tableSchemaOf } from '../pipeline/publish/tableschema.js';
 import { jsonSchemaOfTable } from '../pipeline/publish/published.js';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { cli, fixture, ROOT, tempDir } from './helpers.js';
 
 const PROFILES = join(ROOT, '..', 'shared', 'vendor', 'frictionless-datapackage-2.0');
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 
 function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+}
+
+/** ajv (draft-07, as the profile is) with the official Data Package v2 profile. */
+function profileValidator() {
+  const profile = JSON.parse(readFileSync(join(PROFILES, 'datapackage.json'), 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  (addFormats as unknown as (a: Ajv) => void)(ajv);
+  ajv.addFormat('textarea', true); // an editor hint in the profile, not a constraint
+  return ajv.compile(profile);
 }
 
 type Resource = { name: string; path: string; bytes?: number; hash?: string; schema?: { fields: Array<{ name: string }>; primaryKey?: string[] } };
@@ -32,13 +41,18 @@ beforeAll(() => {
 
 describe('datapackage.json', () => {
   it('validates against the official Data Package v2 profile', () => {
-    const profile = JSON.parse(readFileSync(join(PROFILES, 'datapackage.json'), 'utf8'));
-    const ajv = new Ajv({ strict: false, allErrors: true });
-    (addFormats as unknown as (a: Ajv) => void)(ajv);
-    ajv.addFormat('textarea', true); // an editor hint in the profile, not a constraint
-    const validate = ajv.compile(profile);
+    const validate = profileValidator();
     expect(validate(datapackage), JSON.stringify(validate.errors)).toBe(true);
     expect(validate({ ...datapackage, resources: [{ name: 'x', path: '../etc/passwd' }] })).toBe(false); // the check can fail
+  });
+
+  it('is written by extract too, without a version, and validates', () => {
+    const out = join(tempDir(), 'out');
+    expect(cli(['extract', fixture('mini-report.md'), '--out', out]).status).toBe(0);
+    const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
+    expect(descriptor.version).toBeUndefined();
+    expect(profileValidator()(descriptor)).toBe(true);
+    expect(cli(['verify-release', out]).status).toBe(0);
   });
 
   it('describes the source and the release, dated by the source', () => {

@@ -47,6 +47,37 @@ describe('DuckDB', () => {
   });
 });
 
+describe('keys, checked by DuckDB', () => {
+  type Fk = { fields: string[]; reference: { resource: string; fields: string[] } };
+  type Resource = { name: string; path: string; schema?: { primaryKey?: string[]; foreignKeys?: Fk[] } };
+
+  it('every primaryKey is unique and every foreignKey value exists in the table it refers to', async () => {
+    const resources = (JSON.parse(readFileSync(join(release, 'datapackage.json'), 'utf8')).resources as Resource[]).filter((r) => r.path.endsWith('.csv') && r.schema);
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const table = (r: Resource) => `read_csv_auto('${join(release, r.path)}', header = true, all_varchar = true)`;
+    const count = async (sql: string) => Number((await db.runAndReadAll(sql)).getRowObjects()[0]!.n);
+    const quoted = (fields: string[]) => fields.map((f) => `"${f}"`).join(', ');
+    let keys = 0;
+    for (const r of resources) {
+      const pk = r.schema!.primaryKey;
+      if (pk) {
+        keys++;
+        expect(await count(`select count(*) - count(distinct (${quoted(pk)})) as n from ${table(r)}`), `${r.name} primary key`).toBe(0);
+      }
+      for (const fk of r.schema!.foreignKeys ?? []) {
+        const target = resources.find((t) => t.name === fk.reference.resource)!;
+        expect(target, fk.reference.resource).toBeDefined();
+        const missing = await count(
+          `select count(*) as n from ${table(r)} c where (${quoted(fk.fields)}) is not null and (${fk.fields.map((f) => `c."${f}"`).join(', ')}) not in (select (${quoted(fk.reference.fields)}) from ${table(target)})`,
+        );
+        expect(missing, `${r.name}.${fk.fields.join(',')} -> ${fk.reference.resource}`).toBe(0);
+      }
+    }
+    expect(keys).toBeGreaterThan(0);
+    db.closeSync();
+  });
+});
+
 describe('reproducible', () => {
   it('two builds from clean produce the same SHA256SUMS and the same bytes', () => {
     const [a, b] = [tempDir(), tempDir()];
