@@ -37,14 +37,18 @@ function exampleOf(rows: Row[], read: (row: Row) => unknown): string {
 }
 
 function fieldRows(schema: JsonSchema, rows: Row[]): string[] {
+  const line = (field: string, csv: string, p: JsonSchema, required: boolean, read: (r: Row) => unknown) =>
+    `| \`${field}\` | \`${csv}\` | ${typeOf(p)}${required ? '' : ' (may be absent)'} | ${cellText(p.description ?? unwrapNullable(p).schema.description ?? '')} | ${exampleOf(rows, read)} |`;
+  const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
     const inner = unwrapNullable(prop).schema;
-    const line = (field: string, csv: string, p: JsonSchema, read: (r: Row) => unknown) =>
-      `| \`${field}\` | \`${csv}\` | ${typeOf(p)} | ${cellText(p.description ?? unwrapNullable(p).schema.description ?? '')} | ${exampleOf(rows, read)} |`;
     if (inner.properties) {
-      return Object.entries(inner.properties).map(([sub, p]) => line(`${name}.${sub}`, `${name}_${sub}`, p, (r) => (r[name] as Row | null)?.[sub]));
+      const innerRequired = new Set(inner.required ?? []);
+      return Object.entries(inner.properties).map(([sub, p]) =>
+        line(`${name}.${sub}`, `${name}_${sub}`, p, required.has(name) && innerRequired.has(sub), (r) => (r[name] as Row | null)?.[sub]),
+      );
     }
-    return [line(name, name, prop, (r) => r[name])];
+    return [line(name, name, prop, required.has(name), (r) => r[name])];
   });
 }
 
