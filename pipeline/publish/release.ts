@@ -2,7 +2,7 @@
  * Publishing: render a validated dataset to files, then move them into place
  * in one step. A published version is immutable.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../fetch/fetch.js';
@@ -31,25 +31,23 @@ export type Rendered = Map<string, Buffer>;
  */
 export function renderDataset(dataset: Dataset, meta: ReleaseMeta): Rendered {
   const files: Rendered = new Map();
-  const counts: Record<string, number> = {};
-  const published = publishedRows(dataset);
-  for (const { table, rows } of published) {
-    const paths = tableFiles(table);
-    if (!table.derived) counts[table.name] = rows.length;
+  const published = publishedRows(dataset).map(({ table, rows }) => ({ table, rows, paths: tableFiles(table), schema: jsonSchemaOfTable(table) }));
+  for (const { rows, paths, schema } of published) {
     files.set(paths.json, Buffer.from(toJson(rows)));
     files.set(paths.ndjson, Buffer.from(toNdjson(rows)));
-    files.set(paths.csv, Buffer.from(toCsv(rows, csvColumns(jsonSchemaOfTable(table) as never))));
+    files.set(paths.csv, Buffer.from(toCsv(rows, csvColumns(schema as never))));
   }
-  for (const { table, rows } of published) files.set(tableFiles(table).excel, Buffer.from(toExcelCsv(rows, csvColumns(jsonSchemaOfTable(table) as never))));
-  for (const { table } of published) files.set(tableFiles(table).schema, Buffer.from(schemaText(jsonSchemaOfTable(table))));
+  for (const { rows, paths, schema } of published) files.set(paths.excel, Buffer.from(toExcelCsv(rows, csvColumns(schema as never))));
+  for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
+  const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
   files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source.id)));
   const manifest = {
     version: meta.version,
     created: meta.source.published_on, // the source's date: no wall-clock time in a release
     source: meta.source,
     pipeline: meta.pipeline,
-    counts,
-    summaries: Object.fromEntries(published.filter((p) => p.table.derived).map((p) => [p.table.name, p.rows.length])),
+    counts: countsOf(false),
+    summaries: countsOf(true),
     files: [...files].map(([path, bytes]) => ({ path, bytes: bytes.length, sha256: sha256(bytes) })),
   };
   files.set('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
