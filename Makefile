@@ -35,3 +35,17 @@ schemas: build/.stamp
 
 clean:
 	rm -rf build dist
+
+# --- Issue #6: publishing like the best open-data releases ---
+.PHONY: verify-release data-dictionary check-data-dictionary
+## verify-release: make verify-release DIR=<downloaded release> — check it against its SHA256SUMS and datapackage.json
+verify-release: build/.stamp
+	@test -n "$(DIR)" || { echo "usage: make verify-release DIR=<release directory>" >&2; exit 2; }
+	$(CLI) verify-release "$(DIR)"
+
+## data-dictionary: regenerate docs/data-dictionary.md from the schemas and the data
+data-dictionary: build/.stamp
+	$(CLI) dictionary
+
+check-data-dictionary: build/.stamp
+	$(CLI) dictionary --check

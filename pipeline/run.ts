@@ -18,7 +18,7 @@ import type { Dataset } from './model/tables.js';
 import { checkAssertions, validateRecords } from './validate/gate.js';
 
 /** package.json of this project, found upwards from this file (works from pipeline/ and from build/). */
-function readPackageJson(): { name: string; version: string } {
+function readPackageJson(): { name: string; version: string; license?: string } {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
   return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -68,8 +68,11 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   checkAssertions(extraction.dataset, extraction.dataset.footnotes.length, manifest); // the footnotes table, not the raw blocks
   const meta: ReleaseMeta = {
     version: PIPELINE.version,
-    source: { id: manifest.id, file: fetched.file.name, format: fetched.file.format, sha256: fetched.file.sha256, published_on: manifest.published_on },
-    pipeline: { name: PIPELINE.name, version: PIPELINE.version },
+    source: {
+      id: manifest.id, file: fetched.file.name, format: fetched.file.format, sha256: fetched.file.sha256, published_on: manifest.published_on,
+      title: manifest.title, url: manifest.url, publisher: manifest.publisher, coalition: manifest.coalition,
+    },
+    pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
   const dist = opts.dist ?? 'dist';
   const outcome = publishRelease(dist, PIPELINE.version, renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)));
@@ -90,7 +93,7 @@ export async function extractFile(input: string, out: string, sourceId?: string)
   const meta: ReleaseMeta = {
     version: null,
     source: { id, file: basename(input), format: formatOf(input, bytes), sha256: sha256(bytes), published_on: null },
-    pipeline: { name: PIPELINE.name, version: PIPELINE.version },
+    pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
   writeOutput(out, renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)));
   return extraction;

@@ -6,8 +6,10 @@ import type { Command, Io } from './command.js';
 import { buildCommand } from './commands/build.js';
 import { extractCommand } from './commands/extract.js';
 import { schemasCommand } from './commands/schemas.js';
+import { verifyReleaseCommand } from './commands/verify-release.js';
+import { dictionaryCommand } from './commands/dictionary.js';
 
-const COMMANDS: Command[] = [buildCommand, extractCommand, schemasCommand];
+const COMMANDS: Command[] = [buildCommand, extractCommand, schemasCommand, verifyReleaseCommand, dictionaryCommand];
 
 const COMMON = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, debug: { type: 'boolean' } } as const;
 
@@ -16,7 +18,7 @@ export const MAIN_HELP = () => `kzpp ${PIPELINE.version}: datasets of political 
 Usage: kzpp <command> [options]
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(10)}${c.summary}`).join('\n')}
+${COMMANDS.map((c) => `  ${c.name.padEnd(16)}${c.summary}`).join('\n')}
 
 Options for every command: --help, --json (machine-readable output), --debug (stack traces)
 Run "kzpp <command> --help" for a command's options and an example.

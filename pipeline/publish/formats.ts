@@ -34,3 +34,18 @@ export function csvColumns(schema: { properties?: Record<string, { properties?: 
     prop.properties ? Object.keys(prop.properties).map((k) => `${key}_${k}`) : [key],
   );
 }
+
+/** A cell a spreadsheet would run as a formula (or mangle) starts with one of these. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Spreadsheet-safe cell: a leading apostrophe makes Excel/LibreOffice show it as text. */
+export const formulaSafe = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+
+/**
+ * The CSV for double-clicking: UTF-8 with a BOM (so Excel detects the
+ * encoding) and every cell formula-safe. Same columns and rows as toCsv.
+ */
+export function toExcelCsv(rows: Row[], columns: string[]): string {
+  const safe = rows.map((r) => Object.fromEntries(Object.entries(flatten(r)).map(([k, v]) => [k, formulaSafe(v)])));
+  return `\uFEFF${stringify(safe, { header: true, columns, record_delimiter: '\r\n', quoted_match: /^\s|\s$/ })}`;
+}

@@ -2,44 +2,72 @@
  * Publishing: render a validated dataset to files, then move them into place
  * in one step. A published version is immutable.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../fetch/fetch.js';
-import { type Dataset, TABLE_NAMES } from '../model/tables.js';
-import { jsonSchemaFor } from '../validate/schemas.js';
-import { csvColumns, toCsv, toJson, toNdjson } from './formats.js';
+import type { Dataset } from '../model/tables.js';
+import { schemaText } from '../validate/schemas.js';
+import { CHECKSUMS_FILE, renderChecksums } from './checksums.js';
+import { buildDatapackage, DATAPACKAGE_FILE, type ReleaseFacts } from './datapackage.js';
+import { renderDictionary } from './dictionary.js';
+import { csvColumns, toCsv, toExcelCsv, toJson, toNdjson } from './formats.js';
+import { jsonSchemaOfTable, publishedRows, tableFiles } from './published.js';
 
 export interface ReleaseMeta {
   version: string | null;
-  source: { id: string; file: string; format: string; sha256: string; published_on: string | null };
-  pipeline: { name: string; version: string };
+  source: { id: string; file: string; format: string; sha256: string; published_on: string | null; title?: string; url?: string; publisher?: string; coalition?: string[] };
+  pipeline: { name: string; version: string; license?: string };
 }
 
-/** File name -> bytes, in a fixed order. */
+/** File name (a path relative to the release) -> bytes, in a fixed order. */
 export type Rendered = Map<string, Buffer>;
 
-/** `extra`: further files of the release (the QA report), listed in the manifest like the tables. */
+/**
+ * The release's files: each table (extracted, then summaries) as JSON, NDJSON
+ * and CSV; the spreadsheet CSVs; the JSON Schemas; the data dictionary; then
+ * manifest.json. More files may be appended; publishing adds datapackage.json
+ * and SHA256SUMS over all of them (sealRelease). `extra`: further files of
+ * the release (the QA report), listed in the manifest like the tables.
+ */
 export function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Rendered = new Map()): Rendered {
   const files: Rendered = new Map();
-  const counts: Record<string, number> = {};
-  for (const table of TABLE_NAMES) {
-    const rows = dataset[table] as Array<Record<string, unknown>>;
-    counts[table] = rows.length;
-    files.set(`${table}.json`, Buffer.from(toJson(rows)));
-    files.set(`${table}.ndjson`, Buffer.from(toNdjson(rows)));
-    files.set(`${table}.csv`, Buffer.from(toCsv(rows, csvColumns(jsonSchemaFor(table) as never))));
+  const published = publishedRows(dataset).map(({ table, rows }) => ({ table, rows, paths: tableFiles(table), schema: jsonSchemaOfTable(table) }));
+  for (const { rows, paths, schema } of published) {
+    files.set(paths.json, Buffer.from(toJson(rows)));
+    files.set(paths.ndjson, Buffer.from(toNdjson(rows)));
+    files.set(paths.csv, Buffer.from(toCsv(rows, csvColumns(schema as never))));
   }
+  for (const { rows, paths, schema } of published) files.set(paths.excel, Buffer.from(toExcelCsv(rows, csvColumns(schema as never))));
+  for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
+  const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
+  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source.id)));
   for (const [name, bytes] of extra) files.set(name, bytes);
   const manifest = {
     version: meta.version,
     created: meta.source.published_on, // the source's date: no wall-clock time in a release
     source: meta.source,
     pipeline: meta.pipeline,
-    counts,
+    counts: countsOf(false),
+    summaries: countsOf(true),
     files: [...files].map(([path, bytes]) => ({ path, bytes: bytes.length, sha256: sha256(bytes) })),
   };
   files.set('manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+  return files;
+}
+
+/**
+ * Add datapackage.json (describing every file) and SHA256SUMS (hashing every
+ * file, datapackage.json included) to a rendered release. Idempotent: a
+ * previous seal is replaced, so files appended after renderDataset are covered.
+ */
+export function sealRelease(rendered: Rendered): Rendered {
+  const files: Rendered = new Map([...rendered].filter(([path]) => path !== DATAPACKAGE_FILE && path !== CHECKSUMS_FILE));
+  const manifest = files.get('manifest.json');
+  if (!manifest) throw new PipelineError('a release needs manifest.json before it is sealed', EXIT.internal);
+  const facts = JSON.parse(manifest.toString('utf8')) as ReleaseFacts;
+  files.set(DATAPACKAGE_FILE, Buffer.from(`${JSON.stringify(buildDatapackage(files, facts), null, 2)}\n`));
+  files.set(CHECKSUMS_FILE, Buffer.from(renderChecksums(files)));
   return files;
 }
 
@@ -59,43 +87,134 @@ function writeIndex(dist: string): void {
   renameSync(join(dist, '.index.json.tmp'), join(dist, 'index.json'));
 }
 
+/** Every file under dir, as paths relative to it ("excel/prisoners.csv"). */
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
 /** Files that differ between a published directory and what we would publish. */
 function differences(dir: string, files: Rendered): string[] {
-  const present = new Set(readdirSync(dir));
+  const present = new Set(listFiles(dir));
   const changed = [...files].filter(([name, bytes]) => !present.has(name) || !readFileSync(join(dir, name)).equals(bytes)).map(([n]) => n);
   const extra = [...present].filter((n) => !files.has(n));
   return [...changed, ...extra];
 }
 
-/** Hold dist/.lock while publishing; a second build stops with a clear message. */
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Is the process alive? (EPERM: alive, but not ours.) */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+const lockHolder = (lock: string) => {
+  try {
+    return Number.parseInt(readFileSync(lock, 'utf8'), 10);
+  } catch {
+    return Number.NaN; // gone in the meantime
+  }
+};
+
+/** How long a second build waits for the first before it stops (KZPP_LOCK_WAIT_MS). */
+const lockWaitMs = () => Number(process.env.KZPP_LOCK_WAIT_MS ?? 10_000);
+
+/**
+ * Take dist/.lock, which holds the builder's PID. The lock file appears
+ * complete or not at all (written aside, then hard-linked into place). A lock
+ * whose PID is dead was left by a killed build and is taken over; a live one
+ * is waited for briefly, then the build stops with a clear message.
+ */
+function acquireLock(lock: string): void {
+  const mine = `${lock}.${process.pid}`;
+  writeFileSync(mine, `${process.pid}\n`);
+  const deadline = Date.now() + lockWaitMs();
+  try {
+    for (;;) {
+      try {
+        linkSync(mine, lock);
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      }
+      const holder = lockHolder(lock);
+      if (Number.isInteger(holder) && !isAlive(holder)) {
+        takeOverStaleLock(lock, holder);
+        continue;
+      }
+      if (Date.now() >= deadline) {
+        throw new PipelineError(
+          `another build (PID ${holder}) is publishing into ${dirname(lock)}; waited ${lockWaitMs() / 1000} s (remove the lock only if no build is running)`,
+          EXIT.busy,
+          { file: lock },
+        );
+      }
+      sleep(100);
+    }
+  } finally {
+    unlinkSync(mine);
+  }
+}
+
+/**
+ * Remove a lock whose build was killed. Moved aside first (atomic), so of two
+ * builds finding the same stale lock only one removes it; a lock that turns
+ * out to be fresh (another build took over in between) is put back.
+ */
+function takeOverStaleLock(lock: string, deadPid: number): void {
+  const aside = `${lock}.stale-${process.pid}`;
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return; // already moved by another build
+  }
+  if (lockHolder(aside) === deadPid) rmSync(aside, { force: true });
+  else {
+    try {
+      linkSync(aside, lock);
+    } finally {
+      rmSync(aside, { force: true });
+    }
+  }
+}
+
+/** Hold dist/.lock while publishing; a second build waits, then stops with a clear message. */
 function withLock<T>(dist: string, fn: () => T): T {
   const lock = join(dist, '.lock');
-  let fd: number;
+  acquireLock(lock);
   try {
-    fd = openSync(lock, 'wx');
-  } catch {
-    throw new PipelineError(`another build is publishing (lock ${lock} exists; remove it if no build is running)`, EXIT.busy, { file: lock });
-  }
-  try {
-    writeFileSync(fd, `${process.pid}\n`);
     return fn();
   } finally {
-    closeSync(fd);
     rmSync(lock, { force: true });
+  }
+}
+
+/** Temporary directories are only written under the lock, so any left over belong to a killed build. */
+function removeStaleTemporaries(dist: string): void {
+  for (const name of readdirSync(dist)) {
+    if (name.startsWith('.tmp-') || (/^\.lock\.(stale-)?\d+$/.test(name) && !isAlive(Number(name.replace(/\D+/g, ''))))) rmSync(join(dist, name), { recursive: true, force: true });
   }
 }
 
 export type PublishOutcome = 'published' | 'unchanged';
 
 /**
- * Publish dist/<version>/: written to a temporary directory, then renamed into
- * place. An existing version with the same bytes is left alone; with different
- * bytes it is refused.
+ * Publish dist/<version>/: sealed (datapackage.json, SHA256SUMS), written to a
+ * temporary directory, then renamed into place. An existing version with the
+ * same bytes is left alone; with different bytes it is refused.
  */
-export function publishRelease(dist: string, version: string, files: Rendered): PublishOutcome {
+export function publishRelease(dist: string, version: string, rendered: Rendered): PublishOutcome {
   if (!SEMVER.test(version)) throw new PipelineError(`version "${version}" is not MAJOR.MINOR.PATCH`, EXIT.usage, { file: 'package.json' });
+  const files = sealRelease(rendered);
   mkdirSync(dist, { recursive: true });
   return withLock(dist, () => {
+    removeStaleTemporaries(dist);
     const target = join(dist, version);
     if (existsSync(target)) {
       const diff = differences(target, files);
@@ -110,28 +229,44 @@ export function publishRelease(dist: string, version: string, files: Rendered): 
       return 'unchanged';
     }
     const tmp = join(dist, `.tmp-${version}-${process.pid}`);
-    rmSync(tmp, { recursive: true, force: true });
     writeFiles(tmp, files);
     renameSync(tmp, target);
+    pauseForCrashTests();
     writeIndex(dist);
     return 'published';
   });
 }
 
+/**
+ * Test hook: KZPP_PUBLISH_PAUSE_MS makes publishing pause after each file, so
+ * a test can kill a build at chosen points. Unset, it costs nothing.
+ */
+function pauseForCrashTests(): void {
+  const ms = Number(process.env.KZPP_PUBLISH_PAUSE_MS ?? 0);
+  if (ms > 0) sleep(ms);
+}
+
 function writeFiles(dir: string, files: Rendered): void {
   mkdirSync(dir, { recursive: true });
-  for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
+  for (const [name, bytes] of files) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+    pauseForCrashTests();
+  }
 }
 
 /**
  * Ad-hoc output (no versioning): files go to a temporary sibling first, then
  * each is renamed into OUT, so a failure before this point leaves OUT as it was.
  */
-export function writeOutput(out: string, files: Rendered): void {
+export function writeOutput(out: string, rendered: Rendered): void {
+  const files = sealRelease(rendered);
   const tmp = `${out.replace(/\/+$/, '')}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   writeFiles(tmp, files);
-  mkdirSync(out, { recursive: true });
-  for (const name of files.keys()) renameSync(join(tmp, name), join(out, name));
+  for (const name of files.keys()) {
+    mkdirSync(dirname(join(out, name)), { recursive: true });
+    renameSync(join(tmp, name), join(out, name));
+  }
   rmSync(tmp, { recursive: true, force: true });
 }

@@ -4,12 +4,15 @@ import { TABLES, type TableName } from '../model/tables.js';
 
 export const SCHEMA_BASE = 'https://github.com/odf-data/kz-political-prisoners/schemas/';
 
-export function jsonSchemaFor(table: TableName): Record<string, unknown> {
-  const { schema, title } = TABLES[table];
-  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+/** The JSON Schema of any published table (extracted or derived), by name. */
+export function jsonSchemaOf(name: string, table: { schema: z.ZodType; title: string }): Record<string, unknown> {
+  const generated = z.toJSONSchema(table.schema, { target: 'draft-2020-12' }) as Record<string, unknown>;
   const { $schema, ...rest } = generated;
-  return { $schema, $id: `${SCHEMA_BASE}${table}.schema.json`, title, ...rest };
+  return { $schema, $id: `${SCHEMA_BASE}${name}.schema.json`, title: table.title, ...rest };
 }
 
+export const jsonSchemaFor = (table: TableName): Record<string, unknown> => jsonSchemaOf(table, TABLES[table]);
+
 /** The text of schemas/<table>.schema.json: stable key order, two-space indent, final newline. */
-export const schemaFileText = (table: TableName) => `${JSON.stringify(jsonSchemaFor(table), null, 2)}\n`;
+export const schemaText = (schema: Record<string, unknown>) => `${JSON.stringify(schema, null, 2)}\n`;
+export const schemaFileText = (table: TableName) => schemaText(jsonSchemaFor(table));

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { EXIT, PipelineError } from '../../errors.js';
-import { TABLE_NAMES } from '../../model/tables.js';
-import { schemaFileText } from '../../validate/schemas.js';
+import { jsonSchemaOfTable, publishedTables } from '../../publish/published.js';
+import { schemaText } from '../../validate/schemas.js';
 import type { Command } from '../command.js';
 
 const readOrEmpty = (path: string) => {
@@ -17,19 +17,21 @@ export const schemasCommand: Command = {
   summary: 'write (or --check) the JSON Schemas in schemas/',
   help: `Usage: kzpp schemas [--check]
 
-Writes schemas/<table>.schema.json from the zod record definitions; with
+Writes schemas/<table>.schema.json from the zod record definitions (tables and summaries); with
 --check, fails (exit 5) when a committed schema differs.
 
 Example:
   npx kzpp schemas --check`,
   options: { check: { type: 'boolean' } },
   async run({ values }) {
-    const stale = TABLE_NAMES.filter((table) => {
-      const path = `schemas/${table}.schema.json`;
-      if (values.check) return readOrEmpty(path) !== schemaFileText(table);
-      writeFileSync(path, schemaFileText(table));
+    // Extracted tables and the summaries derived from them: one contract each.
+    const stale = publishedTables().filter((table) => {
+      const path = `schemas/${table.name}.schema.json`;
+      const text = schemaText(jsonSchemaOfTable(table));
+      if (values.check) return readOrEmpty(path) !== text;
+      writeFileSync(path, text);
       return false;
-    });
+    }).map((t) => t.name);
     if (stale.length) throw new PipelineError(`stale JSON Schemas: ${stale.join(', ')} (run make schemas)`, EXIT.validation);
     return EXIT.ok;
   },

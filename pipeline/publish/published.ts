@@ -1,0 +1,63 @@
+/**
+ * Everything a release publishes as a table: the extracted tables of the
+ * registry (pipeline/model/tables.ts) followed by the derived summaries.
+ * One list, so one writer serves both.
+ */
+import type { z } from 'zod';
+import { type Dataset, TABLE_NAMES, TABLES } from '../model/tables.js';
+import { jsonSchemaOf } from '../validate/schemas.js';
+import { computeSummaries, SUMMARIES, SUMMARY_NAMES } from './summaries.js';
+
+/** A Frictionless foreign key: fields of this table -> the key of another. */
+export interface ForeignKey {
+  fields: string[];
+  reference: { resource: string; fields: string[] };
+}
+
+export interface PublishedTable {
+  name: string;
+  title: string;
+  schema: z.ZodType;
+  key: readonly string[];
+  /** Folder of its JSON/NDJSON/CSV files inside a release ('' or 'summaries/'). */
+  dir: string;
+  derived: boolean;
+  /** Declared in the registry entry, if it declares any; else derived from field names. */
+  foreignKeys?: ForeignKey[];
+}
+
+export const SUMMARIES_DIR = 'summaries/';
+
+export function publishedTables(): PublishedTable[] {
+  const extracted = TABLE_NAMES.map((name): PublishedTable => {
+    const entry = TABLES[name] as { schema: z.ZodType; key: readonly string[]; title: string; foreignKeys?: ForeignKey[] };
+    return { name, title: entry.title, schema: entry.schema, key: entry.key, dir: '', derived: false, foreignKeys: entry.foreignKeys };
+  });
+  const derived = SUMMARY_NAMES.map((name): PublishedTable => {
+    const { title, schema, key } = SUMMARIES[name]!;
+    return { name, title, schema, key, dir: SUMMARIES_DIR, derived: true };
+  });
+  return [...extracted, ...derived];
+}
+
+export const jsonSchemaOfTable = (table: PublishedTable) => jsonSchemaOf(table.name, table);
+
+/** The paths of a table's files inside a release. */
+export const tableFiles = (table: PublishedTable) => ({
+  json: `${table.dir}${table.name}.json`,
+  ndjson: `${table.dir}${table.name}.ndjson`,
+  csv: `${table.dir}${table.name}.csv`,
+  excel: `excel/${table.name}.csv`,
+  schema: `schemas/${table.name}.schema.json`,
+});
+
+type Row = Record<string, unknown>;
+
+/** Each published table with its rows, in publishing order. */
+export function publishedRows(dataset: Dataset): Array<{ table: PublishedTable; rows: Row[] }> {
+  const summaries = computeSummaries(dataset);
+  return publishedTables().map((table) => ({
+    table,
+    rows: table.derived ? summaries[table.name]! : (dataset[table.name as keyof Dataset] as Row[]),
+  }));
+}

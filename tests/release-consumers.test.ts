@@ -1,0 +1,198 @@
+/**
+ * A release as its consumers see it: loaded by DuckDB (a real CSV/JSON reader,
+ * not ours), rebuilt byte for byte, and never left half-written by a killed
+ * or concurrent build.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyRelease } from '../pipeline/publish/verify.js';
+import { cli, ROOT, tempDir } from './helpers.js';
+
+const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
+}
+
+let release: string;
+beforeAll(() => {
+  const dist = tempDir();
+  expect(cli(['build', '--dist', dist]).status).toBe(0);
+  release = join(dist, VERSION);
+});
+
+describe('DuckDB', () => {
+  it('loads every CSV (read_csv_auto) and NDJSON file (read_json_auto) with the row count of its JSON twin', async () => {
+    const instance = await DuckDBInstance.create(':memory:');
+    const db = await instance.connect();
+    const count = async (sql: string) => Number((await db.runAndReadAll(sql)).getRowObjects()[0]!.n);
+    const files = listFiles(release).filter((f) => /\.(csv|ndjson)$/.test(f));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    for (const file of files) {
+      const stem = file.replace(/^excel\//, '').replace(/\.(csv|ndjson)$/, '');
+      const twin = existsSync(join(release, `${stem}.json`)) ? `${stem}.json` : `summaries/${stem}.json`;
+      const expected = JSON.parse(readFileSync(join(release, twin), 'utf8')).length as number;
+      const path = join(release, file).replace(/'/g, "''");
+      const reader = file.endsWith('.csv') ? `read_csv_auto('${path}', header = true)` : `read_json_auto('${path}', format = 'newline_delimited')`;
+      expect(await count(`select count(*) as n from ${reader}`), file).toBe(expected);
+    }
+    // Columns come through by name, with the values of the JSON.
+    const prisoners = JSON.parse(readFileSync(join(release, 'prisoners.json'), 'utf8'));
+    const ids = (await db.runAndReadAll(`select id from read_csv_auto('${join(release, 'prisoners.csv')}') order by id`)).getRowObjects().map((r) => r.id);
+    expect(ids).toEqual(prisoners.map((p: { id: string }) => p.id).sort());
+    db.closeSync();
+  });
+});
+
+describe('keys, checked by DuckDB', () => {
+  type Fk = { fields: string[]; reference: { resource: string; fields: string[] } };
+  type Resource = { name: string; path: string; schema?: { primaryKey?: string[]; foreignKeys?: Fk[] } };
+
+  it('every primaryKey is unique and every foreignKey value exists in the table it refers to', async () => {
+    const resources = (JSON.parse(readFileSync(join(release, 'datapackage.json'), 'utf8')).resources as Resource[]).filter((r) => r.path.endsWith('.csv') && r.schema);
+    const db = await (await DuckDBInstance.create(':memory:')).connect();
+    const table = (r: Resource) => `read_csv_auto('${join(release, r.path)}', header = true, all_varchar = true)`;
+    const count = async (sql: string) => Number((await db.runAndReadAll(sql)).getRowObjects()[0]!.n);
+    const quoted = (fields: string[]) => fields.map((f) => `"${f}"`).join(', ');
+    let keys = 0;
+    for (const r of resources) {
+      const pk = r.schema!.primaryKey;
+      if (pk) {
+        keys++;
+        expect(await count(`select count(*) - count(distinct (${quoted(pk)})) as n from ${table(r)}`), `${r.name} primary key`).toBe(0);
+      }
+      for (const fk of r.schema!.foreignKeys ?? []) {
+        const target = resources.find((t) => t.name === fk.reference.resource)!;
+        expect(target, fk.reference.resource).toBeDefined();
+        const missing = await count(
+          `select count(*) as n from ${table(r)} c where (${quoted(fk.fields)}) is not null and (${fk.fields.map((f) => `c."${f}"`).join(', ')}) not in (select (${quoted(fk.reference.fields)}) from ${table(target)})`,
+        );
+        expect(missing, `${r.name}.${fk.fields.join(',')} -> ${fk.reference.resource}`).toBe(0);
+      }
+    }
+    expect(keys).toBeGreaterThan(0);
+    db.closeSync();
+  });
+});
+
+describe('reproducible', () => {
+  it('two builds from clean produce the same SHA256SUMS and the same bytes', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    expect(cli(['build', '--dist', a]).status).toBe(0);
+    expect(cli(['build', '--dist', b]).status).toBe(0);
+    const sums = (d: string) => readFileSync(join(d, VERSION, 'SHA256SUMS'), 'utf8');
+    expect(sums(a)).toBe(sums(b));
+    expect(sums(a)).toBe(readFileSync(join(release, 'SHA256SUMS'), 'utf8'));
+    for (const f of listFiles(join(a, VERSION))) expect(readFileSync(join(a, VERSION, f)).equals(readFileSync(join(b, VERSION, f))), f).toBe(true);
+  });
+});
+
+/** dist/ holds only complete releases: each version verifies, no half-written version directory. */
+function expectOnlyCompleteReleases(dist: string): void {
+  for (const name of readdirSync(dist)) {
+    if (!/^\d+\.\d+\.\d+$/.test(name)) continue;
+    expect(verifyRelease(join(dist, name)).problems, name).toEqual([]);
+  }
+  if (existsSync(join(dist, 'index.json'))) {
+    const index = JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8'));
+    for (const v of index.versions) expect(existsSync(join(dist, v)), v).toBe(true);
+  }
+}
+
+const PAUSE_MS = 15;
+
+function startBuild(dist: string, pauseMs = PAUSE_MS): ChildProcess {
+  return spawn(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'build', '--dist', dist], {
+    cwd: ROOT,
+    env: { ...process.env, KZPP_PUBLISH_PAUSE_MS: String(pauseMs) },
+    stdio: 'ignore',
+  });
+}
+
+const until = async (condition: () => boolean, what: string) => {
+  const deadline = Date.now() + 20_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+};
+
+const tempFilesIn = (dist: string) => {
+  const tmp = existsSync(dist) ? readdirSync(dist).find((n) => n.startsWith('.tmp-')) : undefined;
+  return tmp ? listFiles(join(dist, tmp)).length : -1;
+};
+
+describe('atomic and immutable', () => {
+  // Kill points: lock taken, first file written, half the files written, renamed into place but index not yet written.
+  const points: Array<[string, (dist: string) => boolean]> = [
+    ['holding the lock', (d) => existsSync(join(d, '.lock'))],
+    ['after the first file', (d) => tempFilesIn(d) >= 1],
+    ['half-way', (d) => tempFilesIn(d) >= 20],
+    ['after the rename', (d) => existsSync(join(d, VERSION))],
+  ];
+
+  it.each(points)('a build killed (SIGKILL) %s leaves only complete releases, and the next build succeeds', async (_, reached) => {
+    const dist = tempDir();
+    const child = startBuild(dist);
+    const exited = new Promise((r) => child.on('exit', r));
+    await until(() => reached(dist), 'the kill point');
+    child.kill('SIGKILL');
+    await exited;
+    expectOnlyCompleteReleases(dist);
+
+    const next = cli(['build', '--dist', dist, '--json']);
+    expect(next.stderr).toBe('');
+    expect(next.status).toBe(0);
+    expect(readdirSync(dist).filter((n) => n.startsWith('.')).sort()).toEqual([]); // no lock, no temporary left
+    expect(verifyRelease(join(dist, VERSION)).problems).toEqual([]);
+    expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')).versions).toEqual([VERSION]);
+  }, 60_000);
+
+  it('a second build while one is publishing waits, then stops with a clear message; the first completes', async () => {
+    const dist = tempDir();
+    const first = startBuild(dist, 100); // slow enough to still hold the lock when the second arrives
+    const exited = new Promise<number | null>((r) => first.on('exit', r));
+    await until(() => existsSync(join(dist, '.lock')), 'the first build to take the lock');
+    const second = spawnSync(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'build', '--dist', dist], {
+      cwd: ROOT, env: { ...process.env, KZPP_LOCK_WAIT_MS: '200' }, encoding: 'utf8',
+    });
+    expect(second.status).toBe(7);
+    expect(second.stderr).toMatch(/^kzpp: error: .*\.lock: another build \(PID \d+\) is publishing into .*; waited 0\.2 s/);
+    expect(second.stderr.trim().split('\n')).toHaveLength(1);
+    expect(await exited).toBe(0);
+    expectOnlyCompleteReleases(dist);
+    // Waiting long enough, a second build goes through once the first is done.
+    const other = tempDir();
+    const third = startBuild(other, 80);
+    const fourth = spawnSync(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'build', '--dist', other, '--json'], { cwd: ROOT, encoding: 'utf8' });
+    expect(fourth.status, fourth.stderr).toBe(0);
+    expect(['published', 'unchanged']).toContain(JSON.parse(fourth.stdout).outcome);
+    expect(third.exitCode ?? (await new Promise((r) => third.on('exit', r)))).toBe(0);
+    expectOnlyCompleteReleases(other);
+  }, 60_000);
+
+  it('a lock left by a dead process is taken over, and its temporary directory removed', () => {
+    const dist = tempDir();
+    const dead = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+    const pid = Number(dead.stdout.trim());
+    mkdirSync(join(dist, `.tmp-${VERSION}-${pid}`));
+    writeFileSync(join(dist, `.tmp-${VERSION}-${pid}`, 'prisoners.json'), '[');
+    writeFileSync(join(dist, '.lock'), `${pid}\n`);
+    const r = cli(['build', '--dist', dist]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dist).sort()).toEqual([VERSION, 'index.json']);
+  });
+
+  it('never rewrites a published version', () => {
+    const dist = tempDir();
+    expect(cli(['build', '--dist', dist]).status).toBe(0);
+    writeFileSync(join(dist, VERSION, 'summaries', 'prisoners_by_group.csv'), 'edited');
+    const r = cli(['build', '--dist', dist]);
+    expect(r.status).toBe(6);
+    expect(r.stderr).toMatch(/already published with different content \(summaries\/prisoners_by_group\.csv\)/);
+    expect(readFileSync(join(dist, VERSION, 'summaries', 'prisoners_by_group.csv'), 'utf8')).toBe('edited');
+  });
+});
