@@ -120,6 +120,9 @@ describe('inspect', () => {
     const overview = cli(['inspect', out, '--human']);
     expect(overview.stdout).toMatch(/version \(unversioned extract\)/);
     expect(overview.stdout).toMatch(/^ {2}prisoners +5 records$/m);
+    const nowhere = cli(['inspect', join(out, 'no-such-release')]);
+    expect(nowhere.status).toBe(3);
+    expect(nowhere.stderr).toBe(`kzpp: error: ${out}/no-such-release: no such file or directory\n`);
     const missing = cli(['inspect', out, 'prisoners', 'nobody-at-all']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toBe(`kzpp: error: ${out}/prisoners.ndjson: no prisoners record with key "nobody-at-all"\n`);

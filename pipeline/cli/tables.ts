@@ -71,6 +71,7 @@ export function tableOfFile(file: string, table?: string): TableName {
 
 /** Rows of a .ndjson (one per line) or .json (one array) file. */
 export function readTableFile(file: string, table?: string): LoadedTable {
+  if (!existsSync(file)) throw new PipelineError('no such file or directory', EXIT.input, { file });
   const name = tableOfFile(file, table);
   const text = readText(file);
   if (file.endsWith('.ndjson')) return { table: name, file, ...parseNdjson(text, file) };
