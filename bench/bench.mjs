@@ -112,7 +112,7 @@ function diffCases(records) {
   const counts = writeDatasetPair(join(template, 'prisoners.ndjson'), records, oldDir, newDir);
   const input = `${counts.old} vs ${counts.new} records`;
   const kzpp = kzppHas('diff')
-    ? runCase({ label: '(d) diff, kzpp diff', input, args: () => [KZPP, 'diff', oldDir, newDir, '--json'], runs: runsOf(3), targetMs: 3000 })
+    ? runCase({ label: '(d) diff, kzpp diff', input, args: () => [KZPP, 'diff', oldDir, newDir, '--out', fresh('diff'), '--json'], runs: runsOf(3), targetMs: 3000 })
     : { label: '(d) diff, kzpp diff', input, runs: 0, wall: 'n/a (kzpp diff not available)', cpu: '', rss: '', target: '< 3.00 s, faster than daff', met: '' };
   const daff = runCase({
     label: '(d) diff, daff (CSV, --id id)',

@@ -2,8 +2,8 @@
  * Every subcommand's help ends with examples that must work when pasted in the
  * project root after `make`. This runs each of them, in a copy of that state.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, MIRROR, ROOT, tempDir } from './helpers.js';
@@ -26,15 +26,21 @@ function examplesOf(help: string): string[] {
     .map((l) => l.replace(/\s+#.*$/, '').trim());
 }
 
-/** A project root as a user has it after `make`: sources, schemas, fixtures, dist/, the mirror at ../shared/sources. */
+/**
+ * A project root as a user has it after `make`: a clone (history included, for
+ * commands that look at older commits) with the working tree's data files laid
+ * over it, dist/ built, and the mirror at ../shared/sources.
+ */
 let built: string;
 function userProject(): string {
   const base = tempDir('kzpp-examples-');
   mkdirSync(join(base, 'shared'));
   symlinkSync(MIRROR, join(base, 'shared', 'sources'));
   const project = join(base, 'project');
-  for (const dir of ['sources', 'schemas', 'tests/fixtures']) cpSync(join(ROOT, dir), join(project, dir), { recursive: true });
-  cpSync(join(ROOT, 'package.json'), join(project, 'package.json'));
+  execFileSync('git', ['clone', '-q', '--shared', ROOT, project]);
+  for (const path of ['package.json', 'sources', 'schemas', 'tests/fixtures', 'releases']) {
+    if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(project, path), { recursive: true, force: true });
+  }
   if (built) cpSync(join(built, 'dist'), join(project, 'dist'), { recursive: true });
   return project;
 }

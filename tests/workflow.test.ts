@@ -46,6 +46,11 @@ describe('release workflow', () => {
     expect(join(project, '..', 'shared', 'sources')).toBe(mirror);
   });
 
+  it('checks out the whole history, which make verify needs for older releases', () => {
+    const project = steps.find((s) => s.uses?.startsWith('actions/checkout@') && !s.with?.repository);
+    expect(project?.with?.['fetch-depth']).toBe(0);
+  });
+
   it('.ci/run is the one script: a clean install and the README\'s test command', () => {
     const script = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
     expect(script).toMatch(/^npm ci\b/m);
