@@ -49,3 +49,9 @@ data-dictionary: build/.stamp
 
 check-data-dictionary: build/.stamp
 	$(CLI) dictionary --check
+
+# --- issue #8: benchmark (its own target: too slow for make test) ---
+.PHONY: bench
+## bench: wall time, CPU and peak memory of the build, PDF extraction, 10x/100x synthetic reports and a 100,000-record diff (vs daff)
+bench: build/.stamp
+	node bench/bench.mjs

@@ -25,6 +25,31 @@ function readPackageJson(): { name: string; version: string; license?: string } 
 }
 export const PIPELINE = readPackageJson();
 
+/** The stages, in order; a progress callback hears of each one as it ends. */
+export type Stage = 'fetch' | 'parse' | 'extract' | 'validate' | 'publish';
+export interface StageEvent {
+  stage: Stage;
+  /** What the stage produced, for a person: "48 prisoners", "report.md (123 kB)". */
+  summary: string;
+  ms: number;
+}
+/** Optional observer: it never changes what a stage returns. */
+export type OnStage = (event: StageEvent) => void;
+
+/** Run one stage, telling onStage how long it took and what it produced. */
+function stage<T>(name: Stage, onStage: OnStage | undefined, run: () => T, summary: (result: Awaited<T>) => string): T {
+  const started = performance.now();
+  const result = run();
+  if (!onStage) return result;
+  const report = (value: Awaited<T>) => onStage({ stage: name, summary: summary(value), ms: performance.now() - started });
+  if (result instanceof Promise) return result.then((value: Awaited<T>) => (report(value), value)) as T;
+  report(result as Awaited<T>);
+  return result;
+}
+
+const countsSummary = (dataset: Dataset) => Object.entries(dataset).map(([table, rows]) => `${rows.length} ${table}`).join(', ');
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
+
 export interface Extraction {
   doc: DocumentModel;
   dataset: Dataset;
@@ -32,15 +57,15 @@ export interface Extraction {
 }
 
 /** Document model -> every table, validated. Errors among the diagnostics stop here. */
-export function extractAll(doc: DocumentModel, sourceId: string): Extraction {
+export function extractAll(doc: DocumentModel, sourceId: string, onStage?: OnStage): Extraction {
   const diagnostics: Diagnostic[] = [];
-  const dataset = extractTables({ doc, sourceId, diagnostics });
+  const dataset = stage('extract', onStage, () => extractTables({ doc, sourceId, diagnostics }), (d) => countsSummary(d));
   const error = diagnostics.find((d) => d.level === 'error');
   if (error) throw new PipelineError(error.message, EXIT.input, { file: doc.file, line: error.line, page: error.page });
   if (dataset.prisoners.length === 0) {
     throw new PipelineError('no list of political prisoners found (expected numbered entries like "1 Given FAMILY – …" under the list chapter)', EXIT.input, { file: doc.file, line: 1 });
   }
-  validateRecords(dataset, doc.file);
+  stage('validate', onStage, () => validateRecords(dataset, doc.file), () => `${countsSummary(dataset)}: every record matches its schema`);
   return { doc, dataset, diagnostics };
 }
 
@@ -51,6 +76,7 @@ export interface BuildOptions {
   format?: Format;
   mirror?: string;
   dist?: string;
+  onStage?: OnStage;
 }
 
 export interface BuildResult extends Extraction {
@@ -62,10 +88,11 @@ export interface BuildResult extends Extraction {
 /** Build the versioned release of a declared source. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   const manifest = loadManifest(opts.sourceId);
-  const fetched = await fetchSourceFile(manifest, pickFile(manifest, opts.format), opts.mirror);
-  const doc = await readDocument(fetched.bytes, fetched.origin, fetched.file.format);
-  const extraction = extractAll(doc, manifest.id);
-  checkAssertions(extraction.dataset, extraction.dataset.footnotes.length, manifest); // the footnotes table, not the raw blocks
+  const { onStage } = opts;
+  const fetched = await stage('fetch', onStage, () => fetchSourceFile(manifest, pickFile(manifest, opts.format), opts.mirror), (f) => `${f.origin} (${kB(f.bytes.length)}, sha256 ok)`);
+  const doc = await stage('parse', onStage, () => readDocument(fetched.bytes, fetched.origin, fetched.file.format), (d) => `${d.blocks.length} blocks`);
+  const extraction = extractAll(doc, manifest.id, onStage);
+  stage('validate', onStage, () => checkAssertions(extraction.dataset, extraction.dataset.footnotes.length, manifest), () => `counts as ${manifest.id} declares`);
   const meta: ReleaseMeta = {
     version: PIPELINE.version,
     source: {
@@ -75,26 +102,29 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
   const dist = opts.dist ?? 'dist';
-  const outcome = publishRelease(dist, PIPELINE.version, renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)));
+  const outcome = stage('publish', onStage, () => publishRelease(dist, PIPELINE.version, renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset))), (o) => `${o} ${dist}/${PIPELINE.version}`);
   return { ...extraction, version: PIPELINE.version, outcome, dir: `${dist}/${PIPELINE.version}` };
 }
 
 /** Extract any document in the report's format into OUT, without versioning. */
-export async function extractFile(input: string, out: string, sourceId?: string): Promise<Extraction> {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(input);
-  } catch (e) {
-    throw new PipelineError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, EXIT.input, { file: input });
-  }
-  const doc = await readDocument(bytes, input, formatOf(input, bytes));
+export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage): Promise<Extraction> {
+  const bytes = stage('fetch', onStage, () => readInput(input), (b) => `${input} (${kB(b.length)})`);
+  const doc = await stage('parse', onStage, () => readDocument(bytes, input, formatOf(input, bytes)), (d) => `${d.blocks.length} blocks`);
   const id = sourceId ?? basename(input).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  const extraction = extractAll(doc, id);
+  const extraction = extractAll(doc, id, onStage);
   const meta: ReleaseMeta = {
     version: null,
     source: { id, file: basename(input), format: formatOf(input, bytes), sha256: sha256(bytes), published_on: null },
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
-  writeOutput(out, renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)));
+  stage('publish', onStage, () => writeOutput(out, renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset))), () => `wrote ${out}`);
   return extraction;
+}
+
+function readInput(input: string): Buffer {
+  try {
+    return readFileSync(input);
+  } catch (e) {
+    throw new PipelineError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, EXIT.input, { file: input });
+  }
 }

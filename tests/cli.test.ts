@@ -91,7 +91,7 @@ describe('extract', () => {
 
 describe('usage', () => {
   it('lists the commands and exits 2 on an unknown one', () => {
-    expect(cli(['--help']).stdout).toMatch(/build .*\n\s+extract .*\n\s+schemas/);
+    expect(cli(['--help']).stdout).toMatch(/build .*\n\s+extract .*\n[\s\S]*\n\s+schemas /);
     const r = cli(['frobnicate']);
     expect(r.status).toBe(2);
     expect(existsSync('frobnicate')).toBe(false);

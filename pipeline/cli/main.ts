@@ -3,15 +3,24 @@ import { parseArgs } from 'node:util';
 import { EXIT, PipelineError } from '../errors.js';
 import { PIPELINE } from '../run.js';
 import type { Command, Io } from './command.js';
+import { stageLine } from './report.js';
 import { buildCommand } from './commands/build.js';
 import { extractCommand } from './commands/extract.js';
+import { inspectCommand } from './commands/inspect.js';
 import { schemasCommand } from './commands/schemas.js';
+import { validateCommand } from './commands/validate.js';
 import { verifyReleaseCommand } from './commands/verify-release.js';
 import { dictionaryCommand } from './commands/dictionary.js';
 
-const COMMANDS: Command[] = [buildCommand, extractCommand, schemasCommand, verifyReleaseCommand, dictionaryCommand];
+/** A new subcommand: its own file in commands/, one import above and one entry here (the order of kzpp --help). */
+const COMMANDS: Command[] = [buildCommand, extractCommand, validateCommand, inspectCommand, verifyReleaseCommand, schemasCommand, dictionaryCommand];
 
-const COMMON = { help: { type: 'boolean', short: 'h' }, json: { type: 'boolean' }, debug: { type: 'boolean' } } as const;
+const COMMON = {
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+  human: { type: 'boolean' },
+  debug: { type: 'boolean' },
+} as const;
 
 export const MAIN_HELP = () => `kzpp ${PIPELINE.version}: datasets of political prisoners from human-rights reports
 
@@ -20,7 +29,9 @@ Usage: kzpp <command> [options]
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(16)}${c.summary}`).join('\n')}
 
-Options for every command: --help, --json (machine-readable output), --debug (stack traces)
+Options for every command: --help; --json (machine-readable output on stdout,
+the default when stdout is not a terminal); --human (progress lines and a
+summary even when piped); --debug (stack traces).
 Run "kzpp <command> --help" for a command's options and an example.
 
 Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input document, 4 source or
@@ -29,26 +40,25 @@ checksum, 5 validation, 6 version already published with other content,
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const io: Io = {
-    out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
-    json: rest.includes('--json') || !process.stdout.isTTY,
-  };
+  const out = (t: string) => void process.stdout.write(t);
+  const err = (t: string) => void process.stderr.write(t);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(`${MAIN_HELP()}\n`);
+    out(`${MAIN_HELP()}\n`);
     return name ? EXIT.ok : EXIT.usage;
   }
   if (name === '--version') {
-    io.out(`${PIPELINE.version}\n`);
+    out(`${PIPELINE.version}\n`);
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) throw new PipelineError(`unknown command "${name}" (see kzpp --help)`, EXIT.usage);
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...COMMON, ...command.options } });
   if (values.help) {
-    io.out(`${command.help}\n`);
+    out(`${command.help}\n`);
     return EXIT.ok;
   }
+  const json = Boolean(values.json) || (!values.human && !process.stdout.isTTY);
+  const io: Io = { out, err, json, progress: json ? undefined : (event) => err(stageLine(event)) };
   return command.run({ values, positionals }, io);
 }
 

@@ -151,12 +151,60 @@ function listBlocks(list: List): Block[] {
   });
 }
 
+/** Constructs that reach across a heading or a blank line: with any of them, the document is parsed whole. */
+const SPANS_SECTIONS = /^ {0,3}\[[^\]]+\]:\s|<!--|<\?|<!\[CDATA\[|<(?:pre|script|style|textarea)\b/im;
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/; // at column 0: never inside a list item
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The document cut before each ATX heading at column 0 after a blank line (outside
+ * fenced code). Such a heading closes every open list, paragraph and HTML
+ * block, so parsing the sections apart gives the same tree; it keeps remark's
+ * cost linear, which grows with the square of a long run of list items.
+ */
+function sectionsOf(lines: string[]): { start: number; end: number }[] {
+  const sections = [{ start: 0, end: lines.length }];
+  let fence: string | null = null;
+  lines.forEach((line, i) => {
+    const marker = FENCE.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length && !line.trim().slice(marker.length).trim()) fence = null;
+      return;
+    }
+    if (marker) fence = marker;
+    else if (i > 0 && ATX_HEADING.test(line) && !lines[i - 1]!.trim()) {
+      sections.at(-1)!.end = i;
+      sections.push({ start: i, end: lines.length });
+    }
+  });
+  return sections;
+}
+
+/** Move a subtree's positions down by `lines` (a section parsed on its own starts at line 1). */
+function shiftLines(node: { position?: { start: { line: number }; end: { line: number } }; children?: unknown[] }, lines: number): void {
+  if (node.position) {
+    node.position.start.line += lines;
+    node.position.end.line += lines;
+  }
+  for (const child of node.children ?? []) shiftLines(child as typeof node, lines);
+}
+
+/** remark's top-level nodes of the whole document, with their lines in it. */
+function topLevelNodes(source: string, sourceLines: string[]): RootContent[] {
+  const parser = unified().use(remarkParse).use(remarkGfm);
+  if (SPANS_SECTIONS.test(source)) return (parser.parse(source) as Root).children;
+  return sectionsOf(sourceLines).flatMap(({ start, end }) => {
+    const tree = parser.parse(sourceLines.slice(start, end).join('\n')) as Root;
+    if (start) for (const node of tree.children) shiftLines(node as never, start);
+    return tree.children;
+  });
+}
+
 export function parseMarkdown(source: string): Block[] {
-  const tree = unified().use(remarkParse).use(remarkGfm).parse(source) as Root;
   const sourceLines = source.split(/\r?\n/);
   const blocks: Block[] = [];
   let previousEnd = 0;
-  for (const node of tree.children) {
+  for (const node of topLevelNodes(source, sourceLines)) {
     const start = node.position!.start.line;
     const blankLinesBefore = sourceLines.slice(previousEnd, start - 1).filter((l) => !l.trim()).length;
     previousEnd = node.position!.end.line;

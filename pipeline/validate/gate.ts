@@ -11,7 +11,8 @@ import type { SourceManifest } from '../sources/manifest.js';
 import { jsonSchemaFor } from './schemas.js';
 
 let ajv: Ajv2020 | undefined;
-function validatorFor(table: TableName) {
+/** One compiled ajv validator per table (compiled once, reused). */
+export function validatorFor(table: TableName) {
   if (!ajv) {
     ajv = new Ajv2020({ allErrors: false, strict: true });
     (addFormats as unknown as (a: Ajv2020) => void)(ajv);

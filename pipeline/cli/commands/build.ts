@@ -29,6 +29,7 @@ Example:
       format,
       mirror: values.mirror as string | undefined,
       dist: values.dist as string | undefined,
+      onStage: io.progress,
     });
     printDiagnostics(io, result.doc.file, result.diagnostics);
     if (io.json) io.out(`${JSON.stringify({ version: result.version, dir: result.dir, outcome: result.outcome, counts: countsOf(result.dataset) })}\n`);

@@ -20,7 +20,7 @@ Example:
     const out = values.out as string | undefined;
     if (!input || !out) throw new PipelineError('extract needs INPUT and --out DIR (see kzpp extract --help)', EXIT.usage);
     const started = performance.now();
-    const result = await extractFile(input, out, values['source-id'] as string | undefined);
+    const result = await extractFile(input, out, values['source-id'] as string | undefined, io.progress);
     printDiagnostics(io, input, result.diagnostics);
     if (io.json) io.out(`${JSON.stringify({ out, counts: countsOf(result.dataset) })}\n`);
     else io.err(`wrote ${out}: ${countsLine(result.dataset)} (${((performance.now() - started) / 1000).toFixed(2)} s)\n`);

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+/**
+ * make bench: wall time (Node's start included) and peak memory of each case,
+ * as the median of several runs with min and max, printed as a Markdown table.
+ * Needs the compiled CLI (make builds it) and the source mirror; everything it
+ * generates goes to a temporary directory and is removed afterwards.
+ *
+ *   node bench/bench.mjs [--runs N] [--quick]
+ *
+ * --runs N sets every case's run count; --quick (for tests) runs each case
+ * once at small sizes (1x and 2x synthetic reports, 500-record diff).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { syntheticReport } from './synthetic-report.mjs';
+import { csvOf, writeDatasetPair } from './synthetic-datasets.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const KZPP = join(ROOT, 'bin', 'kzpp.js');
+const DAFF = join(ROOT, 'node_modules', 'daff', 'bin', 'daff.js');
+const PROBE = join(ROOT, 'bench', 'rss-probe.cjs');
+const MIRROR = resolve(ROOT, process.env.SOURCES_MIRROR ?? '../shared/sources');
+const SOURCE = 'odf-2025-02-13-tough-year';
+const REAL_ENTRIES = 48;
+
+const { values: opts } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' } } });
+const quick = Boolean(opts.quick);
+const runsOf = (n) => (quick ? 1 : opts.runs ? Number(opts.runs) : n);
+
+const work = mkdtempSync(join(tmpdir(), 'kzpp-bench-'));
+let counter = 0;
+const fresh = (name) => join(work, `${name}-${++counter}`);
+
+/** One run of `node args...`: wall ms around the spawn; peak RSS (kB) and CPU ms from the probe. */
+function measure(args) {
+  const rssFile = fresh('rss');
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--require', PROBE, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+    maxBuffer: 1 << 28,
+  });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const { kB, cpuMs } = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : { kB: NaN, cpuMs: NaN };
+  return { ms, kB, cpuMs, status: r.status, stderr: r.stderr ?? '' };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const spread = (xs, unit) => (xs.length === 1 ? unit(xs[0]) : `${unit(median(xs))} (${unit(Math.min(...xs))}–${unit(Math.max(...xs))})`);
+const seconds = (ms) => (ms / 1000).toFixed(2);
+const megabytes = (kB) => (kB / 1024).toFixed(0);
+
+const firstLine = (text) => text.trim().split('\n')[0]?.replace(/^kzpp: error: /, '') ?? '';
+
+/**
+ * A case: `args(i)` gives run i's command line. One untimed warm-up run first
+ * (file cache, compile cache); a failing warm-up makes the row "n/a" or
+ * "failed" with the reason, not the benchmark.
+ */
+function runCase({ label, input, args, runs, targetMs, unavailable, reference = false }) {
+  const warm = measure(args(0));
+  if (warm.status !== 0) {
+    const why = unavailable?.(warm) ?? `failed (exit ${warm.status}: ${firstLine(warm.stderr)})`;
+    return { label, input, runs: 0, wall: why, cpu: '', rss: '', target: targetMs ? `< ${seconds(targetMs)} s` : '', met: '' };
+  }
+  const results = Array.from({ length: runs }, (_, i) => measure(args(i + 1)));
+  const failed = results.find((r) => r.status !== 0);
+  if (failed) return { label, input, runs, wall: `failed (exit ${failed.status}: ${firstLine(failed.stderr)})`, cpu: '', rss: '', target: '', met: '' };
+  const ms = results.map((r) => r.ms);
+  const rss = results.map((r) => r.kB);
+  return {
+    label,
+    input,
+    runs,
+    ms: median(ms),
+    wall: `${spread(ms, seconds)} s`,
+    cpu: `${seconds(median(results.map((r) => r.cpuMs)))} s`,
+    rss: `${spread(rss, megabytes)} MB`,
+    target: reference ? '(reference)' : targetMs ? `< ${seconds(targetMs)} s, < 500 MB` : '< 500 MB',
+    met: reference ? '' : (!targetMs || median(ms) < targetMs) && median(rss) < 500 * 1024 ? 'yes' : 'NO',
+  };
+}
+
+const kzppHas = (command) => spawnSync(process.execPath, [KZPP, command, '--help'], { cwd: ROOT, encoding: 'utf8' }).status === 0;
+
+function syntheticCase(factor, runs, targetMs) {
+  const entries = REAL_ENTRIES * factor;
+  const file = join(work, `synthetic-${entries}.md`);
+  writeFileSync(file, syntheticReport(entries));
+  return runCase({
+    label: `(c) synthetic report, ${factor}x`,
+    input: `${entries} entries, ${(readFileSync(file).length / 1024).toFixed(0)} kB Markdown`,
+    args: () => [KZPP, 'extract', file, '--out', fresh('syn'), '--json'],
+    runs,
+    targetMs,
+  });
+}
+
+function diffCases(records) {
+  const template = join(work, 'template');
+  const made = spawnSync(process.execPath, [KZPP, 'extract', join(work, `synthetic-${REAL_ENTRIES * (quick ? 1 : 10)}.md`), '--out', template, '--json'], { cwd: ROOT });
+  if (made.status !== 0) throw new Error('cannot extract the synthetic report for the diff datasets');
+  const [oldDir, newDir] = [join(work, 'old'), join(work, 'new')];
+  const counts = writeDatasetPair(join(template, 'prisoners.ndjson'), records, oldDir, newDir);
+  const input = `${counts.old} vs ${counts.new} records`;
+  const kzpp = kzppHas('diff')
+    ? runCase({ label: '(d) diff, kzpp diff', input, args: () => [KZPP, 'diff', oldDir, newDir, '--out', fresh('diff'), '--json'], runs: runsOf(3), targetMs: 3000 })
+    : { label: '(d) diff, kzpp diff', input, runs: 0, wall: 'n/a (kzpp diff not available)', cpu: '', rss: '', target: '< 3.00 s, faster than daff', met: '' };
+  const daff = runCase({
+    label: '(d) diff, daff (CSV, --id id)',
+    input,
+    args: () => [DAFF, '--id', 'id', '--output', `${fresh('daff')}.csv`, csvOf(oldDir), csvOf(newDir)],
+    runs: runsOf(3),
+    reference: true,
+  });
+  if (kzpp.ms !== undefined && daff.ms !== undefined) kzpp.met = kzpp.met === 'yes' && kzpp.ms < daff.ms ? 'yes' : 'NO';
+  return [kzpp, daff];
+}
+
+function machine() {
+  const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpus().length} cores (${cpu.trim()}), Node ${process.version}, load average ${loadavg()[0].toFixed(2)} at start`;
+}
+
+function table(rows) {
+  const header = ['case', 'input', 'runs', 'wall, median (min–max)', 'CPU, median', 'peak RSS, median (min–max)', 'target', 'met'];
+  const lines = rows.map((r) => [r.label, r.input, String(r.runs), r.wall, r.cpu, r.rss, r.target, r.met]);
+  return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+function main() {
+  if (!existsSync(join(ROOT, 'build', 'pipeline', 'cli', 'main.js'))) {
+    process.stderr.write('bench: the CLI is not compiled; run make first\n');
+    process.exit(2);
+  }
+  const reportMd = join(MIRROR, SOURCE, 'report.md');
+  const reportPdf = join(MIRROR, SOURCE, 'report.pdf');
+  process.stderr.write(`bench: working in ${work}\n`);
+  const rows = [];
+  const note = (row) => (rows.push(row), process.stderr.write(`bench: ${row.label}: ${row.wall}\n`));
+  note(
+    runCase({
+      label: '(a) build from Markdown',
+      input: `report.md, ${REAL_ENTRIES} entries`,
+      args: () => [KZPP, 'build', '--dist', fresh('dist'), '--json'],
+      runs: runsOf(7),
+      targetMs: 1000,
+    }),
+  );
+  note(
+    runCase({
+      label: '(b) extract from the PDF',
+      input: `report.pdf`,
+      args: () => [KZPP, 'extract', reportPdf, '--out', fresh('pdf'), '--json'],
+      runs: runsOf(5),
+      targetMs: 2000,
+      unavailable: (r) => (existsSync(reportPdf) && r.status === 3 && /not supported/.test(r.stderr) ? 'n/a (PDF front end not available)' : undefined),
+    }),
+  );
+  const ten = syntheticCase(quick ? 1 : 10, runsOf(5));
+  const hundred = syntheticCase(quick ? 2 : 100, runsOf(3), 15000);
+  note(ten);
+  note(hundred);
+  for (const row of diffCases(quick ? 500 : 100000)) note(row);
+
+  const factor = quick ? 2 : 10;
+  const scaling = ten.ms && hundred.ms ? `(c) ${factor}x the entries took ${(hundred.ms / ten.ms).toFixed(1)}x the time (linear: at most ${factor}x).` : '';
+  process.stdout.write(`kzpp benchmark, ${new Date().toISOString().slice(0, 10)}: ${machine()}\nreport.md: ${existsSync(reportMd) ? reportMd : 'missing'}\n\n${table(rows)}\n\n${scaling}\n`);
+}
+
+try {
+  main();
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

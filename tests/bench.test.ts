@@ -1,0 +1,25 @@
+/** make bench's script runs end to end (at small sizes) and prints its table; figures are not judged here. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+describe('bench/bench.mjs --quick', () => {
+  it('prints the machine and one table row per case, each with figures or a reason', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'bench.mjs'), '--quick'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^kzpp benchmark, \d{4}-\d{2}-\d{2}: \d+ cores \(.+\), Node v20\./);
+    const rows = r.stdout.split('\n').filter((l) => /^\| \([a-d]\)/.test(l));
+    expect(rows.map((l) => l.split(' | ')[0])).toEqual([
+      '| (a) build from Markdown',
+      '| (b) extract from the PDF',
+      '| (c) synthetic report, 1x',
+      '| (c) synthetic report, 2x',
+      '| (d) diff, kzpp diff',
+      '| (d) diff, daff (CSV, --id id)',
+    ]);
+    for (const row of rows) expect(row).toMatch(/\| 1 \| \d+\.\d\d s \| \d+\.\d\d s \| \d+ MB \||\| 0 \| n\/a \(.+\) \|/);
+    expect(rows[0]).toMatch(/\| 1 \| \d/); // the build itself must run
+    expect(rows[2]).toMatch(/\| 48 entries, \d+ kB Markdown \| 1 \| \d/);
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Every subcommand's help ends with examples that must work when pasted in the
+ * project root after `make`. This runs each of them, in a copy of that state.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, MIRROR, ROOT, tempDir } from './helpers.js';
+
+const KZPP = `"${process.execPath}" "${join(ROOT, 'bin', 'kzpp.js')}"`;
+
+/** Command names as `kzpp --help` lists them. */
+function listedCommands(): string[] {
+  const help = cli(['--help']).stdout;
+  const section = help.split(/^Commands:\n/m)[1]!.split(/\n\n/)[0]!;
+  return section.split('\n').map((line) => /^ {2}(\S+)\s/.exec(line)![1]!);
+}
+
+/** "  npx kzpp ..." lines after "Example:" or "Examples:", trailing "# comments" dropped. */
+function examplesOf(help: string): string[] {
+  const after = help.split(/^Examples?.*:\n/m)[1] ?? '';
+  return after
+    .split('\n')
+    .filter((l) => /^\s+npx kzpp /.test(l))
+    .map((l) => l.replace(/\s+#.*$/, '').trim());
+}
+
+/**
+ * A project root as a user has it after `make`: a clone (history included, for
+ * commands that look at older commits) with the working tree's data files laid
+ * over it, dist/ built, and the mirror at ../shared/sources.
+ */
+let built: string;
+function userProject(): string {
+  const base = tempDir('kzpp-examples-');
+  mkdirSync(join(base, 'shared'));
+  symlinkSync(MIRROR, join(base, 'shared', 'sources'));
+  const project = join(base, 'project');
+  execFileSync('git', ['clone', '-q', '--shared', ROOT, project]);
+  for (const path of ['package.json', 'sources', 'schemas', 'tests/fixtures', 'releases']) {
+    if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(project, path), { recursive: true, force: true });
+  }
+  if (built) cpSync(join(built, 'dist'), join(project, 'dist'), { recursive: true });
+  return project;
+}
+
+const env = () => {
+  const { SOURCES_MIRROR: _, ...rest } = process.env;
+  return rest;
+};
+
+beforeAll(() => {
+  built = userProject();
+  const r = spawnSync('bash', ['-c', `${KZPP} build`], { cwd: built, env: env(), encoding: 'utf8' });
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+});
+
+describe('help examples', () => {
+  const commands = listedCommands();
+
+  it('the main help lists every subcommand', () => {
+    expect(commands).toEqual(expect.arrayContaining(['build', 'extract', 'validate', 'inspect', 'schemas']));
+  });
+
+  it.each(commands)('kzpp %s --help has examples that work when pasted', (name) => {
+    const help = cli([name, '--help']);
+    expect(help.status).toBe(0);
+    const examples = examplesOf(help.stdout);
+    expect(examples.length).toBeGreaterThan(0);
+    const project = userProject();
+    for (const example of examples) {
+      const r = spawnSync('bash', ['-c', example.replace(/^npx kzpp/, KZPP)], { cwd: project, env: env(), encoding: 'utf8' });
+      // Works: exit 0, and no error or stack trace among whatever it reports on stderr.
+      expect({ example, status: r.status, error: /error|\n\s+at /i.test(r.stderr) ? r.stderr : '' }).toEqual({ example, status: 0, error: '' });
+    }
+  });
+
+  it('npx finds the kzpp executable declared in package.json', () => {
+    const r = spawnSync('npx', ['--no-install', 'kzpp', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    for (const name of commands) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+  });
+});
