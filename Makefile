@@ -55,3 +55,24 @@ check-data-dictionary: build/.stamp
 ## bench: wall time, CPU and peak memory of the build, PDF extraction, 10x/100x synthetic reports and a 100,000-record diff (vs daff)
 bench: build/.stamp
 	node bench/bench.mjs
+
+# --- Issue #5: versions and diffs (stable ids, kzpp diff, release history, verify) ---
+.PHONY: diff bench-diff release verify
+
+## diff: make diff FROM=<release dir or source file> TO=<release dir or source file> OUT=<dir>
+diff: build/.stamp
+	@test -n "$(FROM)" -a -n "$(TO)" -a -n "$(OUT)" || { echo "usage: make diff FROM=<dir|file> TO=<dir|file> OUT=<dir>" >&2; exit 2; }
+	$(CLI) diff "$(FROM)" "$(TO)" --out "$(OUT)"
+
+## bench-diff: time kzpp diff against daff on two synthetic datasets of 100,000 records (both scenarios)
+bench-diff: build/.stamp
+	node bench/diff.mjs --scenario edits --limit 3
+	node bench/diff.mjs --scenario renumbered
+
+## release: build dist/<version>/ and record it (releases/<version>.json, CHANGELOG.md, identity/ledger.json) to commit
+release: build/.stamp
+	$(CLI) release --source $(SOURCE) $(if $(FORMAT),--format $(FORMAT))
+
+## verify: rebuild every recorded release (older ones at their commit) and fail on any byte that differs
+verify: build/.stamp
+	$(CLI) verify

@@ -8,10 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, PipelineError } from './errors.js';
 import type { Diagnostic } from './extract/diagnostics.js';
 import { extractTables } from './extract/index.js';
+import { type Identity, loadIdentity } from './identity/ledger.js';
 import { fetchSourceFile, pickFile, sha256 } from './fetch/fetch.js';
 import type { DocumentModel } from './model/document.js';
 import { type Format, formatOf, readDocument } from './parse/document.js';
-import { publishRelease, renderDataset, writeOutput, type PublishOutcome, type ReleaseMeta } from './publish/release.js';
+import { publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from './publish/release.js';
+import { historyFiles } from './history/index.js';
 import { loadManifest } from './sources/manifest.js';
 import { qaFiles } from './qa/report.js';
 import type { Dataset } from './model/tables.js';
@@ -57,9 +59,9 @@ export interface Extraction {
 }
 
 /** Document model -> every table, validated. Errors among the diagnostics stop here. */
-export function extractAll(doc: DocumentModel, sourceId: string, onStage?: OnStage): Extraction {
+export function extractAll(doc: DocumentModel, sourceId: string, identity: Identity = loadIdentity(), onStage?: OnStage): Extraction {
   const diagnostics: Diagnostic[] = [];
-  const dataset = stage('extract', onStage, () => extractTables({ doc, sourceId, diagnostics }), (d) => countsSummary(d));
+  const dataset = stage('extract', onStage, () => extractTables({ doc, sourceId, diagnostics, identity }), (d) => countsSummary(d));
   const error = diagnostics.find((d) => d.level === 'error');
   if (error) throw new PipelineError(error.message, EXIT.input, { file: doc.file, line: error.line, page: error.page });
   if (dataset.prisoners.length === 0) {
@@ -77,6 +79,8 @@ export interface BuildOptions {
   mirror?: string;
   dist?: string;
   onStage?: OnStage;
+  /** Ids and decisions (default: the committed ledger); people seen for the first time are added to it. */
+  identity?: Identity;
 }
 
 export interface BuildResult extends Extraction {
@@ -91,7 +95,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   const { onStage } = opts;
   const fetched = await stage('fetch', onStage, () => fetchSourceFile(manifest, pickFile(manifest, opts.format), opts.mirror), (f) => `${f.origin} (${kB(f.bytes.length)}, sha256 ok)`);
   const doc = await stage('parse', onStage, () => readDocument(fetched.bytes, fetched.origin, fetched.file.format), (d) => `${d.blocks.length} blocks`);
-  const extraction = extractAll(doc, manifest.id, onStage);
+  const extraction = extractAll(doc, manifest.id, opts.identity, onStage);
   stage('validate', onStage, () => checkAssertions(extraction.dataset, extraction.dataset.footnotes.length, manifest), () => `counts as ${manifest.id} declares`);
   const meta: ReleaseMeta = {
     version: PIPELINE.version,
@@ -102,7 +106,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
   const dist = opts.dist ?? 'dist';
-  const outcome = stage('publish', onStage, () => publishRelease(dist, PIPELINE.version, renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset))), (o) => `${o} ${dist}/${PIPELINE.version}`);
+  const outcome = stage('publish', onStage, () => publishRelease(dist, PIPELINE.version, renderDataset(extraction.dataset, meta, new Map([...qaFiles(extraction.doc, extraction.dataset), ...historyFiles(dist, extraction.dataset, meta)]))), (o) => `${o} ${dist}/${PIPELINE.version}`);
   return { ...extraction, version: PIPELINE.version, outcome, dir: `${dist}/${PIPELINE.version}` };
 }
 
@@ -111,13 +115,13 @@ export async function extractFile(input: string, out: string, sourceId?: string,
   const bytes = stage('fetch', onStage, () => readInput(input), (b) => `${input} (${kB(b.length)})`);
   const doc = await stage('parse', onStage, () => readDocument(bytes, input, formatOf(input, bytes)), (d) => `${d.blocks.length} blocks`);
   const id = sourceId ?? basename(input).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  const extraction = extractAll(doc, id, onStage);
+  const extraction = extractAll(doc, id, undefined, onStage);
   const meta: ReleaseMeta = {
     version: null,
     source: { id, file: basename(input), format: formatOf(input, bytes), sha256: sha256(bytes), published_on: null },
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
-  stage('publish', onStage, () => writeOutput(out, renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset))), () => `wrote ${out}`);
+  stage('publish', onStage, () => writeOutput(out, sealRelease(renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)))), () => `wrote ${out}`);
   return extraction;
 }
 

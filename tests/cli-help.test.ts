@@ -38,7 +38,7 @@ function userProject(): string {
   symlinkSync(MIRROR, join(base, 'shared', 'sources'));
   const project = join(base, 'project');
   execFileSync('git', ['clone', '-q', '--shared', ROOT, project]);
-  for (const path of ['package.json', 'sources', 'schemas', 'tests/fixtures', 'releases']) {
+  for (const path of ['package.json', 'sources', 'schemas', 'tests/fixtures', 'releases', 'CHANGELOG.md', 'identity']) {
     if (existsSync(join(ROOT, path))) cpSync(join(ROOT, path), join(project, path), { recursive: true, force: true });
   }
   if (built) cpSync(join(built, 'dist'), join(project, 'dist'), { recursive: true });

@@ -13,7 +13,7 @@ describe('build', () => {
     expect(JSON.parse(first.stdout)).toMatchObject({ version: '1.0.0', outcome: 'published', counts: { prisoners: 48 } });
     const files = snapshot(dist);
     const tableFiles = TABLE_NAMES.flatMap((t) => ['csv', 'json', 'ndjson'].map((ext) => `/1.0.0/${t}.${ext}`));
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['/1.0.0/manifest.json', '/1.0.0/qa.json', '/1.0.0/qa.md', '/1.0.0/datapackage.json', '/1.0.0/SHA256SUMS', ...tableFiles, '/index.json']));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['/1.0.0/manifest.json', '/1.0.0/qa.json', '/1.0.0/qa.md', '/1.0.0/datapackage.json', '/1.0.0/SHA256SUMS', '/1.0.0/CHANGELOG.md', '/1.0.0/DIFF.md', '/1.0.0/changes.csv', '/1.0.0/diff.json', '/1.0.0/diff.ndjson', ...tableFiles, '/index.json']));
     const manifest = JSON.parse(readFileSync(join(dist, '1.0.0', 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({ version: '1.0.0', created: '2025-02-13', counts: { prisoners: 48 }, source: { sha256: 'e53c9f00ecd63e0be1117a768b8238c852bc714fd61fe01e37b68acf875ddb8f' } });
     expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8'))).toEqual({ latest: '1.0.0', versions: ['1.0.0'] });

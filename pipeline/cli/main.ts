@@ -5,6 +5,9 @@ import { PIPELINE } from '../run.js';
 import type { Command, Io } from './command.js';
 import { stageLine } from './report.js';
 import { buildCommand } from './commands/build.js';
+import { diffCommand } from './commands/diff.js';
+import { releaseCommand } from './commands/release.js';
+import { verifyCommand } from './commands/verify.js';
 import { extractCommand } from './commands/extract.js';
 import { inspectCommand } from './commands/inspect.js';
 import { schemasCommand } from './commands/schemas.js';
@@ -13,7 +16,7 @@ import { verifyReleaseCommand } from './commands/verify-release.js';
 import { dictionaryCommand } from './commands/dictionary.js';
 
 /** A new subcommand: its own file in commands/, one import above and one entry here (the order of kzpp --help). */
-const COMMANDS: Command[] = [buildCommand, extractCommand, validateCommand, inspectCommand, verifyReleaseCommand, schemasCommand, dictionaryCommand];
+const COMMANDS: Command[] = [buildCommand, extractCommand, validateCommand, inspectCommand, diffCommand, releaseCommand, verifyCommand, verifyReleaseCommand, schemasCommand, dictionaryCommand];
 
 const COMMON = {
   help: { type: 'boolean', short: 'h' },

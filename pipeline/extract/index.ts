@@ -4,6 +4,7 @@
  */
 import type { DocumentModel } from '../model/document.js';
 import type { Dataset, RecordOf, TableName } from '../model/tables.js';
+import type { Identity } from '../identity/ledger.js';
 import type { Diagnostic } from './diagnostics.js';
 import { extractPrisoners } from './prisoners.js';
 import { extractSections, sectionLocator } from './sections.js';
@@ -19,13 +20,15 @@ export interface ExtractContext {
   sourceId: string;
   /** Findings with their place; an 'error' stops the build. */
   diagnostics: Diagnostic[];
+  /** Published ids and manual identity decisions; new people are added to its ledger. */
+  identity?: Identity;
 }
 
 type Extractor<T extends TableName> = (ctx: ExtractContext, done: Partial<Dataset>) => RecordOf<T>[];
 
 export const EXTRACTORS: { [T in TableName]: Extractor<T> } = {
   prisoners: (ctx) => {
-    const { prisoners, diagnostics } = extractPrisoners(ctx.doc, ctx.sourceId);
+    const { prisoners, diagnostics } = extractPrisoners(ctx.doc, ctx.sourceId, ctx.identity);
     ctx.diagnostics.push(...diagnostics);
     return prisoners;
   },

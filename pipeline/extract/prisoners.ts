@@ -10,8 +10,8 @@
  */
 import { findArticles, compareArticles } from '../lib/articles.js';
 import { earliest, findDates, latest } from '../lib/dates.js';
-import { slug, uniqueIds } from '../lib/ids.js';
 import { splitName } from '../lib/names.js';
+import { assignIds, emptyIdentity, type Identity } from '../identity/ledger.js';
 import { findTerms } from '../lib/terms.js';
 import { splitSentences } from '../lib/text.js';
 import type { BodyBlock, DocumentModel } from '../model/document.js';
@@ -154,11 +154,11 @@ function toRecord(entry: Entry, id: string, sourceId: string, footnotes: ReturnT
   };
 }
 
-export function extractPrisoners(doc: DocumentModel, sourceId: string): PrisonerExtraction {
+export function extractPrisoners(doc: DocumentModel, sourceId: string, identity: Identity = emptyIdentity()): PrisonerExtraction {
   const diagnostics: Diagnostic[] = [];
   const entries = collectEntries(doc, diagnostics);
   const footnotes = footnotesByNumber(doc);
-  const ids = uniqueIds(entries.map((e) => slug(splitName(e.printedName).name)));
+  const ids = assignIds(entries.map((e) => splitName(e.printedName)), identity);
   const records = entries.map((e, i) => toRecord(e, ids[i]!, sourceId, footnotes));
   const aliases = aliasesByPrisoner(records, findNameMentions(doc, records));
   const prisoners = records.map((p) => ({ ...p, aliases: aliases.get(p.id)! }));

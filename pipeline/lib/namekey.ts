@@ -1,32 +1,32 @@
 /**
- * A spelling-independent key for a personal name transliterated from Kazakh
- * or Russian, so that "Mendygaziyev" and "Mendygazyev", "Yensebek" and
- * "Ensebek", "Kiysymbayev" and "Kiisimbaev" get the same key. The folds are
- * the ambiguities of Latin transliteration, not a list of names:
- *   case, diacritics, hyphens and apostrophes; a possessive "'s";
- *   "Ye"/"E" at the start of a word; endings -iyev/-yev/-ayev/-aev/-iev/-ev
- *   (and their feminine -a forms); dzh/zh/j; kh/h; y/i; doubled letters.
- * Words stay separate: nameKey("Temirlan YENSEBEK") = "temirlan ensebek".
+ * Spelling-independent keys for personal names transliterated from Kazakh or
+ * Russian, so that "Mendygaziyev" and "Mendygazyev", "Yensebek" and "Ensebek",
+ * "Kiysymbayev" and "Kiisimbaev" fold alike. The folds are the ambiguities of
+ * Latin transliteration, not a list of names. One fold serves both matching
+ * mentions (nameKey) and stable identity (pipeline/identity/key.ts).
  */
-export function nameKey(name: string): string {
-  return name
+
+/** Fold one word: case, diacritics, hyphens, Zh/J/Dzh, Kh/H, Ye/E at the start, y/i, -iyev/-yev/-ev/-aev/-ayev, doubled letters. */
+export function foldWord(word: string): string {
+  return word
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .split(/\s+/)
-    .filter(Boolean)
-    .map(foldWord)
-    .join(' ');
+    .replace(/[^a-z]/g, '') // hyphens, apostrophes, dots
+    .replace(/^ye/, 'e') // Yerzhan / Erzhan
+    .replace(/dzh|zh|j/g, 'j') // Zhanat / Janat / Dzhanat
+    .replace(/kh/g, 'h') // Mukhamet / Muhamet
+    .replace(/y/g, 'i') // Syzdykov / Sizdikov, Kiysym- / Kiisim-
+    .replace(/[ai]+ev(a?)$/, 'ev$1') // -iyev / -yev / -ev / -aev / -ayev, and their feminine -eva
+    .replace(/(.)\1+/g, '$1'); // Abdulla / Abdula, Kiisim- after y -> i
 }
 
-function foldWord(word: string): string {
-  return word
-    .replace(/[-'’.]/g, '')
-    .replace(/^ye/, 'e')
-    .replace(/(?:iyev|ayev|yev|aev|iev)(a?)$/, 'ev$1')
-    .replace(/dzh|zh|j/g, 'j')
-    .replace(/kh/g, 'h')
-    .replace(/y/g, 'i')
-    .replace(/(\p{L})\1+/gu, '$1');
+/** Key of a name as printed, words kept apart: nameKey("Temirlan YENSEBEK") = "temirlan ensebek". A possessive "'s" is dropped. */
+export function nameKey(name: string): string {
+  return name
+    .replace(/['’]s\b/g, '')
+    .split(/\s+/)
+    .map(foldWord)
+    .filter(Boolean)
+    .join(' ');
 }

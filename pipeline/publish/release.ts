@@ -28,7 +28,7 @@ export type Rendered = Map<string, Buffer>;
  * and CSV; the spreadsheet CSVs; the JSON Schemas; the data dictionary; then
  * manifest.json. More files may be appended; publishing adds datapackage.json
  * and SHA256SUMS over all of them (sealRelease). `extra`: further files of
- * the release (the QA report), listed in the manifest like the tables.
+ * the release (the QA report, the release's history), listed in the manifest like the tables.
  */
 export function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Rendered = new Map()): Rendered {
   const files: Rendered = new Map();
@@ -88,7 +88,7 @@ function writeIndex(dist: string): void {
 }
 
 /** Every file under dir, as paths relative to it ("excel/prisoners.csv"). */
-function listFiles(dir: string, prefix = ''): string[] {
+export function listFiles(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
   );
@@ -256,11 +256,10 @@ function writeFiles(dir: string, files: Rendered): void {
 }
 
 /**
- * Ad-hoc output (no versioning): files go to a temporary sibling first, then
+ * Ad-hoc output (no versioning; seal datasets first): files go to a temporary sibling first, then
  * each is renamed into OUT, so a failure before this point leaves OUT as it was.
  */
-export function writeOutput(out: string, rendered: Rendered): void {
-  const files = sealRelease(rendered);
+export function writeOutput(out: string, files: Rendered): void {
   const tmp = `${out.replace(/\/+$/, '')}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   writeFiles(tmp, files);

@@ -2,18 +2,15 @@
  * Check a downloaded release against its own SHA256SUMS and datapackage.json:
  * every listed file present with its bytes and hash, nothing unlisted.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECKSUMS_FILE, parseChecksums, sha256Hex } from './checksums.js';
 import { DATAPACKAGE_FILE } from './datapackage.js';
+import { listFiles } from './release.js';
 
 export interface Problem {
   path: string;
   message: string;
-}
-
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
 }
 
 const readIfFile = (path: string) => (existsSync(path) && statSync(path).isFile() ? readFileSync(path) : null);

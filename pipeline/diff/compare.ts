@@ -1,0 +1,251 @@
+/**
+ * Compare two datasets table by table, record by record, by primary key.
+ * Each table is indexed once (a Map from key to record): linear in the number
+ * of records, never a join of every record with every other.
+ */
+import { TABLES } from '../model/tables.js';
+
+export type Row = Record<string, unknown>;
+/**
+ * A table as read: parsed records, or the lines of its NDJSON file, parsed
+ * only where needed (a line identical on both sides is an unchanged record
+ * and is never parsed: most of a large diff is unchanged).
+ */
+export type TableData = Row[] | { lines: string[] };
+/** Table name -> records, in the order they were published. */
+export type Tables = Record<string, TableData>;
+
+/** Fields that only say where a record stands in the document: reported apart from real changes. */
+export const POSITIONAL_FIELDS: ReadonlySet<string> = new Set(['number', 'text', 'source']);
+
+export interface FieldChange {
+  from: unknown;
+  to: unknown;
+}
+export type FieldChanges = Record<string, FieldChange>;
+
+export interface ChangedRecord {
+  id: string;
+  /** Substantive changes; empty for a record that only moved in the document. */
+  changes: FieldChanges;
+  /** Changes of POSITIONAL_FIELDS. */
+  positional: FieldChanges;
+  /** The record after the change (for diff.ndjson and labels). */
+  record: Row;
+  before: Row;
+  /** The record's NDJSON line as read, when it was read from one. */
+  line?: string | undefined;
+}
+
+export interface TableDiff {
+  added: Row[];
+  removed: Row[];
+  /** Records with at least one substantive change. */
+  changed: ChangedRecord[];
+  /** Records whose only changes are positional (renumbered, re-worded, moved). */
+  repositioned: ChangedRecord[];
+  counts: { added: number; removed: number; changed: number; repositioned: number; unchanged: number };
+}
+
+export type SchemaChangeKind = 'table_added' | 'table_removed' | 'field_added' | 'field_removed' | 'field_retyped';
+export interface SchemaChange {
+  table: string;
+  field: string | null;
+  change: SchemaChangeKind;
+  from: string[] | null;
+  to: string[] | null;
+}
+
+export type Bump = 'major' | 'minor' | 'patch' | 'none';
+
+export interface TablesDiff {
+  schema: SchemaChange[];
+  tables: Record<string, TableDiff>;
+  bump: Bump;
+}
+
+/** Key fields of a table: from the registry, else "id" (a table this code does not know yet). */
+export const keyFields = (table: string): readonly string[] => (table in TABLES ? TABLES[table as keyof typeof TABLES].key : ['id']);
+
+const keyFn = (fields: readonly string[]) => (fields.length === 1 ? (r: Row) => String(r[fields[0]!]) : (r: Row) => fields.map((f) => String(r[f])).join('|'));
+
+/** The records of one side of one table, by position: key, raw line and record, each computed once. */
+class Side {
+  readonly size: number;
+  private readonly rows: Array<Row | undefined>;
+  private readonly lines: string[] | undefined;
+  private readonly keyOfRow: (r: Row) => string;
+  /** `{"id":"value"` at the start of a line: the key without parsing the line (values with escapes are parsed). */
+  private readonly keyPrefix: string | undefined;
+
+  constructor(data: TableData, key: readonly string[]) {
+    this.lines = Array.isArray(data) ? undefined : data.lines;
+    this.rows = Array.isArray(data) ? data : new Array(data.lines.length);
+    this.size = this.rows.length;
+    this.keyOfRow = keyFn(key);
+    this.keyPrefix = key.length === 1 ? `{"${key[0]}":"` : undefined;
+  }
+
+  line = (i: number) => this.lines?.[i];
+  parsed = (i: number) => this.rows[i] !== undefined;
+
+  row(i: number): Row {
+    return (this.rows[i] ??= JSON.parse(this.lines![i]!) as Row);
+  }
+
+  key(i: number): string {
+    const line = this.lines?.[i];
+    if (line !== undefined && this.keyPrefix && line.startsWith(this.keyPrefix)) {
+      const end = line.indexOf('"', this.keyPrefix.length);
+      const value = line.slice(this.keyPrefix.length, end);
+      if (end > 0 && !value.includes('\\')) return value;
+    }
+    return this.keyOfRow(this.row(i));
+  }
+
+  /** Rows parsed so far (all of them for a parsed table). */
+  parsedRows = () => this.rows.filter((r): r is Row => r !== undefined);
+}
+
+/** Structural equality of JSON values. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) if (!sameValue((a as Row)[k], (b as Row)[k])) return false;
+  return true;
+}
+
+const TYPE_NAMES = ['string', 'number', 'boolean', 'array', 'object'] as const;
+/** One bit per JSON type; null has none (a field that is sometimes null is not retyped). */
+function typeBit(v: unknown): number {
+  switch (typeof v) {
+    case 'string': return 1;
+    case 'number': return 2;
+    case 'boolean': return 4;
+    case 'object': return v === null ? 0 : Array.isArray(v) ? 8 : 16;
+    default: return 0;
+  }
+}
+const typeNames = (bits: number) => TYPE_NAMES.filter((_, i) => bits & (1 << i)).sort();
+
+/** Field -> the JSON types its values take, as bits (one pass; a bit mask is much cheaper than a Set per field). */
+function fieldTypes(rows: Row[]): Map<string, number> {
+  const types = new Map<string, number>();
+  for (const row of rows) {
+    for (const field in row) types.set(field, (types.get(field) ?? 0) | typeBit(row[field]));
+  }
+  return types;
+}
+
+function schemaChanges(table: string, from: Map<string, number>, to: Map<string, number>): SchemaChange[] {
+  const out: SchemaChange[] = [];
+  for (const [field, types] of from) {
+    const after = to.get(field);
+    if (after === undefined) out.push({ table, field, change: 'field_removed', from: typeNames(types), to: null });
+    else if (types && after && types !== after) out.push({ table, field, change: 'field_retyped', from: typeNames(types), to: typeNames(after) });
+  }
+  for (const [field, types] of to) if (!from.has(field)) out.push({ table, field, change: 'field_added', from: null, to: typeNames(types) });
+  return out;
+}
+
+/** An entry's text starts with its number: "12 Name – …" renumbered to "11 Name – …" is the same text. */
+function onlyRenumbered(a: unknown, b: unknown, from: unknown, to: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string' || typeof from !== 'number' || typeof to !== 'number') return false;
+  const [x, y] = [String(from), String(to)];
+  return a.startsWith(x) && b.startsWith(y) && a.length - x.length === b.length - y.length && a.endsWith(b.slice(y.length));
+}
+
+/** Field changes between two versions of one record; fields only one side's schema has are schema changes, not record changes. */
+function recordChanges(before: Row, after: Row, fields: string[]): { changes: FieldChanges; positional: FieldChanges } {
+  const changes: FieldChanges = {};
+  const positional: FieldChanges = {};
+  for (const field of fields) {
+    const a = before[field], b = after[field];
+    if (sameValue(a, b) || (field === 'text' && onlyRenumbered(a, b, before.number, after.number))) continue;
+    (POSITIONAL_FIELDS.has(field) ? positional : changes)[field] = { from: a ?? null, to: b ?? null };
+  }
+  return { changes, positional };
+}
+
+/** Diff one table: FROM indexed once by key, TO walked once. Types are inferred from the records that differ (identical records cannot change a schema). */
+export function diffTable(table: string, before: TableData, after: TableData): { diff: TableDiff; schema: SchemaChange[] } {
+  const key = keyFields(table);
+  const from = new Side(before, key), to = new Side(after, key);
+  const index = new Map<string, number>();
+  for (let i = 0; i < from.size; i++) index.set(from.key(i), i);
+  const diff: TableDiff = { added: [], removed: [], changed: [], repositioned: [], counts: { added: 0, removed: 0, changed: 0, repositioned: 0, unchanged: 0 } };
+  const matched = new Uint8Array(from.size);
+  const pairs: Array<[number, number, string]> = [];
+  for (let i = 0; i < to.size; i++) {
+    const id = to.key(i);
+    const j = index.get(id);
+    if (j === undefined) {
+      diff.added.push(to.row(i));
+      continue;
+    }
+    matched[j] = 1;
+    const line = to.line(i);
+    if (line !== undefined && line === from.line(j)) diff.counts.unchanged++;
+    else pairs.push([j, i, id]);
+  }
+  for (let j = 0; j < from.size; j++) if (!matched[j]) diff.removed.push(from.row(j));
+  for (const [j, i] of pairs) {
+    from.row(j); // parsed before the types are inferred from them
+    to.row(i);
+  }
+
+  const typesBefore = fieldTypes(from.parsedRows()), typesAfter = fieldTypes(to.parsedRows());
+  const schema = from.size && to.size ? schemaChanges(table, typesBefore, typesAfter) : [];
+  const fields = [...typesAfter.keys()].filter((f) => typesBefore.has(f));
+  for (const [j, i, id] of pairs) {
+    const prior = from.row(j), record = to.row(i);
+    const { changes, positional } = recordChanges(prior, record, fields);
+    const entry = { id, changes, positional, record, before: prior, line: to.line(i) };
+    if (Object.keys(changes).length) diff.changed.push(entry);
+    else if (Object.keys(positional).length) diff.repositioned.push(entry);
+    else diff.counts.unchanged++;
+  }
+  diff.counts.added = diff.added.length;
+  diff.counts.removed = diff.removed.length;
+  diff.counts.changed = diff.changed.length;
+  diff.counts.repositioned = diff.repositioned.length;
+  return { diff, schema };
+}
+
+/** The version bump a diff calls for: schema break -> major; records or fields added or removed -> minor; corrections -> patch. */
+export function bumpFor(schema: SchemaChange[], tables: Record<string, TableDiff>): Bump {
+  if (schema.some((c) => c.change === 'field_removed' || c.change === 'field_retyped' || c.change === 'table_removed')) return 'major';
+  const counts = Object.values(tables).map((t) => t.counts);
+  if (schema.length || counts.some((c) => c.added || c.removed)) return 'minor';
+  if (counts.some((c) => c.changed || c.repositioned)) return 'patch';
+  return 'none';
+}
+
+/** Tables in registry order, then any others in name order. */
+export function tableOrder(...sides: Tables[]): string[] {
+  const names = new Set(sides.flatMap((s) => Object.keys(s)));
+  const known = Object.keys(TABLES).filter((t) => names.has(t));
+  return [...known, ...[...names].filter((t) => !(t in TABLES)).sort()];
+}
+
+export function diffTables(from: Tables, to: Tables): TablesDiff {
+  const schema: SchemaChange[] = [];
+  const tables: Record<string, TableDiff> = {};
+  for (const table of tableOrder(from, to)) {
+    const before = from[table], after = to[table];
+    if (!before) schema.push({ table, field: null, change: 'table_added', from: null, to: null });
+    if (!after) schema.push({ table, field: null, change: 'table_removed', from: null, to: null });
+    const result = diffTable(table, before ?? [], after ?? []);
+    if (before && after) schema.push(...result.schema);
+    tables[table] = result.diff;
+  }
+  return { schema, tables, bump: bumpFor(schema, tables) };
+}

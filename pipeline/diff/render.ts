@@ -1,0 +1,119 @@
+/** The diff's files: diff.json, diff.ndjson, DIFF.md (for a reader), changes.csv (one row per changed field). */
+import type { ChangedRecord, FieldChanges, Row, SchemaChange, TableDiff, TablesDiff } from './compare.js';
+import { keyFields } from './compare.js';
+import type { SideMeta } from './load.js';
+
+export interface DatasetDiff extends TablesDiff {
+  from: SideMeta;
+  to: SideMeta;
+}
+
+export const DIFF_FILES = ['diff.json', 'diff.ndjson', 'DIFF.md', 'changes.csv'] as const;
+
+const idOf = (table: string, r: Row) => keyFields(table).map((f) => String(r[f])).join('|');
+/** How a person reads a record: its name, else its title, else its key. */
+const labelOf = (table: string, r: Row) => String(r.name ?? r.title ?? r.label ?? idOf(table, r));
+
+const changedJson = (c: ChangedRecord) => ({ id: c.id, changes: c.changes, ...(Object.keys(c.positional).length ? { positional: c.positional } : {}) });
+
+export function diffJson(diff: DatasetDiff): string {
+  const tables = Object.fromEntries(
+    Object.entries(diff.tables).map(([t, d]) => [
+      t,
+      { added: d.added, removed: d.removed, changed: d.changed.map(changedJson), repositioned: d.repositioned.map(changedJson), counts: d.counts },
+    ]),
+  );
+  return `${JSON.stringify({ from: diff.from, to: diff.to, bump: diff.bump, schema: diff.schema, tables }, null, 2)}\n`;
+}
+
+/** One line per changed record: ADD and MOD carry the full new record, DEL only the id. */
+export function diffNdjson(diff: DatasetDiff): string {
+  const lines: string[] = [];
+  for (const [table, d] of Object.entries(diff.tables)) {
+    for (const r of d.added) lines.push(JSON.stringify({ op: 'ADD', table, id: idOf(table, r), record: r }));
+    for (const list of [d.changed, d.repositioned]) {
+      // the record's line as read, when there is one: the same JSON, without serialising it again
+      for (const c of list) lines.push(`{"op":"MOD","table":${JSON.stringify(table)},"id":${JSON.stringify(c.id)},"record":${c.line ?? JSON.stringify(c.record)}}`);
+    }
+    for (const r of d.removed) lines.push(JSON.stringify({ op: 'DEL', table, id: idOf(table, r) }));
+  }
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+/** A value as a reader sees it: text as is (shortened), everything else as JSON. */
+function show(value: unknown, max = 120): string {
+  const s = typeof value === 'string' ? value : JSON.stringify(value);
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
+const fieldLines = (changes: FieldChanges) => Object.entries(changes).map(([f, c]) => `  - ${f}: ${show(c.from)} -> ${show(c.to)}`);
+
+function schemaLine(c: SchemaChange): string {
+  const where = c.field ? `${c.table}.${c.field}` : c.table;
+  const what = { table_added: 'table added', table_removed: 'table removed', field_added: `field added (${c.to?.join('|')})`, field_removed: `field removed (was ${c.from?.join('|')})`, field_retyped: `field retyped: ${c.from?.join('|')} -> ${c.to?.join('|')}` }[c.change];
+  return `- \`${where}\`: ${what}`;
+}
+
+function tableSection(table: string, d: TableDiff): string[] {
+  const out = [`## ${table}`, ''];
+  const person = (r: Row) => `**${labelOf(table, r)}** (\`${idOf(table, r)}\`)`;
+  if (d.added.length) out.push(`### Added (${d.added.length})`, '', ...d.added.map((r) => `- ${person(r)}`), '');
+  if (d.removed.length) out.push(`### Removed (${d.removed.length})`, '', ...d.removed.map((r) => `- ${person(r)}`), '');
+  const position = (c: ChangedRecord) =>
+    Object.entries(c.positional)
+      .map(([f, v]) => (f === 'number' ? `number ${show(v.from)} -> ${show(v.to)}` : f))
+      .join('; ');
+  const positionLine = (c: ChangedRecord) => (Object.keys(c.positional).length ? [`  - position in the document: ${position(c)}`] : []);
+  if (d.changed.length) out.push(`### Changed (${d.changed.length})`, '', ...d.changed.flatMap((c) => [`- ${person(c.record)}`, ...fieldLines(c.changes), ...positionLine(c)]), '');
+  if (d.repositioned.length) {
+    out.push(`### Position in the document only (${d.repositioned.length})`, '', 'Number, text or source lines changed; nothing else about these records did.', '');
+    out.push(...d.repositioned.map((c) => `- ${person(c.record)}: ${position(c)}`), '');
+  }
+  return out;
+}
+
+const BUMP_WHY = { major: 'the schema broke (a field or table removed or retyped)', minor: 'records or fields were added or removed', patch: 'records were corrected', none: 'nothing changed' };
+
+export function diffMarkdown(diff: DatasetDiff): string {
+  const out = [`# Changes from ${diff.from.label} to ${diff.to.label}`, ''];
+  out.push('| table | added | removed | changed | position only | unchanged |', '|---|---:|---:|---:|---:|---:|');
+  for (const [t, d] of Object.entries(diff.tables)) out.push(`| ${t} | ${d.counts.added} | ${d.counts.removed} | ${d.counts.changed} | ${d.counts.repositioned} | ${d.counts.unchanged} |`);
+  out.push('', `Version bump this calls for: **${diff.bump}** (${BUMP_WHY[diff.bump]}).`, '');
+  out.push('## Schema changes', '', ...(diff.schema.length ? diff.schema.map(schemaLine) : ['None.']), '');
+  for (const [t, d] of Object.entries(diff.tables)) if (d.added.length + d.removed.length + d.changed.length + d.repositioned.length) out.push(...tableSection(t, d));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+const CHANGES_COLUMNS = ['table', 'id', 'label', 'op', 'field', 'kind', 'from', 'to'];
+/** RFC 4180 field, quoted when it must be (a diff has hundreds of thousands of cells: csv-stringify was the slowest part). */
+const NEEDS_QUOTES = /[",\r\n]/;
+const csvField = (s: string) => (NEEDS_QUOTES.test(s) || s.trim() !== s ? `"${s.replaceAll('"', '""')}"` : s);
+
+const cellOf = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
+
+/** One row per changed field (ADD and DEL: one row for the record). Built as one string: a diff can have hundreds of thousands of rows. */
+export function changesCsv(diff: DatasetDiff): string {
+  let out = `${CHANGES_COLUMNS.join(',')}\r\n`;
+  const row = (table: string, id: string, label: string, op: string, rest: string) => `${csvField(table)},${csvField(id)},${csvField(label)},${op},${rest}\r\n`;
+  for (const [table, d] of Object.entries(diff.tables)) {
+    for (const r of d.added) out += row(table, idOf(table, r), labelOf(table, r), 'ADD', ',,,');
+    for (const list of [d.changed, d.repositioned]) {
+      for (const c of list) {
+        const label = labelOf(table, c.record);
+        for (const f in c.changes) out += row(table, c.id, label, 'MOD', `${csvField(f)},substantive,${csvField(cellOf(c.changes[f]!.from))},${csvField(cellOf(c.changes[f]!.to))}`);
+        for (const f in c.positional) out += row(table, c.id, label, 'MOD', `${csvField(f)},positional,${csvField(cellOf(c.positional[f]!.from))},${csvField(cellOf(c.positional[f]!.to))}`);
+      }
+    }
+    for (const r of d.removed) out += row(table, idOf(table, r), labelOf(table, r), 'DEL', ',,,');
+  }
+  return out;
+}
+
+/** File name -> text of every diff file. */
+export const renderDiff = (diff: DatasetDiff): Map<string, string> =>
+  new Map([
+    ['diff.json', diffJson(diff)],
+    ['diff.ndjson', diffNdjson(diff)],
+    ['DIFF.md', diffMarkdown(diff)],
+    ['changes.csv', changesCsv(diff)],
+  ]);

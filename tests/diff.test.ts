@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diffTables } from '../pipeline/diff/compare.js';
+import { diffPaths } from '../pipeline/diff/index.js';
+import { emptyIdentity } from '../pipeline/identity/ledger.js';
+import { renderDataset, writeOutput } from '../pipeline/publish/release.js';
+import { extractAll } from '../pipeline/run.js';
+import { cli, fixture, modelOf, REPORT_MD, tempDir } from './helpers.js';
+
+const lines = (text: string) => text.trim().split('\n');
+
+describe('diff of two synthetic editions', async () => {
+  const diff = await diffPaths(fixture('edition-1.md'), fixture('edition-2.md'));
+  const people = diff.tables.prisoners!;
+  const changed = (id: string) => people.changed.find((c) => c.id === id);
+
+  it('reports the released person as removed and the new one as added', () => {
+    expect(people.removed.map((r) => r.id)).toEqual(['erlan-zhorgabayev']);
+    expect(people.added.map((r) => r.id)).toEqual(['aset-newcomerov']);
+  });
+
+  it('reports a move from pre_trial to convicted with the sentence and verdict date', () => {
+    expect(changed('marat-polygonov')?.changes).toMatchObject({
+      list: { from: 'pre_trial', to: 'convicted' },
+      sentence_months: { from: null, to: 72 },
+      sentence_text: { from: null, to: "6 years' imprisonment" },
+      convicted_on: { from: null, to: '2024-11-20' },
+    });
+  });
+
+  it('reports a re-sentencing', () => {
+    expect(changed('saule-tursynova')?.changes).toEqual({
+      sentence_text: { from: "5 years' imprisonment", to: "7 years' imprisonment" },
+      sentence_months: { from: 60, to: 84 },
+      sentence_terms_months: { from: [60], to: [84] },
+      convicted_on: { from: '2022-06-01', to: '2024-03-03' },
+    });
+  });
+
+  it('reports a respelling as a changed family_name of the same id, not a removal plus an addition', () => {
+    expect(changed('daulet-orazaliyev')?.changes).toEqual({
+      name: { from: 'Daulet Orazaliyev', to: 'Daulet Orazaliev' },
+      family_name: { from: 'Orazaliyev', to: 'Orazaliev' },
+      name_as_printed: { from: 'Daulet ORAZALIYEV', to: 'Daulet ORAZALIEV' },
+    });
+  });
+
+  it('reports renumbered people apart, with no substantive change', () => {
+    expect(people.repositioned.map((c) => [c.id, c.changes, c.positional.number])).toEqual([
+      ['berik-qalamov', {}, { from: 2, to: 1 }],
+      ['gulnara-exemplarova', {}, { from: 2, to: 1 }],
+    ]);
+    for (const c of people.changed) expect(Object.keys(c.changes)).not.toContain('number');
+    expect(people.counts).toEqual({ added: 1, removed: 1, changed: 3, repositioned: 2, unchanged: 0 });
+    expect(diff.schema).toEqual([]);
+    expect(diff.bump).toBe('minor');
+  });
+});
+
+describe('diff of two release directories', () => {
+  it('gives the same result from the releases\' NDJSON lines as from the documents', async () => {
+    const identity = emptyIdentity();
+    const dirs = ['edition-1.md', 'edition-2.md'].map((name) => {
+      const { dataset } = extractAll(modelOf(readFileSync(fixture(name), 'utf8'), name), name.replace('.md', ''), identity);
+      const dir = join(tempDir(), name);
+      writeOutput(dir, renderDataset(dataset, { version: '1.0.0', source: { id: name, file: name, format: 'markdown', sha256: '0'.repeat(64), published_on: null }, pipeline: { name: 't', version: '0' } }));
+      return dir;
+    });
+    const fromReleases = await diffPaths(dirs[0]!, dirs[1]!);
+    const fromDocuments = await diffPaths(fixture('edition-1.md'), fixture('edition-2.md'));
+    const summary = (d: typeof fromReleases) => d.tables.prisoners!.changed.map((c) => [c.id, c.changes]);
+    expect(fromReleases.tables.prisoners!.counts).toEqual(fromDocuments.tables.prisoners!.counts);
+    expect(summary(fromReleases)).toEqual(summary(fromDocuments));
+    expect(fromReleases.from).toMatchObject({ kind: 'release', version: '1.0.0' });
+  });
+});
+
+describe('diff files', () => {
+  it('writes diff.json, diff.ndjson, DIFF.md and changes.csv as the CLI promises', () => {
+    const out = join(tempDir(), 'diff');
+    const r = cli(['diff', fixture('edition-1.md'), fixture('edition-2.md'), '--out', out, '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, 'diff.json'), 'utf8'));
+    expect(Object.keys(json)).toEqual(['from', 'to', 'bump', 'schema', 'tables']);
+    expect(json.from).toMatchObject({ kind: 'source', source: { id: 'edition-1' } });
+    expect(json.tables.prisoners.counts).toEqual({ added: 1, removed: 1, changed: 3, repositioned: 2, unchanged: 0 });
+    expect(json.tables.prisoners.changed[0]).toMatchObject({ id: 'saule-tursynova', changes: { sentence_months: { from: 60, to: 84 } } });
+
+    const all = lines(readFileSync(join(out, 'diff.ndjson'), 'utf8')).map((l) => JSON.parse(l));
+    const ops = all.filter((o) => o.table === 'prisoners');
+    expect(all.length).toBeGreaterThan(ops.length); // the retitled edition changes sections too
+    expect(ops.map((o) => [o.op, o.id])).toEqual([
+      ['ADD', 'aset-newcomerov'],
+      ['MOD', 'saule-tursynova'],
+      ['MOD', 'daulet-orazaliyev'],
+      ['MOD', 'marat-polygonov'],
+      ['MOD', 'berik-qalamov'],
+      ['MOD', 'gulnara-exemplarova'],
+      ['DEL', 'erlan-zhorgabayev'],
+    ]);
+    expect(ops[1].record.sentence_months).toBe(84);
+    expect(ops[6]).toEqual({ op: 'DEL', table: 'prisoners', id: 'erlan-zhorgabayev' });
+
+    const md = readFileSync(join(out, 'DIFF.md'), 'utf8');
+    expect(md).toContain('| prisoners | 1 | 1 | 3 | 2 | 0 |');
+    expect(md).toMatch(/### Removed \(1\)\n\n- \*\*Erlan Zhorgabayev\*\*/);
+    expect(md).toContain('  - family_name: Orazaliyev -> Orazaliev');
+    expect(md).toContain('  - list: pre_trial -> convicted');
+    expect(md).toMatch(/### Position in the document only \(2\)[\s\S]*Berik Qalamov\*\* \(`berik-qalamov`\): number 2 -> 1/);
+
+    const csv = readFileSync(join(out, 'changes.csv'), 'utf8').split('\r\n');
+    expect(csv[0]).toBe('table,id,label,op,field,kind,from,to');
+    expect(csv).toContain('prisoners,saule-tursynova,Saule Tursynova,MOD,sentence_months,substantive,60,84');
+    expect(csv).toContain('prisoners,berik-qalamov,Berik Qalamov,MOD,number,positional,2,1');
+    expect(csv).toContain('prisoners,erlan-zhorgabayev,Erlan Zhorgabayev,DEL,,,,');
+  });
+
+  it('fails with one line naming a missing input, writing nothing', () => {
+    const out = join(tempDir(), 'diff');
+    const r = cli(['diff', '/nonexistent/dir', fixture('edition-2.md'), '--out', out]);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toBe('kzpp: error: /nonexistent/dir: cannot read (ENOENT)\n');
+  });
+});
+
+describe('no change where there is none', () => {
+  it('the real report against itself', async () => {
+    const diff = await diffPaths(REPORT_MD, REPORT_MD);
+    expect(diff.bump).toBe('none');
+    expect(diff.tables.prisoners!.counts).toEqual({ added: 0, removed: 0, changed: 0, repositioned: 0, unchanged: 48 });
+  });
+
+  it('two builds of one release, and a release against its source', async () => {
+    const [a, b] = [tempDir(), tempDir()];
+    expect(cli(['build', '--dist', a]).status).toBe(0);
+    expect(cli(['build', '--dist', b]).status).toBe(0);
+    for (const [from, to] of [[join(a, '1.0.0'), join(b, '1.0.0')], [REPORT_MD, join(a, '1.0.0')]] as const) {
+      const diff = await diffPaths(from, to);
+      expect(diff.bump).toBe('none');
+      expect(diff.schema).toEqual([]);
+      for (const t of Object.values(diff.tables)) expect(t.counts).toMatchObject({ added: 0, removed: 0, changed: 0, repositioned: 0 });
+    }
+  });
+});
+
+describe('schema changes', () => {
+  it('lists fields added, removed and retyped on their own, and asks for a major version', () => {
+    const from = { people: [{ id: 'a', age: 3, gone: 'x' }] };
+    const to = { people: [{ id: 'a', age: '3', new: true }] };
+    const diff = diffTables(from, to);
+    expect(diff.schema).toEqual([
+      { table: 'people', field: 'age', change: 'field_retyped', from: ['number'], to: ['string'] },
+      { table: 'people', field: 'gone', change: 'field_removed', from: ['string'], to: null },
+      { table: 'people', field: 'new', change: 'field_added', from: null, to: ['boolean'] },
+    ]);
+    expect(diff.tables.people!.changed).toMatchObject([{ id: 'a', changes: { age: { from: 3, to: '3' } } }]);
+    expect(diff.bump).toBe('major');
+  });
+
+  it('a table added or removed is a schema change too', () => {
+    expect(diffTables({ a: [{ id: '1' }] }, { b: [{ id: '1' }] }).schema.map((c) => [c.table, c.change])).toEqual([
+      ['a', 'table_removed'],
+      ['b', 'table_added'],
+    ]);
+  });
+});

@@ -1,0 +1,110 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { historyFiles } from '../pipeline/history/index.js';
+import { verifyReleases } from '../pipeline/history/verify.js';
+import { emptyIdentity, type Identity } from '../pipeline/identity/ledger.js';
+import type { Dataset } from '../pipeline/model/tables.js';
+import { publishRelease, renderDataset, type ReleaseMeta } from '../pipeline/publish/release.js';
+import { extractAll } from '../pipeline/run.js';
+import { cli, fixture, MIRROR, modelOf, ROOT, tempDir } from './helpers.js';
+
+const edition = (name: string, identity: Identity): Dataset => extractAll(modelOf(readFileSync(fixture(name), 'utf8'), name), name.replace('.md', ''), identity).dataset;
+const meta = (version: string, published_on: string): ReleaseMeta => ({
+  version,
+  source: { id: `ed-${version}`, file: 'report.md', format: 'markdown', sha256: 'a'.repeat(64), published_on },
+  pipeline: { name: 'kzpp-test', version: '0.0.0' },
+});
+/** Publish a dataset as `version` into dist the way build does: with its history. */
+const release = (dist: string, version: string, dataset: Dataset, date: string) => {
+  const m = meta(version, date);
+  return publishRelease(dist, version, renderDataset(dataset, m, historyFiles(dist, dataset, m)));
+};
+const read = (dist: string, version: string, file: string) => readFileSync(join(dist, version, file), 'utf8');
+
+describe('releases carry their history', () => {
+  const identity = emptyIdentity();
+  const first = edition('edition-1.md', identity);
+  const second = edition('edition-2.md', identity);
+
+  it('the first release is diffed against nothing; the next against it; an unchanged one gets an empty diff', () => {
+    const dist = tempDir();
+    release(dist, '1.0.0', first, '2025-01-01');
+    expect(JSON.parse(read(dist, '1.0.0', 'diff.json')).tables.prisoners.counts).toMatchObject({ added: 6, removed: 0 });
+
+    release(dist, '1.1.0', second, '2025-06-01');
+    const diff = JSON.parse(read(dist, '1.1.0', 'diff.json'));
+    expect(diff.from).toMatchObject({ label: '1.0.0', version: '1.0.0' });
+    expect(diff.tables.prisoners.counts).toEqual({ added: 1, removed: 1, changed: 3, repositioned: 2, unchanged: 0 });
+    expect(diff.bump).toBe('minor');
+    expect(JSON.parse(read(dist, '1.1.0', 'manifest.json')).files.map((f: { path: string }) => f.path)).toContain('diff.json');
+
+    release(dist, '1.1.1', second, '2025-06-01');
+    for (const file of ['diff.json', 'diff.ndjson', 'DIFF.md', 'changes.csv']) expect(existsSync(join(dist, '1.1.1', file))).toBe(true);
+    expect(JSON.parse(read(dist, '1.1.1', 'diff.json')).tables.prisoners.counts).toEqual({ added: 0, removed: 0, changed: 0, repositioned: 0, unchanged: 6 });
+    expect(read(dist, '1.1.1', 'diff.ndjson')).toBe('');
+    expect(read(dist, '1.1.1', 'changes.csv')).toBe('table,id,label,op,field,kind,from,to\r\n');
+
+    const log = read(dist, '1.1.1', 'CHANGELOG.md');
+    expect([...log.matchAll(/^## \[(.+?)\] - (\S+)$/gm)].map((m) => [m[1], m[2]])).toEqual([
+      ['1.1.1', '2025-06-01'],
+      ['1.1.0', '2025-06-01'],
+      ['1.0.0', '2025-01-01'],
+    ]);
+    expect(log).toMatch(/## \[1\.1\.0\][\s\S]*### Added\n\n- prisoners: 1 record added: Aset Newcomerov \(`aset-newcomerov`\)/);
+    expect(log).toMatch(/## \[1\.1\.0\][\s\S]*### Changed\n\n- prisoners: Saule Tursynova \(`saule-tursynova`\): sentence_text, sentence_months, sentence_terms_months, convicted_on/);
+    expect(log).toMatch(/## \[1\.1\.0\][\s\S]*### Removed\n\n- prisoners: 1 record removed: Erlan Zhorgabayev/);
+    expect(log).toContain('no change to the data since 1.1.0');
+  });
+
+  it('refuses a version bump smaller than the diff calls for, publishing nothing', () => {
+    const dist = tempDir();
+    release(dist, '1.0.0', first, '2025-01-01');
+    expect(() => release(dist, '1.0.1', second, '2025-06-01')).toThrow(/version 1\.0\.1 is a patch release after 1\.0\.0, but the diff calls for a minor one/);
+    expect(existsSync(join(dist, '1.0.1'))).toBe(false);
+    // a field removed is a schema break: a minor version is not enough
+    const withoutGroup = { ...first, prisoners: first.prisoners.map(({ group: _, ...p }) => p) } as unknown as Dataset;
+    expect(() => release(dist, '1.1.0', withoutGroup, '2025-06-01')).toThrow(/calls for a major one \(the schema broke\)/);
+    // a correction is a patch
+    const corrected = { ...first, prisoners: first.prisoners.map((p, i) => (i === 0 ? { ...p, custody_since: '2023-01-03' } : p)) };
+    expect(release(dist, '1.0.1', corrected, '2025-06-01')).toBe('published');
+    expect(JSON.parse(read(dist, '1.0.1', 'diff.json')).bump).toBe('patch');
+  });
+});
+
+describe('make verify', () => {
+  it('passes on the committed records and the committed CHANGELOG.md', async () => {
+    const results = await verifyReleases();
+    expect(results.map((r) => [r.version, r.problems])).toEqual([['1.0.0', []]]);
+  });
+
+  it('fails naming each file whose bytes differ from its record', async () => {
+    const releases = tempDir();
+    const record = JSON.parse(readFileSync(join(ROOT, 'releases', '1.0.0.json'), 'utf8'));
+    record.files.find((f: { path: string }) => f.path === 'prisoners.csv').sha256 = '0'.repeat(64);
+    record.files.push({ path: 'gone.json', bytes: 1, sha256: '1'.repeat(64) });
+    writeFileSync(join(releases, '1.0.0.json'), JSON.stringify(record));
+    const changelog = join(tempDir(), 'CHANGELOG.md');
+    writeFileSync(changelog, '# stale\n');
+    const [result] = await verifyReleases({ releases, changelog });
+    expect(result!.problems).toEqual([
+      expect.stringMatching(/^1\.0\.0\/prisoners\.csv: sha256 \w+… rebuilt, 000000000000… recorded$/),
+      '1.0.0/gone.json: missing from the rebuild',
+      `${changelog}: differs from the changelog of release 1.0.0 (run make release)`,
+    ]);
+  });
+
+  it('the CLI exits 5 when a release differs, one line per file', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'releases'));
+    const record = JSON.parse(readFileSync(join(ROOT, 'releases', '1.0.0.json'), 'utf8'));
+    record.files.find((f: { path: string }) => f.path === 'manifest.json').sha256 = '0'.repeat(64);
+    writeFileSync(join(dir, 'releases', '1.0.0.json'), JSON.stringify(record));
+    copyFileSync(join(ROOT, 'CHANGELOG.md'), join(dir, 'CHANGELOG.md'));
+    mkdirSync(join(dir, 'sources', 'odf-2025-02-13-tough-year'), { recursive: true });
+    copyFileSync(join(ROOT, 'sources', 'odf-2025-02-13-tough-year', 'source.json'), join(dir, 'sources', 'odf-2025-02-13-tough-year', 'source.json'));
+    const r = cli(['verify', '--mirror', MIRROR], { cwd: dir });
+    expect(r.status).toBe(5);
+    expect(r.stderr).toMatch(/^1\.0\.0 \(current code\): 1 differences\n  1\.0\.0\/manifest\.json: sha256 \w+… rebuilt, 000000000000… recorded\nkzpp: error: releases differ from their records: 1\.0\.0\n$/);
+  });
+});
