@@ -13,7 +13,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 
 build/.stamp: node_modules/.package-lock.json $(TS)
-	npx tsc -p tsconfig.json
+	npm run -s build
 	@touch $@
 
 ## datasets: build dist/<version>/ from the default source (Markdown); FORMAT=pdf for the PDF

@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-// Runs the compiled CLI; `npm ci` compiles it (the "prepare" script).
-import '../build/pipeline/cli/main.js';
+// Runs the CLI, compiled and bundled into one file by `npm run build` (which
+// `npm ci` runs as "prepare"): one file loads ~0.3 s faster than ~500 modules.
+import '../build/kzpp.mjs';

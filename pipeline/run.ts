@@ -2,12 +2,12 @@
  * The stages, wired: fetch -> parse -> extract -> validate -> publish.
  * Each stage is a plain function; this file only passes values along.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { EXIT, PipelineError } from './errors.js';
 import type { Diagnostic } from './extract/diagnostics.js';
 import { extractTables } from './extract/index.js';
+import { projectRoot } from './lib/project.js';
 import { type Identity, loadIdentity } from './identity/ledger.js';
 import { fetchSourceFile, pickFile, sha256 } from './fetch/fetch.js';
 import type { DocumentModel } from './model/document.js';
@@ -19,11 +19,9 @@ import { qaFiles } from './qa/report.js';
 import type { Dataset } from './model/tables.js';
 import { checkAssertions, validateRecords } from './validate/gate.js';
 
-/** package.json of this project, found upwards from this file (works from pipeline/ and from build/). */
+/** This project's package.json: its name and version name the pipeline and the release. */
 function readPackageJson(): { name: string; version: string; license?: string } {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  return JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8'));
 }
 export const PIPELINE = readPackageJson();
 

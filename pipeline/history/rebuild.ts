@@ -22,7 +22,7 @@ export function rebuildAtCommit(commit: string, record: ReleaseRecord, dist: str
     const lock = (dir: string) => readFileSync(join(dir, 'package-lock.json'), 'utf8');
     if (lock(work) === lock(root)) symlinkSync(resolve(root, 'node_modules'), join(work, 'node_modules'), 'dir');
     else run('npm', ['ci', '--no-audit', '--no-fund'], work);
-    run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], work);
+    run('npm', ['run', '-s', 'build'], work); // the commit's own build (tsc, and the bundle where it has one)
     const args = ['bin/kzpp.js', 'build', '--source', record.source.id, '--format', record.source.format, '--dist', resolve(dist), '--mirror', mirrorRoot(mirror)];
     run(process.execPath, args, work);
   } catch (e) {

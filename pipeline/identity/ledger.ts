@@ -7,11 +7,11 @@
  * that are different people although they fold alike.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, PipelineError } from '../errors.js';
 import { slug } from '../lib/ids.js';
+import { projectRoot } from '../lib/project.js';
 import { type PersonName, splitName } from '../lib/names.js';
 import { identityKey } from './key.js';
 
@@ -32,12 +32,6 @@ export interface Identity {
 export const NO_DECISIONS: Decisions = { same_person: [], different_person: [] };
 export const emptyIdentity = (decisions: Decisions = NO_DECISIONS): Identity => ({ decisions, ledger: new Map() });
 
-/** The project root: the directory holding package.json, found upwards from this file. */
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
-  return dir;
-}
 export const IDENTITY_DIR = join(projectRoot(), 'identity');
 export const LEDGER_FILE = join(IDENTITY_DIR, 'ledger.json');
 export const DECISIONS_FILE = join(IDENTITY_DIR, 'decisions.json');
