@@ -1,9 +1,22 @@
+/**
+ * PDF front end: positioned text -> the same blocks the Markdown front end
+ * makes, so every extractor reads either format. Each step is its own file
+ * under pdf/: load (bytes -> items, bad-PDF errors), lines (items -> lines,
+ * footnote markers), furniture (running headers, footers, page numbers),
+ * layout (the file's own body size, line pitch, margins), blocks (lines ->
+ * blocks), classify (blocks -> kinds).
+ */
 import type { Block } from '../model/document.js';
+import { groupBlocks, vocabularyOf } from './pdf/blocks.js';
+import { classify } from './pdf/classify.js';
+import { removeFurniture } from './pdf/furniture.js';
+import { measureLayout } from './pdf/layout.js';
+import { pageLines } from './pdf/lines.js';
 import { loadPdf } from './pdf/load.js';
 
-/** PDF front end: positioned text -> the same blocks the Markdown front end makes. */
 export async function parsePdf(bytes: Buffer, file: string): Promise<Block[]> {
   const pages = await loadPdf(bytes, file);
-  void pages;
-  return [];
+  const lines = removeFurniture(pages.map(pageLines)).flat();
+  const layout = measureLayout(lines);
+  return classify(groupBlocks(lines, layout), layout, vocabularyOf(lines));
 }
