@@ -11,6 +11,7 @@ import { isAllCapitals, parseToc, titleKey } from '../../lib/toc.js';
 import { type Block, isBody, type Ref } from '../../model/document.js';
 import { endsSentence, startsMidSentence } from '../../lib/text.js';
 import { isMarkerOnly, joinLines, type RawBlock } from './blocks.js';
+import { restoreClippedUrl } from './clipped.js';
 import type { Layout } from './layout.js';
 
 interface Read {
@@ -65,7 +66,10 @@ export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<strin
   const blocks = read.flatMap((b): Block[] => {
     const page = b.raw.lines[0]!.page;
     const at = { line_start: b.raw.first, line_end: b.raw.last, page };
-    if (b.raw.footnote !== null) return [{ kind: 'footnote', number: b.raw.footnote, text: b.text, refs: b.refs, links: [], ...at }];
+    if (b.raw.footnote !== null) {
+      const text = restoreClippedUrl(b.text, b.raw.lines);
+      return [{ kind: 'footnote', number: b.raw.footnote, text, refs: b.refs, links: text === b.text ? [] : [text], ...at }];
+    }
     if (headings.has(b)) {
       const level = b.size === titleSize && larger(b) ? 1 : 0;
       return b.text.split(/\*{4,}/).filter(Boolean).map((text) => ({ kind: 'heading', level, text: text.trim(), refs: [], ...at }));

@@ -19,6 +19,8 @@ export interface Line {
   refs: Ref[];
   /** A superscript number opening the line: the line starts footnote `marker`'s definition. */
   marker: number | null;
+  /** Target of the link the line's text is, where the text was cut at the page edge (see clipped.ts). */
+  link?: string;
 }
 
 /** Vertical extent of an item's glyphs, roughly (descender to ascender). */

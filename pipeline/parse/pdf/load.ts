@@ -28,6 +28,19 @@ export interface PdfPage {
   items: TextItem[];
 }
 
+/** A link annotation: its target and the rectangle it covers (PDF user space). */
+export interface PdfLink {
+  url: string;
+  rect: [number, number, number, number];
+}
+
+/** The pages' text, and link targets on demand (reading annotations costs time: only where text is missing). */
+export interface LoadedPdf {
+  pages: PdfPage[];
+  linksOn(page: number): Promise<PdfLink[]>;
+  close(): Promise<void>;
+}
+
 type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
 type PdfPageProxy = Awaited<ReturnType<PdfDocument['getPage']>>;
 
@@ -68,10 +81,11 @@ async function drawsWithoutText(page: PdfPageProxy): Promise<boolean> {
   return ops.fnArray.some((op) => DRAWING.has(op));
 }
 
-export async function loadPdf(bytes: Uint8Array, file: string): Promise<PdfPage[]> {
+export async function loadPdf(bytes: Uint8Array, file: string): Promise<LoadedPdf> {
   if (!isPdf(bytes)) throw inputError('not a PDF (no %PDF- header): check the file', { file });
   if (!isComplete(bytes)) throw inputError('the PDF is truncated (no %%EOF at its end): download it again', { file });
   const doc = await open(bytes, file);
+  let ok = false;
   try {
     if (doc.numPages === 0) throw inputError('the PDF has no pages', { file });
     const pages: PdfPage[] = [];
@@ -88,8 +102,14 @@ export async function loadPdf(bytes: Uint8Array, file: string): Promise<PdfPage[
       }
     }
     if (pages.every((p) => p.items.every((i) => !i.str.trim()))) throw inputError('no text layer: the PDF has no extractable text', { file, page: 1 });
-    return pages;
+    ok = true;
+    return { pages, linksOn: (n) => readLinks(doc, n), close: () => doc.destroy() };
   } finally {
-    await doc.destroy();
+    if (!ok) await doc.destroy();
   }
+}
+
+async function readLinks(doc: PdfDocument, n: number): Promise<PdfLink[]> {
+  const annotations = (await (await doc.getPage(n)).getAnnotations()) as Array<{ subtype?: string; url?: string; rect?: number[] }>;
+  return annotations.flatMap((a) => (a.subtype === 'Link' && a.url && a.rect ? [{ url: a.url, rect: a.rect as PdfLink['rect'] }] : []));
 }
