@@ -63,12 +63,19 @@ function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
 
 export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
   const blocks: RawBlock[] = [];
+  let body: RawBlock | undefined; // the last block that is not a footnote
   lines.forEach((line, i) => {
     const block = blocks.at(-1);
-    if (block && continues(block, block.lines.at(-1)!, line, layout)) {
-      block.lines.push(line);
-      block.last = i + 1;
-    } else blocks.push({ lines: [line], first: i + 1, last: i + 1, footnote: markerOf(line, layout) });
+    // a paragraph cut by a page break resumes after the footnotes at the foot of its page
+    const resumed = block && block !== body && body && line.page !== body.lines.at(-1)!.page && block.lines.at(-1)!.page !== line.page ? body : undefined;
+    const target = resumed && continues(resumed, resumed.lines.at(-1)!, line, layout) ? resumed : block && continues(block, block.lines.at(-1)!, line, layout) ? block : undefined;
+    if (target) {
+      target.lines.push(line);
+      target.last = i + 1;
+    } else {
+      blocks.push({ lines: [line], first: i + 1, last: i + 1, footnote: markerOf(line, layout) });
+      if (blocks.at(-1)!.footnote === null) body = blocks.at(-1);
+    }
   });
   return blocks;
 }
