@@ -9,16 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { extractAll } from '../pipeline/run.js';
 import { readDocument } from '../pipeline/parse/document.js';
 import { TABLE_NAMES, type Dataset } from '../pipeline/model/tables.js';
+import { withoutPositions } from './support/positions.js';
 import { REPORT_MD, REPORT_PDF } from './helpers.js';
-
-/** Fields that say where a row was read, not what it says. */
-const POSITION_FIELDS: Record<string, string[]> = { prisoners: ['source'], sections: ['line_start'], mentions: ['line'] };
-
-export function withoutPositions(dataset: Dataset): Record<string, unknown[]> {
-  return Object.fromEntries(
-    TABLE_NAMES.map((t) => [t, (dataset[t] as object[]).map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !POSITION_FIELDS[t]?.includes(k))))]),
-  );
-}
 
 async function datasetOf(file: string): Promise<Dataset> {
   const doc = await readDocument(readFileSync(file), file);

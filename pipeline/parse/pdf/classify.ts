@@ -47,7 +47,7 @@ export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<strin
 
   const headings = new Set<Read>();
   body.forEach((b, i) => {
-    if (!isShort(b) || ENTRY.test(b.text)) return;
+    if (!isShort(b) || ENTRY.test(b.text) || i === tocIndex) return;
     const next = body[i + 1];
     const isTitle = !titleSeen && larger(b) && b.size === titleSize;
     if (isTitle) titleSeen = true;
@@ -77,7 +77,7 @@ export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<strin
     const text = b.text.replace(/\*{4,}/g, '');
     const indented = b.raw.lines[0]!.x > layout.left + 0.5 * layout.bodySize;
     if (ENTRY.test(text) || (indented && !/^\p{Ll}/u.test(text))) return [{ kind: 'list_item', text, refs: b.refs, ...at }];
-    if (isCaption(b)) return [{ kind: 'caption', text, refs: [], ...at }];
+    if (isCaption(b) && b !== body[tocIndex]) return [{ kind: 'caption', text, refs: [], ...at }];
     return [{ kind: 'paragraph', text, refs: b.refs, ...at }];
   });
   return captionsInsideParagraphs(blocks);
