@@ -21,10 +21,14 @@ export interface RawBlock {
 
 const firstWord = (text: string) => text.split(' ')[0] ?? '';
 
-/** Rough width of a word set like line `l`: capitals are wider than the line's average character. */
+/**
+ * Rough width of a word set like line `l`: the line's average letter (a space
+ * counts as about half a letter), capitals wider than that.
+ */
 function wordWidth(word: string, l: Line): number {
-  const average = (l.right - l.x) / Math.max(1, l.text.length);
-  let width = average; // the space before it
+  const spaces = l.text.split(' ').length - 1;
+  const average = (l.right - l.x) / Math.max(1, l.text.length - spaces + 0.55 * spaces);
+  let width = 0.55 * average; // the space before it
   for (const ch of word) width += /\p{Lu}/u.test(ch) ? 1.35 * average : average;
   return width;
 }
@@ -40,18 +44,21 @@ const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
 export function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
   const needed = wordWidth(firstWord(b.text), b);
   const room = layout.right - a.right;
-  if (endsSentence(a.text) && startsSentence(b.text)) return room > needed;
+  if (endsSentence(a.text) && startsSentence(b.text)) return room > 1.1 * needed;
   return room > 1.3 * needed + 0.5 * b.size;
 }
 
-/** A line holding nothing but a small number: a footnote marker whose text did not fit beside it. */
-export const isMarkerOnly = (l: Line, layout: Layout) => l.marker === null && /^\d{1,4}$/.test(l.text) && l.size < 0.9 * layout.bodySize;
+/**
+ * A line holding nothing but a number set smaller than body text and than the
+ * next line: a footnote marker whose text (a long URL) did not fit beside it.
+ */
+export const isMarkerOnly = (l: Line, next: Line | undefined, layout: Layout) =>
+  l.marker === null && /^\d{1,4}$/.test(l.text) && next !== undefined && l.size < 0.9 * next.size && l.size < 0.9 * layout.bodySize;
 
-const markerOf = (l: Line, layout: Layout) => l.marker ?? (isMarkerOnly(l, layout) ? Number(l.text) : null);
+const markerOf = (l: Line, next: Line | undefined, layout: Layout) => l.marker ?? (isMarkerOnly(l, next, layout) ? Number(l.text) : null);
 
 function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
-  if (markerOf(b, layout) !== null) return false;
-  if (block.footnote !== null && block.lines.length === 1 && isMarkerOnly(a, layout)) return true;
+  if (block.footnote !== null && block.lines.length === 1 && isMarkerOnly(a, b, layout)) return true;
   if (Math.abs(a.size - b.size) > 0.1 * Math.max(a.size, b.size)) return false;
   if (wordWouldFit(a, b, layout)) return false;
   const close = a.page === b.page && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
@@ -63,19 +70,22 @@ function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
 
 export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
   const blocks: RawBlock[] = [];
+  let current: RawBlock | undefined; // the block that took the previous line
   let body: RawBlock | undefined; // the last block that is not a footnote
   lines.forEach((line, i) => {
-    const block = blocks.at(-1);
+    const marker = markerOf(line, lines[i + 1], layout);
+    const takes = (b: RawBlock | undefined) => b !== undefined && marker === null && continues(b, b.lines.at(-1)!, line, layout);
     // a paragraph cut by a page break resumes after the footnotes at the foot of its page
-    const resumed = block && block !== body && body && line.page !== body.lines.at(-1)!.page && block.lines.at(-1)!.page !== line.page ? body : undefined;
-    const target = resumed && continues(resumed, resumed.lines.at(-1)!, line, layout) ? resumed : block && continues(block, block.lines.at(-1)!, line, layout) ? block : undefined;
+    const resumes = current?.footnote !== null && body !== undefined && line.page !== current?.lines.at(-1)!.page;
+    const target = resumes && takes(body) ? body : takes(current) ? current : undefined;
     if (target) {
       target.lines.push(line);
       target.last = i + 1;
     } else {
-      blocks.push({ lines: [line], first: i + 1, last: i + 1, footnote: markerOf(line, layout) });
-      if (blocks.at(-1)!.footnote === null) body = blocks.at(-1);
+      blocks.push({ lines: [line], first: i + 1, last: i + 1, footnote: marker });
+      if (marker === null) body = blocks.at(-1);
     }
+    current = target ?? blocks.at(-1);
   });
   return blocks;
 }
