@@ -27,7 +27,7 @@ const CONVICTED = /\bconvicted\b|\bsentenced\b/i;
 
 /** "12 Given FAMILY – text": number, a name of capitalised words, a dash. */
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
-const ENTRY = new RegExp(String.raw`^(\d{1,4})[.)]?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,4})\s+[–—-]+\s+(.+)$`, 'su');
+export const ENTRY = new RegExp(String.raw`^(\d{1,4})[.)]?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,4})\s+[–—-]+\s+(.+)$`, 'su');
 const ENTRY_WITHOUT_NAME = /^(\d{1,4})[.)]?\s+[–—-]+\s/u;
 
 type ListKind = Prisoner['list'];

@@ -4,7 +4,6 @@ import { inputError } from '../errors.js';
 import type { DocumentModel } from '../model/document.js';
 import { repair } from '../repair/repair.js';
 import { decodeText } from './decode.js';
-import { parseMarkdown } from './markdown.js';
 
 export type Format = 'markdown' | 'pdf';
 
@@ -20,5 +19,6 @@ export async function readDocument(bytes: Buffer, file: string, format: Format =
   }
   const text = decodeText(bytes, file);
   if (!text.trim()) throw inputError('the document is empty', { file, line: 1 });
+  const { parseMarkdown } = await import('./markdown.js'); // each front end loads only its own parser
   return { file, blocks: repair(parseMarkdown(text)) };
 }

@@ -1,0 +1,127 @@
+/**
+ * Lines -> blocks. A block ends where the layout says a writer ended it: a
+ * larger gap than between lines, a change of indent or size, a footnote
+ * number opening the next line, or a line that stops short although the next
+ * line's first word would have fitted on it. Across a page break only the
+ * last two signals count, so paragraphs and list entries run on.
+ */
+import type { Ref } from '../../model/document.js';
+import type { Layout } from './layout.js';
+import type { Line } from './lines.js';
+
+/** Lines of one block, before it is given a kind. */
+export interface RawBlock {
+  lines: Line[];
+  /** Line number (1-based, over the whole document) of the first and last line. */
+  first: number;
+  last: number;
+  /** Footnote number when the block opens with a footnote marker. */
+  footnote: number | null;
+}
+
+const firstWord = (text: string) => text.split(' ')[0] ?? '';
+
+/**
+ * Rough width of a word set like line `l`: the line's average letter (a space
+ * counts as about half a letter), capitals wider than that.
+ */
+function wordWidth(word: string, l: Line): number {
+  const spaces = l.text.split(' ').length - 1;
+  const average = (l.right - l.x) / Math.max(1, l.text.length - spaces + 0.55 * spaces);
+  let width = 0.55 * average; // the space before it
+  for (const ch of word) width += /\p{Lu}/u.test(ch) ? 1.35 * average : average;
+  return width;
+}
+
+const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text);
+const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
+
+/**
+ * Would the next line's first word have fitted at the end of this one? Then
+ * this line was ended on purpose. Widths are estimates, so unless the line
+ * ends a sentence and the next starts one, the word must fit with room to spare.
+ */
+export function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
+  const needed = wordWidth(firstWord(b.text), b);
+  const room = layout.right - a.right;
+  if (endsSentence(a.text) && startsSentence(b.text)) return room > 1.1 * needed;
+  return room > 1.3 * needed + 0.5 * b.size;
+}
+
+/**
+ * A line holding nothing but a number set smaller than body text and than the
+ * next line: a footnote marker whose text (a long URL) did not fit beside it.
+ */
+export const isMarkerOnly = (l: Line, next: Line | undefined, layout: Layout) =>
+  l.marker === null && /^\d{1,4}$/.test(l.text) && next !== undefined && l.size < 0.9 * next.size && l.size < 0.9 * layout.bodySize;
+
+const markerOf = (l: Line, next: Line | undefined, layout: Layout) => l.marker ?? (isMarkerOnly(l, next, layout) ? Number(l.text) : null);
+
+function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
+  if (block.footnote !== null && block.lines.length === 1 && isMarkerOnly(a, b, layout)) return true;
+  if (Math.abs(a.size - b.size) > 0.1 * Math.max(a.size, b.size)) return false;
+  if (wordWouldFit(a, b, layout)) return false;
+  const close = a.page === b.page && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
+  // a URL broken at one of its own characters runs on whatever the spacing (and past a page break)
+  if (block.footnote !== null) return close || (URLISH.test(a.text) && (!b.text.includes(' ') || /[-/?&=_.#%~+]$/.test(a.text)));
+  if (Math.abs(a.x - b.x) > 0.5 * layout.bodySize) return false;
+  return a.page !== b.page || close;
+}
+
+export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  let current: RawBlock | undefined; // the block that took the previous line
+  let body: RawBlock | undefined; // the last block that is not a footnote
+  lines.forEach((line, i) => {
+    const marker = markerOf(line, lines[i + 1], layout);
+    const takes = (b: RawBlock | undefined) => b !== undefined && marker === null && continues(b, b.lines.at(-1)!, line, layout);
+    // a paragraph cut by a page break resumes after the footnotes at the foot of its page
+    const resumes = current?.footnote !== null && body !== undefined && line.page !== current?.lines.at(-1)!.page;
+    const target = resumes && takes(body) ? body : takes(current) ? current : undefined;
+    if (target) {
+      target.lines.push(line);
+      target.last = i + 1;
+    } else {
+      blocks.push({ lines: [line], first: i + 1, last: i + 1, footnote: marker });
+      if (marker === null) body = blocks.at(-1);
+    }
+    current = target ?? blocks.at(-1);
+  });
+  return blocks;
+}
+
+const URLISH = /(?:https?:\/\/|www\.)\S*$/i;
+
+/**
+ * Join a block's lines into one text. A URL broken across lines is one URL
+ * again; a hyphen at a line end is kept (a hyphenated word, "35-year-old"),
+ * unless the document spells the joined word elsewhere without it.
+ */
+export function joinLines(lines: Line[], vocabulary: Set<string>): { text: string; refs: Ref[] } {
+  let text = '';
+  const refs: Ref[] = [];
+  for (const line of lines) {
+    if (!line.text) continue;
+    if (text) text = joinPoint(text, line.text, vocabulary);
+    for (const r of line.refs) refs.push({ n: r.n, at: text.length + r.at });
+    text += line.text;
+  }
+  return { text, refs };
+}
+
+/** The text so far, ready for the next line to be appended: with a space, or without one inside a URL or after a hyphen. */
+function joinPoint(text: string, next: string, vocabulary: Set<string>): string {
+  if (URLISH.test(text)) return text;
+  if (!/[\p{L}\p{N}]-$/u.test(text)) return `${text} `;
+  const stem = /(\p{L}+)-$/u.exec(text)?.[1];
+  const rest = /^\p{Ll}+/u.exec(next)?.[0];
+  if (stem && rest && vocabulary.has((stem + rest).toLowerCase()) && !vocabulary.has(`${stem}-${rest}`.toLowerCase())) return text.slice(0, -1);
+  return text;
+}
+
+/** Words as the document prints them inside lines (not at line ends), to tell a broken word from a hyphenated one. */
+export function vocabularyOf(lines: Line[]): Set<string> {
+  const words = new Set<string>();
+  for (const l of lines) for (const w of l.text.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu)?.slice(0, -1) ?? []) words.add(w);
+  return words;
+}

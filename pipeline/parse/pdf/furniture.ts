@@ -1,0 +1,36 @@
+/**
+ * Running headers, running footers and page numbers: lines at the top or foot
+ * of a page that come back, at the same height, on many pages. They are found
+ * by that repetition (digits ignored, so "Page 3 of 23" repeats as "page # of
+ * #"), never by their wording or by the page's size or margins.
+ */
+import type { Line } from './lines.js';
+
+/** How many lines at each edge of a page may be furniture (a header can have two lines). */
+const EDGE = 3;
+
+const key = (l: Line) => `${l.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ')}@${Math.round(l.y / 4)}`;
+
+function edges(lines: Line[]): Line[] {
+  return lines.length <= 2 * EDGE ? lines : [...lines.slice(0, EDGE), ...lines.slice(-EDGE)];
+}
+
+/** Keys repeated on at least half the pages (and on two at least). */
+function repeatedKeys(pages: Line[][]): Set<string> {
+  const count = new Map<string, number>();
+  for (const lines of pages) for (const k of new Set(edges(lines).map(key))) count.set(k, (count.get(k) ?? 0) + 1);
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
+  return new Set([...count].filter(([, n]) => n >= needed).map(([k]) => k));
+}
+
+/** Each page's lines without its furniture: removed from the edges inwards, stopping at the first body line. */
+export function removeFurniture(pages: Line[][]): Line[][] {
+  const furniture = repeatedKeys(pages);
+  return pages.map((lines) => {
+    let start = 0;
+    let end = lines.length;
+    while (start < end && start < EDGE && furniture.has(key(lines[start]!))) start++;
+    while (end > start && lines.length - end < EDGE && furniture.has(key(lines[end - 1]!))) end--;
+    return lines.slice(start, end);
+  });
+}

@@ -1,0 +1,46 @@
+/**
+ * What the document's own typography says, measured once: the size of body
+ * text, the usual distance between lines, the left margin and the right edge
+ * of the text column. Everything is taken from the file itself, so another
+ * page size, font or margin gives other numbers and the same decisions.
+ */
+import type { Line } from './lines.js';
+
+export interface Layout {
+  bodySize: number;
+  /** Usual baseline-to-baseline distance within a paragraph, in units of the text size. */
+  pitch: number;
+  /** Left edge of unindented body text. */
+  left: number;
+  /** Right edge of the text column: the furthest a wrapped line of prose reaches. */
+  right: number;
+}
+
+/** The most frequent value (rounded to `step`), weighted. */
+function mode(values: Array<[number, number]>, step: number): number {
+  const weights = new Map<number, number>();
+  for (const [v, w] of values) {
+    const k = Math.round(v / step) * step;
+    weights.set(k, (weights.get(k) ?? 0) + w);
+  }
+  let best = 0, bestWeight = -1;
+  for (const [k, w] of weights) if (w > bestWeight || (w === bestWeight && k < best)) [best, bestWeight] = [k, w];
+  return best;
+}
+
+const similar = (a: number, b: number) => Math.abs(a - b) <= 0.1 * Math.max(a, b);
+
+export function measureLayout(lines: Line[]): Layout {
+  const bodySize = mode(lines.map((l) => [l.size, l.text.length]), 0.05);
+  const body = lines.filter((l) => similar(l.size, bodySize));
+  const gaps: Array<[number, number]> = [];
+  for (let i = 1; i < body.length; i++) {
+    const [a, b] = [body[i - 1]!, body[i]!];
+    if (a.page === b.page && a.y > b.y) gaps.push([(a.y - b.y) / bodySize, 1]);
+  }
+  const pitch = mode(gaps, 0.05) || 1.2;
+  const left = mode(body.map((l) => [l.x, 1]), 0.5);
+  const prose = body.filter((l) => l.text.split(' ').length >= 4);
+  const right = Math.max(...(prose.length ? prose : body).map((l) => l.right));
+  return { bodySize, pitch, left, right };
+}

@@ -1,0 +1,121 @@
+/**
+ * Positioned text items of one page -> lines of text in reading order, with
+ * superscript footnote markers turned into references. Only geometry relative
+ * to each line is used (sizes and baselines compared within the line), so any
+ * page size, font or margin gives the same lines.
+ */
+import type { Ref } from '../../model/document.js';
+import type { PdfPage, TextItem } from './load.js';
+
+export interface Line {
+  page: number;
+  /** Baseline of the line's main text (PDF user space, grows upwards). */
+  y: number;
+  x: number;
+  right: number;
+  /** Size of the line's main text (superscripts excluded). */
+  size: number;
+  text: string;
+  refs: Ref[];
+  /** A superscript number opening the line: the line starts footnote `marker`'s definition. */
+  marker: number | null;
+  /** Target of the link the line's text is, where the text was cut at the page edge (see clipped.ts). */
+  link?: string;
+}
+
+/** Vertical extent of an item's glyphs, roughly (descender to ascender). */
+const top = (i: TextItem) => i.y + 0.8 * i.size;
+const bottom = (i: TextItem) => i.y - 0.2 * i.size;
+
+/** Items whose glyph boxes overlap by more than half the smaller one sit on one line. */
+function sameLine(line: TextItem[], item: TextItem): boolean {
+  const main = line.reduce((a, b) => (b.size > a.size ? b : a));
+  const overlap = Math.min(top(main), top(item)) - Math.max(bottom(main), bottom(item));
+  return overlap > 0.5 * Math.min(main.size, item.size);
+}
+
+function groupLines(items: TextItem[]): TextItem[][] {
+  const sorted = items.filter((i) => i.str.trim()).sort((a, b) => (b.y + 0.3 * b.size) - (a.y + 0.3 * a.size) || a.x - b.x);
+  const lines: TextItem[][] = [];
+  for (const item of sorted) {
+    const last = lines.at(-1);
+    if (last && sameLine(last, item)) last.push(item);
+    else lines.push([item]);
+  }
+  return lines.map((l) => l.sort((a, b) => a.x - b.x));
+}
+
+const REFS = /^\d{1,4}(?:\s*,\s*\d{1,4})*$/;
+
+/** One line's items -> its text, references and opening marker. */
+function buildLine(items: TextItem[], page: number): Line {
+  const size = Math.max(...items.map((i) => i.size));
+  const baseline = items.filter((i) => i.size >= 0.95 * size).reduce((lowest, i) => Math.min(lowest, i.y), Infinity);
+  const isSup = (i: TextItem) => i.size < 0.9 * size && i.y > baseline + 0.15 * size;
+  let text = '';
+  const refs: Ref[] = [];
+  let marker: number | null = null;
+  let sup = '';
+  let end = -Infinity; // right edge of the previous item
+  const space = (i: TextItem) => i.x - end > 0.15 * Math.max(i.size, size * 0.8);
+  const flushSup = () => {
+    const s = sup.trim();
+    sup = '';
+    if (!s) return;
+    if (REFS.test(s)) {
+      if (!text.trim() && /^\d+$/.test(s) && marker === null) marker = Number(s);
+      else {
+        text = text.trimEnd();
+        for (const n of s.split(/\s*,\s*/)) refs.push({ n: Number(n), at: text.length });
+      }
+    } else text += s; // "142<sup>nd</sup>": ordinal suffixes are text
+  };
+  for (const item of items) {
+    const gap = space(item);
+    if (isSup(item)) {
+      sup += (gap && sup ? ' ' : '') + item.str;
+    } else {
+      flushSup();
+      if (gap && text && !text.endsWith(' ')) text += ' ';
+      text += item.str;
+    }
+    end = item.x + item.width;
+  }
+  flushSup();
+  return {
+    page,
+    y: baseline,
+    x: Math.min(...items.map((i) => i.x)),
+    right: Math.max(...items.map((i) => i.x + i.width)),
+    size,
+    ...normalise(text, refs),
+    marker,
+  };
+}
+
+/**
+ * Collapse whitespace and drop bold markup a converter left in the text ("A**",
+ * as the Markdown front end does; "A****B", two bold runs, stays for the block
+ * stage to split), keeping reference offsets on the characters they follow.
+ */
+function normalise(raw: string, refs: Ref[]): { text: string; refs: Ref[] } {
+  const drop = new Set<number>();
+  for (const m of raw.matchAll(/\*{2,}/g)) if (m[0].length < 4) for (let k = 0; k < m[0].length; k++) drop.add(m.index + k);
+  let text = '';
+  const map: number[] = []; // raw offset -> normalised offset
+  for (let i = 0; i < raw.length; i++) {
+    map[i] = text.length;
+    const ch = raw[i]!;
+    if (drop.has(i)) continue;
+    if (/\s/.test(ch)) {
+      if (text && !text.endsWith(' ')) text += ' ';
+    } else text += ch;
+  }
+  map[raw.length] = text.length;
+  const trimmed = text.trimEnd();
+  return { text: trimmed, refs: refs.map((r) => ({ n: r.n, at: Math.min(map[r.at]!, trimmed.length) })) };
+}
+
+export function pageLines(page: PdfPage): Line[] {
+  return groupLines(page.items).map((items) => buildLine(items, page.number));
+}

@@ -1,0 +1,115 @@
+/**
+ * PDF bytes -> positioned text items per page, or a one-line input error.
+ *
+ * pdf-parse 2 wraps pdfjs; its getText() flattens each page to a string, which
+ * loses what the front end needs (baselines for superscript footnote markers,
+ * indents, gaps between paragraphs). So the pages are read with the pdfjs build
+ * that pdf-parse itself loads, and its exceptions are turned into the CLI's
+ * input errors here, in one place.
+ */
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { inputError } from '../../errors.js';
+
+/** One run of text as pdfjs reports it, in PDF user space (y grows upwards). */
+export interface TextItem {
+  str: string;
+  x: number;
+  /** Baseline. */
+  y: number;
+  /** Font size: the text matrix's vertical scale. */
+  size: number;
+  width: number;
+}
+
+export interface PdfPage {
+  number: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+}
+
+/** A link annotation: its target and the rectangle it covers (PDF user space). */
+export interface PdfLink {
+  url: string;
+  rect: [number, number, number, number];
+}
+
+/** The pages' text, and link targets on demand (reading annotations costs time: only where text is missing). */
+export interface LoadedPdf {
+  pages: PdfPage[];
+  linksOn(page: number): Promise<PdfLink[]>;
+  close(): Promise<void>;
+}
+
+type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
+type PdfPageProxy = Awaited<ReturnType<PdfDocument['getPage']>>;
+
+/** Operators that put something visible on a page other than text. */
+const DRAWING = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.constructPath, OPS.fill, OPS.stroke, OPS.eoFill, OPS.fillStroke, OPS.shadingFill]);
+
+/** The header may follow up to 1 KB of junk (as readers allow); it must be there. */
+const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
+/** A complete file ends with %%EOF (give or take trailing whitespace and junk). */
+const isComplete = (bytes: Uint8Array) => Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF');
+
+async function open(bytes: Uint8Array, file: string): Promise<PdfDocument> {
+  try {
+    // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy
+    return await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, stopAtErrors: true }).promise;
+  } catch (e) {
+    const name = (e as Error)?.name;
+    if (name === 'PasswordException') throw inputError('the PDF is encrypted (password-protected): save an unprotected copy first', { file });
+    throw inputError(`the PDF is truncated or damaged (${(e as Error)?.message ?? e}): it cannot be read`, { file });
+  }
+}
+
+async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
+  const [, , width, height] = page.view as [number, number, number, number];
+  const content = await page.getTextContent();
+  const items: TextItem[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str) continue;
+    const [a, b, c, d, x, y] = item.transform as number[];
+    items.push({ str: item.str, x: x!, y: y!, size: Math.hypot(c!, d!) || Math.hypot(a!, b!), width: item.width });
+  }
+  return { number, width, height, items };
+}
+
+/** A page with drawings or images but no text is a scan (or text turned into outlines). */
+async function drawsWithoutText(page: PdfPageProxy): Promise<boolean> {
+  const ops = await page.getOperatorList();
+  return ops.fnArray.some((op) => DRAWING.has(op));
+}
+
+export async function loadPdf(bytes: Uint8Array, file: string): Promise<LoadedPdf> {
+  if (!isPdf(bytes)) throw inputError('not a PDF (no %PDF- header): check the file', { file });
+  if (!isComplete(bytes)) throw inputError('the PDF is truncated (no %%EOF at its end): download it again', { file });
+  const doc = await open(bytes, file);
+  let ok = false;
+  try {
+    if (doc.numPages === 0) throw inputError('the PDF has no pages', { file });
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      let page: PdfPageProxy;
+      try {
+        page = await doc.getPage(n);
+        pages.push(await readPage(page, n));
+      } catch (e) {
+        throw inputError(`the PDF is truncated or damaged (${(e as Error)?.message ?? e})`, { file, page: n });
+      }
+      if (pages.at(-1)!.items.every((i) => !i.str.trim()) && (await drawsWithoutText(page))) {
+        throw inputError('no text layer on this page (a scanned or outlined page): run OCR first or use the Markdown copy', { file, page: n });
+      }
+    }
+    if (pages.every((p) => p.items.every((i) => !i.str.trim()))) throw inputError('no text layer: the PDF has no extractable text', { file, page: 1 });
+    ok = true;
+    return { pages, linksOn: (n) => readLinks(doc, n), close: () => doc.destroy() };
+  } finally {
+    if (!ok) await doc.destroy();
+  }
+}
+
+async function readLinks(doc: PdfDocument, n: number): Promise<PdfLink[]> {
+  const annotations = (await (await doc.getPage(n)).getAnnotations()) as Array<{ subtype?: string; url?: string; rect?: number[] }>;
+  return annotations.flatMap((a) => (a.subtype === 'Link' && a.url && a.rect ? [{ url: a.url, rect: a.rect as PdfLink['rect'] }] : []));
+}

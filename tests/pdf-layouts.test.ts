@@ -1,0 +1,50 @@
+/**
+ * The PDF front end depends on no page size, font, margin or footer of one
+ * file: the synthetic reports, rendered in several layouts (with running
+ * headers, "Page N of M" footers, footnotes at the foot of the page), give
+ * the dataset their Markdown gives, apart from positions.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readDocument } from '../pipeline/parse/document.js';
+import { extractAll } from '../pipeline/run.js';
+import { fixture, modelOf, REPORT_MD, tempDir } from './helpers.js';
+import { withoutPositions } from './support/positions.js';
+import { renderPdf, type RenderStyle } from './support/render-pdf.js';
+
+const STYLES: RenderStyle[] = [
+  { name: 'A4, Times 11, running header, "Page N of M"', size: 'A4', font: 'Times', body: 11, margin: 72, header: 'A Difficult Year - a synthetic report', footer: 'page-of' },
+  { name: 'US Letter, Helvetica 10, page numbers', size: 'LETTER', font: 'Helvetica', body: 10, margin: 54, footer: 'number' },
+  { name: 'A5, Courier 8, narrow margins, header and "Page N of M"', size: 'A5', font: 'Courier', body: 8, margin: 30, header: 'Synthetic report', footer: 'page-of' },
+  { name: 'A5, Times 12, wide margins (many pages: paragraphs and footnotes across page breaks)', size: 'A5', font: 'Times', body: 12, margin: 60, header: 'A running header', footer: 'number' },
+];
+
+const dataset = (doc: Awaited<ReturnType<typeof readDocument>>) => withoutPositions(extractAll(doc, 'fixture').dataset);
+
+describe.each(['mini-report.md', 'tables-report.md'])('%s rendered as PDF', (name) => {
+  const markdown = readFileSync(fixture(name), 'utf8');
+  const expected = dataset(modelOf(markdown, name));
+
+  it.each(STYLES)('$name: the same dataset as the Markdown', async (style) => {
+    const bytes = await renderPdf(modelOf(markdown, name), style);
+    const file = join(tempDir(), name.replace(/\.md$/, '.pdf'));
+    writeFileSync(file, bytes);
+    const actual = dataset(await readDocument(bytes, file));
+    for (const table of Object.keys(expected)) expect(actual[table], `${table} (${file})`).toEqual(expected[table]);
+  });
+});
+
+describe('the real report rendered in another layout (read from the mirror, never committed)', () => {
+  const style: RenderStyle = { name: 'US Letter, Helvetica 10, running header, "Page N of M"', size: 'LETTER', font: 'Helvetica', body: 10, margin: 54, header: 'Tough year - a re-rendering', footer: 'page-of' };
+
+  it(`${style.name}: the same dataset as report.md`, async () => {
+    const markdown = readFileSync(REPORT_MD, 'utf8');
+    const expected = dataset(modelOf(markdown, 'report.md'));
+    const bytes = await renderPdf(modelOf(markdown, 'report.md'), style);
+    const file = join(tempDir(), 'report-letter.pdf');
+    writeFileSync(file, bytes);
+    const actual = dataset(await readDocument(bytes, file));
+    for (const table of Object.keys(expected)) expect(actual[table], `${table} (${file})`).toEqual(expected[table]);
+  });
+});
