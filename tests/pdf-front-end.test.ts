@@ -1,5 +1,6 @@
 /** The PDF front end's steps on hand-made positioned text: no PDF, no fonts, just geometry. */
 import { describe, expect, it } from 'vitest';
+import { lineOnPage } from '../pipeline/extract/provenance.js';
 import { joinLines, vocabularyOf } from '../pipeline/parse/pdf/blocks.js';
 import { removeFurniture } from '../pipeline/parse/pdf/furniture.js';
 import type { Layout } from '../pipeline/parse/pdf/layout.js';
@@ -72,5 +73,15 @@ describe('joining lines', () => {
   it('keeps references on the characters they follow', () => {
     const lines = [line('first line.', { refs: [{ n: 1, at: 11 }] }), line('second', { refs: [{ n: 2, at: 6 }] })];
     expect(joinLines(lines, new Set(), layout)).toEqual({ text: 'first line. second', refs: [{ n: 1, at: 11 }, { n: 2, at: 18 }] });
+  });
+});
+
+describe('provenance', () => {
+  it('turns a line of the whole file into a page and a line on it', () => {
+    const starts = [1, 41, 41, 90]; // page 2 has no lines
+    expect(lineOnPage(starts, 1)).toEqual({ page: 1, line: 1 });
+    expect(lineOnPage(starts, 40)).toEqual({ page: 1, line: 40 });
+    expect(lineOnPage(starts, 41)).toEqual({ page: 3, line: 1 });
+    expect(lineOnPage(starts, 95)).toEqual({ page: 4, line: 6 });
   });
 });
