@@ -50,8 +50,9 @@ describe('furniture', () => {
     expect(removeFurniture(pages).map((p) => p.map((l) => l.text))).toEqual([['One.', 'Two.'], ['Three.'], ['Four.', 'A running header']]);
   });
 
-  it('removes nothing from a single page: repetition needs pages to repeat on', () => {
-    expect(removeFurniture([page(1, ['Body.'])])[0]!.map((l) => l.text)).toEqual(['A running header', 'Body.', 'Page 1 of 3']);
+  it('on a single page, where nothing can repeat, removes only the page\'s own number', () => {
+    expect(removeFurniture([page(1, ['Body.'])])[0]!.map((l) => l.text)).toEqual(['A running header', 'Body.']);
+    expect(removeFurniture([[line('Body.'), line('on 5 May', { y: 30 })]])[0]!.map((l) => l.text)).toEqual(['Body.', 'on 5 May']);
   });
 });
 
