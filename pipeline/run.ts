@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { EXIT, PipelineError } from './errors.js';
 import type { Diagnostic } from './extract/diagnostics.js';
 import { extractTables } from './extract/index.js';
+import { localisePositions } from './extract/provenance.js';
 import { projectRoot } from './lib/project.js';
 import { type Identity, loadIdentity } from './identity/ledger.js';
 import { fetchSourceFile, pickFile, sha256 } from './fetch/fetch.js';
@@ -59,7 +60,7 @@ export interface Extraction {
 /** Document model -> every table, validated. Errors among the diagnostics stop here. */
 export function extractAll(doc: DocumentModel, sourceId: string, identity: Identity = loadIdentity(), onStage?: OnStage): Extraction {
   const diagnostics: Diagnostic[] = [];
-  const dataset = stage('extract', onStage, () => extractTables({ doc, sourceId, diagnostics, identity }), (d) => countsSummary(d));
+  const dataset = stage('extract', onStage, () => localisePositions(extractTables({ doc, sourceId, diagnostics, identity }), doc), (d) => countsSummary(d));
   const error = diagnostics.find((d) => d.level === 'error');
   if (error) throw new PipelineError(error.message, EXIT.input, { file: doc.file, line: error.line, page: error.page });
   if (dataset.prisoners.length === 0) {

@@ -20,8 +20,23 @@ async function datasetOf(file: string): Promise<Dataset> {
 describe('PDF and Markdown of the report', () => {
   let md: Record<string, unknown[]>;
   let pdf: Record<string, unknown[]>;
+  let pdfPrisoners: Dataset['prisoners'];
   beforeAll(async () => {
-    [md, pdf] = [withoutPositions(await datasetOf(REPORT_MD)), withoutPositions(await datasetOf(REPORT_PDF))];
+    const fromPdf = await datasetOf(REPORT_PDF);
+    pdfPrisoners = fromPdf.prisoners;
+    [md, pdf] = [withoutPositions(await datasetOf(REPORT_MD)), withoutPositions(fromPdf)];
+  });
+
+  it('gives each prisoner the page the entry starts on and its line there', () => {
+    const at = (n: number) => pdfPrisoners.find((p) => p.list === 'convicted' && p.number === n)!.source;
+    // the list starts on page 16 of this rendering; entry 9 opens page 17
+    expect(at(1).page).toBe(16);
+    expect(at(9)).toMatchObject({ page: 17, line_start: 1 });
+    for (const p of pdfPrisoners) {
+      expect(p.source.page).toBeGreaterThanOrEqual(16);
+      expect(p.source.page).toBeLessThanOrEqual(23);
+      expect(p.source.line_start).toBeLessThan(80); // a line on an A4 page, not in the whole file
+    }
   });
 
   for (const table of TABLE_NAMES) {

@@ -49,6 +49,12 @@ export interface DocumentModel {
   /** The file the model was read from, for messages and provenance. */
   file: string;
   blocks: Block[];
+  /**
+   * Paged formats (PDF): the line number of each page's first line (index 0 =
+   * page 1). Block lines count over the whole file, so extractors can order and
+   * compare them; published records give the line within the page instead.
+   */
+  pageStarts?: number[];
 }
 
 export const isBody = (b: Block): b is BodyBlock => b.kind === 'paragraph' || b.kind === 'list_item';

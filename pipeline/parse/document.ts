@@ -15,7 +15,8 @@ export function formatOf(file: string, bytes: Uint8Array): Format {
 export async function readDocument(bytes: Buffer, file: string, format: Format = formatOf(file, bytes)): Promise<DocumentModel> {
   if (format === 'pdf') {
     const { parsePdf } = await import('./pdf.js');
-    return { file, blocks: repair(await parsePdf(bytes, file)) };
+    const { blocks, pageStarts } = await parsePdf(bytes, file);
+    return { file, blocks: repair(blocks), pageStarts };
   }
   const text = decodeText(bytes, file);
   if (!text.trim()) throw inputError('the document is empty', { file, line: 1 });

@@ -13,16 +13,29 @@ import { classify } from './pdf/classify.js';
 import { attachClippedLinks } from './pdf/clipped.js';
 import { removeFurniture } from './pdf/furniture.js';
 import { measureLayout } from './pdf/layout.js';
-import { pageLines } from './pdf/lines.js';
+import { type Line, pageLines } from './pdf/lines.js';
 import { loadPdf } from './pdf/load.js';
 
-export async function parsePdf(bytes: Buffer, file: string): Promise<Block[]> {
+export interface PdfModel {
+  blocks: Block[];
+  /** Line number of each page's first line (see DocumentModel.pageStarts). */
+  pageStarts: number[];
+}
+
+/** Lines are numbered over the whole file, in reading order, running headers and footers not counted. */
+function pageStartsOf(pages: Line[][]): number[] {
+  let next = 1;
+  return pages.map((lines) => ((next += lines.length), next - lines.length));
+}
+
+export async function parsePdf(bytes: Buffer, file: string): Promise<PdfModel> {
   const pdf = await loadPdf(bytes, file);
   try {
-    const lines = removeFurniture(pdf.pages.map(pageLines)).flat();
+    const pages = removeFurniture(pdf.pages.map(pageLines));
+    const lines = pages.flat();
     const layout = measureLayout(lines);
     await attachClippedLinks(lines, layout, pdf);
-    return classify(groupBlocks(lines, layout), layout, vocabularyOf(lines));
+    return { blocks: classify(groupBlocks(lines, layout), layout, vocabularyOf(lines)), pageStarts: pageStartsOf(pages) };
   } finally {
     await pdf.close();
   }

@@ -18,6 +18,8 @@ export interface RenderStyle {
   /** Running header printed on every page. */
   header?: string;
   footer: 'number' | 'page-of';
+  /** Justified text: every line of a paragraph but its last spread to the right margin. */
+  justify?: boolean;
 }
 
 const FACES = {
@@ -129,9 +131,13 @@ class Layouter {
     return lines.filter((l) => l.length);
   }
 
-  private ops(line: Word[], x: number, baseline: number, font: string, size: number): Op[] {
+  private ops(line: Word[], x: number, baseline: number, font: string, size: number, width?: number): Op[] {
     const out: Op[] = [];
-    const space = this.measure(' ', font, size);
+    let space = this.measure(' ', font, size);
+    if (width !== undefined && line.length > 1) {
+      const used = line.reduce((sum, w) => sum + this.wordWidth(w, font, size), 0);
+      space = (width - used) / (line.length - 1);
+    }
     for (const w of line) {
       for (const s of w) {
         const [f, sz, b] = s.sup ? [this.faces.regular, 0.65 * size, baseline - 0.35 * size] : [font, size, baseline];
@@ -163,7 +169,9 @@ class Layouter {
     const indent = b.kind === 'list_item' ? 1.5 * body : 0;
     const leading = 1.3 * size;
     this.y += heading ? 1.2 * body : 0.7 * body;
-    for (const line of this.wrap(words(b), font, size, this.width - indent)) {
+    const lines = this.wrap(words(b), font, size, this.width - indent);
+    lines.forEach((line, index) => {
+      const justified = this.style.justify && !heading && index < lines.length - 1 ? this.width - indent : undefined;
       const cited = line.flatMap((w) => w.filter((s) => s.sup).flatMap((s) => s.text.split(', ').map(Number))).filter((n) => this.footnotes.has(n) && !this.placed.has(n));
       const page = this.pages.at(-1)!;
       const foot = [...page.foot, ...cited.flatMap((n) => this.footLines(n))];
@@ -173,12 +181,12 @@ class Layouter {
       }
       const current = this.pages.at(-1)!;
       this.y += leading;
-      current.body.push(...this.ops(line, this.style.margin + indent, this.y, font, size));
+      current.body.push(...this.ops(line, this.style.margin + indent, this.y, font, size, justified));
       for (const n of cited) {
         current.foot.push(...this.footLines(n));
         this.placed.add(n);
       }
-    }
+    });
   }
 
   /** A footnote nobody cites before it: at the foot of the current page. */

@@ -44,7 +44,8 @@ const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
 export function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
   const needed = wordWidth(firstWord(b.text), b);
   const room = layout.right - a.right;
-  if (endsSentence(a.text) && startsSentence(b.text)) return room > 1.1 * needed;
+  // across a page break nothing but this says a paragraph ended: there, a sentence boundary gets the benefit of the doubt
+  if (endsSentence(a.text) && startsSentence(b.text)) return room > (a.page === b.page ? 1.1 : 0.85) * needed;
   return room > 1.3 * needed + 0.5 * b.size;
 }
 
@@ -97,21 +98,32 @@ const URLISH = /(?:https?:\/\/|www\.)\S*$/i;
  * again; a hyphen at a line end is kept (a hyphenated word, "35-year-old"),
  * unless the document spells the joined word elsewhere without it.
  */
-export function joinLines(lines: Line[], vocabulary: Set<string>): { text: string; refs: Ref[] } {
+export function joinLines(lines: Line[], vocabulary: Set<string>, layout: Layout): { text: string; refs: Ref[] } {
   let text = '';
   const refs: Ref[] = [];
+  let previous: Line | undefined;
   for (const line of lines) {
     if (!line.text) continue;
-    if (text) text = joinPoint(text, line.text, vocabulary);
+    if (text) text = joinPoint(text, line.text, vocabulary, stoppedShort(previous!, layout));
+    previous = line;
     for (const r of line.refs) refs.push({ n: r.n, at: text.length + r.at });
     text += line.text;
   }
   return { text, refs };
 }
 
-/** The text so far, ready for the next line to be appended: with a space, or without one inside a URL or after a hyphen. */
-function joinPoint(text: string, next: string, vocabulary: Set<string>): string {
-  if (URLISH.test(text)) return text;
+/** A line that ends more than two characters short of the column: it was broken at a space, not cut inside a word. */
+function stoppedShort(l: Line, layout: Layout): boolean {
+  return layout.right - l.right > 2 * ((l.right - l.x) / Math.max(1, l.text.length));
+}
+
+/**
+ * The text so far, ready for the next line to be appended: with a space, or
+ * without one inside a URL (cut inside, or broken after its own punctuation)
+ * or after a hyphen.
+ */
+function joinPoint(text: string, next: string, vocabulary: Set<string>, brokenAtSpace: boolean): string {
+  if (URLISH.test(text)) return brokenAtSpace && !/[-/?&=_.#%~+:]$/.test(text) ? `${text} ` : text;
   if (!/[\p{L}\p{N}]-$/u.test(text)) return `${text} `;
   const stem = /(\p{L}+)-$/u.exec(text)?.[1];
   const rest = /^\p{Ll}+/u.exec(next)?.[0];

@@ -37,7 +37,7 @@ function isCaption(b: Read): boolean {
 
 export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<string>): Block[] {
   const textLines = (raw: RawBlock) => (raw.footnote !== null && isMarkerOnly(raw.lines[0]!, raw.lines[1], layout) ? raw.lines.slice(1) : raw.lines);
-  const read: Read[] = raws.map((raw) => ({ raw, ...joinLines(textLines(raw), vocabulary), size: Math.max(...raw.lines.map((l) => l.size)) }));
+  const read: Read[] = raws.map((raw) => ({ raw, ...joinLines(textLines(raw), vocabulary, layout), size: Math.max(...raw.lines.map((l) => l.size)) }));
   const body = read.filter((b) => b.raw.footnote === null);
   const tocIndex = body.findIndex((b) => parseToc(b.text).length > 0);
   const tocTitles = new Set(tocIndex >= 0 ? parseToc(body[tocIndex]!.text).map((e) => titleKey(e.title)) : []);

@@ -23,14 +23,23 @@ function repeatedKeys(pages: Line[][]): Set<string> {
   return new Set([...count].filter(([, n]) => n >= needed).map(([k]) => k));
 }
 
+/**
+ * A page number where repetition cannot show it (a one-page file): an edge
+ * line that is the page's own number, bare or in a short frame ("Page 3",
+ * "3 / 9", "Page 3 of 9", "- 3 -").
+ */
+const PAGE_NUMBER = /^[-–—\s]*(?:\p{L}{1,5}\.?\s+)?(\d+)(?:\s*(?:\/|\p{L}{1,5})\s*\d+)?[-–—\s]*$/u;
+const isOwnPageNumber = (line: Line, page: number) => Number(PAGE_NUMBER.exec(line.text)?.[1]) === page;
+
 /** Each page's lines without its furniture: removed from the edges inwards, stopping at the first body line. */
 export function removeFurniture(pages: Line[][]): Line[][] {
   const furniture = repeatedKeys(pages);
-  return pages.map((lines) => {
+  return pages.map((lines, i) => {
+    const isFurniture = (l: Line) => furniture.has(key(l)) || isOwnPageNumber(l, i + 1);
     let start = 0;
     let end = lines.length;
-    while (start < end && start < EDGE && furniture.has(key(lines[start]!))) start++;
-    while (end > start && lines.length - end < EDGE && furniture.has(key(lines[end - 1]!))) end--;
+    while (start < end && start < EDGE && isFurniture(lines[start]!)) start++;
+    while (end > start && lines.length - end < EDGE && isFurniture(lines[end - 1]!)) end--;
     return lines.slice(start, end);
   });
 }

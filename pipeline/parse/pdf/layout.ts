@@ -41,6 +41,16 @@ export function measureLayout(lines: Line[]): Layout {
   const pitch = mode(gaps, 0.05) || 1.2;
   const left = mode(body.map((l) => [l.x, 1]), 0.5);
   const prose = body.filter((l) => l.text.split(' ').length >= 4);
-  const right = Math.max(...(prose.length ? prose : body).map((l) => l.right));
-  return { bodySize, pitch, left, right };
+  return { bodySize, pitch, left, right: columnRight((prose.length ? prose : body).map((l) => l.right), bodySize) };
+}
+
+/**
+ * The furthest right edge that several lines reach: one line pushed past the
+ * column by a long URL must not widen it (the widths of the others would then
+ * seem to leave room for words that in fact did not fit).
+ */
+function columnRight(rights: number[], size: number): number {
+  const sorted = [...rights].sort((a, b) => b - a);
+  for (let i = 0; i + 2 < sorted.length; i++) if (sorted[i]! - sorted[i + 2]! <= 0.5 * size) return sorted[i]!;
+  return sorted[0] ?? 0;
 }

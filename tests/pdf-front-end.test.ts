@@ -1,0 +1,88 @@
+/** The PDF front end's steps on hand-made positioned text: no PDF, no fonts, just geometry. */
+import { describe, expect, it } from 'vitest';
+import { lineOnPage } from '../pipeline/extract/provenance.js';
+import { joinLines, vocabularyOf } from '../pipeline/parse/pdf/blocks.js';
+import { removeFurniture } from '../pipeline/parse/pdf/furniture.js';
+import type { Layout } from '../pipeline/parse/pdf/layout.js';
+import { type Line, pageLines } from '../pipeline/parse/pdf/lines.js';
+import type { TextItem } from '../pipeline/parse/pdf/load.js';
+
+/** Items laid out left to right from x, each `size` wide per character (a monospace font). */
+function run(parts: Array<[string, number, number?]>, y: number, x = 50): TextItem[] {
+  return parts.map(([str, size, rise = 0]) => {
+    const item = { str, x, y: y + rise, size, width: 0.5 * size * str.length };
+    x += item.width;
+    return item;
+  });
+}
+
+const line = (text: string, over: Partial<Line> = {}): Line => ({ page: 1, y: 700, x: 50, right: 50 + 5 * text.length, size: 10, text, refs: [], marker: null, ...over });
+const layout: Layout = { bodySize: 10, pitch: 1.2, left: 50, right: 500 };
+
+describe('lines', () => {
+  it('reads a raised, smaller number glued to a word or a full stop as a footnote reference, and an ordinal suffix as text', () => {
+    const [l] = pageLines({ number: 1, width: 600, height: 800, items: run([['was passed.', 10], ['148', 6, 4], [' It ranks 142', 10], ['nd', 6, 4], [' of 179.', 10], ['9, 10', 6, 4]], 700) });
+    expect(l!.text).toBe('was passed. It ranks 142nd of 179.');
+    expect(l!.refs).toEqual([{ n: 148, at: 11 }, { n: 9, at: 34 }, { n: 10, at: 34 }]);
+    expect(l!.marker).toBeNull();
+  });
+
+  it('reads a raised number opening a line as a footnote definition\'s marker', () => {
+    const [l] = pageLines({ number: 1, width: 600, height: 800, items: run([['12', 6, 4], [' https://example.org/a', 10]], 100) });
+    expect(l).toMatchObject({ marker: 12, text: 'https://example.org/a', refs: [] });
+  });
+
+  it('puts items on one line by their baselines, top to bottom, whatever order the file has them in', () => {
+    const lines = pageLines({ number: 1, width: 600, height: 800, items: [...run([['second line', 10]], 688), ...run([['first line', 10]], 700)] });
+    expect(lines.map((l) => l.text)).toEqual(['first line', 'second line']);
+  });
+});
+
+describe('furniture', () => {
+  const page = (n: number, body: string[]) => [
+    line('A running header', { page: n, y: 800 }),
+    ...body.map((t, i) => line(t, { page: n, y: 700 - 12 * i })),
+    line(`Page ${n} of 3`, { page: n, y: 30 }),
+  ];
+
+  it('removes lines repeated at the same height on most pages (digits ignored), and keeps the body', () => {
+    const pages = [page(1, ['One.', 'Two.']), page(2, ['Three.']), page(3, ['Four.', 'A running header'])];
+    expect(removeFurniture(pages).map((p) => p.map((l) => l.text))).toEqual([['One.', 'Two.'], ['Three.'], ['Four.', 'A running header']]);
+  });
+
+  it('on a single page, where nothing can repeat, removes only the page\'s own number', () => {
+    expect(removeFurniture([page(1, ['Body.'])])[0]!.map((l) => l.text)).toEqual(['A running header', 'Body.']);
+    expect(removeFurniture([[line('Body.'), line('on 5 May', { y: 30 })]])[0]!.map((l) => l.text)).toEqual(['Body.', 'on 5 May']);
+  });
+});
+
+describe('joining lines', () => {
+  const join = (texts: string[], vocabulary = new Set<string>()) => joinLines(texts.map((t) => line(t, { right: 495 })), vocabulary, layout).text;
+
+  it('keeps a hyphen at a line end that the word has, and undoes one the document never prints', () => {
+    expect(join(['his 35-year-', 'old son'])).toBe('his 35-year-old son');
+    expect(join(['a full-', 'scale war'])).toBe('a full-scale war');
+    expect(join(['the correc-', 'tional colony'], vocabularyOf([line('a correctional colony and more')]))).toBe('the correctional colony');
+  });
+
+  it('joins a URL broken inside without a space, and words with one', () => {
+    expect(join(['https://example.org/a-very-long-', 'path.html'])).toBe('https://example.org/a-very-long-path.html');
+    expect(join(['https://example.org/groups/123/?', 'id=4'])).toBe('https://example.org/groups/123/?id=4');
+    expect(join(['the end of a', 'sentence.'])).toBe('the end of a sentence.');
+  });
+
+  it('keeps references on the characters they follow', () => {
+    const lines = [line('first line.', { refs: [{ n: 1, at: 11 }] }), line('second', { refs: [{ n: 2, at: 6 }] })];
+    expect(joinLines(lines, new Set(), layout)).toEqual({ text: 'first line. second', refs: [{ n: 1, at: 11 }, { n: 2, at: 18 }] });
+  });
+});
+
+describe('provenance', () => {
+  it('turns a line of the whole file into a page and a line on it', () => {
+    const starts = [1, 41, 41, 90]; // page 2 has no lines
+    expect(lineOnPage(starts, 1)).toEqual({ page: 1, line: 1 });
+    expect(lineOnPage(starts, 40)).toEqual({ page: 1, line: 40 });
+    expect(lineOnPage(starts, 41)).toEqual({ page: 3, line: 1 });
+    expect(lineOnPage(starts, 95)).toEqual({ page: 4, line: 6 });
+  });
+});
