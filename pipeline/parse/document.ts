@@ -1,6 +1,7 @@
 /** Read a document in any supported format into the repaired document model. */
 import { extname } from 'node:path';
 import { inputError } from '../errors.js';
+import { checkFileSize, checkLines, checkTextSize } from '../limits.js';
 import type { DocumentModel } from '../model/document.js';
 import { repair } from '../repair/repair.js';
 import { decodeText } from './decode.js';
@@ -14,11 +15,15 @@ export function formatOf(file: string, bytes: Uint8Array): Format {
 }
 
 export async function readDocument(bytes: Buffer, file: string, format: Format = formatOf(file, bytes)): Promise<DocumentModel> {
+  checkFileSize(bytes.length, file);
   if (format === 'pdf') {
     const { parsePdf } = await import('./pdf.js');
     return { file, blocks: repair(await parsePdf(bytes, file)) };
   }
   const text = decodeText(bytes, file);
+  // lines first: a file that is one huge line is better named by its line than by its size
+  checkLines(text, file);
+  checkTextSize(bytes.length, file);
   if (!text.trim()) throw inputError('the document is empty', { file, line: 1 });
   return { file, blocks: repair(parseMarkdown(text)) };
 }
