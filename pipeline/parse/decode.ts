@@ -52,8 +52,20 @@ function decodeBytes(bytes: Uint8Array, file: string): string {
     if (bom || holdsUtf8Character(bytes)) {
       throw inputError('not valid UTF-8 text: the file is damaged here (convert or re-save it as UTF-8)', { file, line: lineOfFirstInvalidByte(bytes) });
     }
-    return new TextDecoder('windows-1252').decode(bytes);
+    return decodeWindows1252(bytes);
   }
+}
+
+/** Windows-1252 at 0x80-0x9F (0x81, 0x8D, 0x8F, 0x90, 0x9D unassigned: kept as C1 codes); elsewhere it is Latin-1. */
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Node 20's TextDecoder reads "windows-1252" as Latin-1 (quotes and dashes become C1 controls), so the table is here. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    text += String.fromCharCode(...Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b < 0xa0 ? CP1252_80_9F.charCodeAt(b - 0x80) : b)));
+  }
+  return text;
 }
 
 const lineAt = (text: string, offset: number) => text.slice(0, offset).split('\n').length;

@@ -9,6 +9,9 @@ import { parseMarkdown } from './markdown.js';
 
 export type Format = 'markdown' | 'pdf';
 
+/** A page saved from a browser starts like this; the report in Markdown never does. */
+const HTML_PAGE = /^\s*<(?:!doctype\s+html|html)[\s>]/i;
+
 export function formatOf(file: string, bytes: Uint8Array): Format {
   if (bytes.subarray(0, 5).toString() === '%PDF-' || extname(file).toLowerCase() === '.pdf') return 'pdf';
   return 'markdown';
@@ -25,5 +28,6 @@ export async function readDocument(bytes: Buffer, file: string, format: Format =
   checkLines(text, file);
   checkTextSize(bytes.length, file);
   if (!text.trim()) throw inputError('the document is empty', { file, line: 1 });
+  if (HTML_PAGE.test(text)) throw inputError('this is a web page (HTML), not the report: use the report\'s PDF or its Markdown conversion', { file, line: 1 });
   return { file, blocks: repair(parseMarkdown(text)) };
 }
