@@ -1,12 +1,13 @@
 /**
  * Property: whatever happens to a document in the report's format, the
  * pipeline either gives a dataset that validates or stops with a clean
- * one-line PipelineError, within a bounded time. A short run here;
+ * one-line input error (exit 3), within a bounded time. A short run here;
  * `make fuzz` runs FUZZ_RUNS (default 10,000) cases.
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { EXIT } from '../pipeline/errors.js';
 import { applyMutations, mutation } from './fuzz/mutate.js';
 import { runPipeline } from './fuzz/pipeline.js';
 import { fixture, REPORT_MD } from './helpers.js';
@@ -31,6 +32,8 @@ describe('fuzzing', () => {
         expect(performance.now() - started).toBeLessThan(CASE_MS);
         if (outcome.ok) expect(outcome.files).toBeGreaterThan(0);
         else {
+          // without a manifest, bad input is an input error (3); a record failing its schema (5) means an extractor made it
+          expect(outcome.error.exitCode, outcome.error.message).toBe(EXIT.input);
           expect(outcome.error.message).not.toContain('\n');
           expect(outcome.error.message.startsWith(doc.name)).toBe(true);
         }
