@@ -76,3 +76,17 @@ release: build/.stamp
 ## verify: rebuild every recorded release (older ones at their commit) and fail on any byte that differs
 verify: build/.stamp
 	$(CLI) verify
+
+# --- issue #7: hostile input ---
+.PHONY: corpus fuzz measure-limits
+## corpus: the bad-input corpus (tests/corpus/cases.ts) through the CLI
+corpus: build/.stamp
+	npx vitest run tests/corpus.test.ts
+
+## fuzz: FUZZ_RUNS (default 10000) mutated documents through the pipeline; FUZZ_SEED=n replays a run
+fuzz: build/.stamp
+	FUZZ_RUNS=$${FUZZ_RUNS:-10000} npx vitest run tests/fuzz.test.ts
+
+## measure-limits: time and peak memory of refusing inputs at the limits (the README's figures)
+measure-limits: build/.stamp
+	node bench/limits.mjs

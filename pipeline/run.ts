@@ -2,9 +2,10 @@
  * The stages, wired: fetch -> parse -> extract -> validate -> publish.
  * Each stage is a plain function; this file only passes values along.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EXIT, PipelineError } from './errors.js';
+import { checkFileSize } from './limits.js';
 import type { Diagnostic } from './extract/diagnostics.js';
 import { extractTables } from './extract/index.js';
 import { localisePositions } from './extract/provenance.js';
@@ -13,7 +14,7 @@ import { type Identity, loadIdentity } from './identity/ledger.js';
 import { fetchSourceFile, pickFile, sha256 } from './fetch/fetch.js';
 import type { DocumentModel } from './model/document.js';
 import { type Format, formatOf, readDocument } from './parse/document.js';
-import { publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from './publish/release.js';
+import { checkVersion, publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from './publish/release.js';
 import { historyFiles } from './history/index.js';
 import { loadManifest } from './sources/manifest.js';
 import { qaFiles } from './qa/report.js';
@@ -90,12 +91,13 @@ export interface BuildResult extends Extraction {
 
 /** Build the versioned release of a declared source. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
+  checkVersion(PIPELINE.version);
   const manifest = loadManifest(opts.sourceId);
   const { onStage } = opts;
   const fetched = await stage('fetch', onStage, () => fetchSourceFile(manifest, pickFile(manifest, opts.format), opts.mirror), (f) => `${f.origin} (${kB(f.bytes.length)}, sha256 ok)`);
   const doc = await stage('parse', onStage, () => readDocument(fetched.bytes, fetched.origin, fetched.file.format), (d) => `${d.blocks.length} blocks`);
   const extraction = extractAll(doc, manifest.id, opts.identity, onStage);
-  stage('validate', onStage, () => checkAssertions(extraction.dataset, extraction.dataset.footnotes.length, manifest), () => `counts as ${manifest.id} declares`);
+  stage('validate', onStage, () => checkAssertions(extraction.dataset, extraction.dataset.footnotes.length, manifest, doc.file), () => `counts as ${manifest.id} declares`);
   const meta: ReleaseMeta = {
     version: PIPELINE.version,
     source: {
@@ -124,10 +126,13 @@ export async function extractFile(input: string, out: string, sourceId?: string,
   return extraction;
 }
 
+/** The input's bytes; its size is checked before it is read, so a huge file costs no memory. */
 function readInput(input: string): Buffer {
   try {
+    checkFileSize(statSync(input).size, input);
     return readFileSync(input);
   } catch (e) {
+    if (e instanceof PipelineError) throw e;
     throw new PipelineError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, EXIT.input, { file: input });
   }
 }

@@ -63,7 +63,7 @@ describe('extract', () => {
     ['no list of prisoners', '# A report\n\nJust prose.\n', 3, /no list of political prisoners found/],
     ['an entry without a name', '## THE LIST OF POLITICAL PRISONERS\n\n## CONVICTED\n\n1 – 5 years.\n', 3, /:line 5: list entry .* has a number but no name/],
     ['an empty file', '', 3, /:line 1: the document is empty/],
-    ['invalid UTF-8', Buffer.from([0x61, 0x0a, 0x62, 0xff, 0x0a]), 3, /:line 2: not valid UTF-8/],
+    ['damaged UTF-8', Buffer.from([0x61, 0xe2, 0x80, 0x93, 0x0a, 0x62, 0xff, 0x0a]), 3, /:line 2: not valid UTF-8/],
   ])('on %s: one line naming the file, non-zero exit, OUT untouched', (_, content, status, message) => {
     const dir = tempDir();
     const input = join(dir, 'bad.md');

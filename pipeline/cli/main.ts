@@ -66,6 +66,8 @@ async function main(argv: string[]): Promise<number> {
 }
 
 const debug = process.argv.includes('--debug');
+/** An error is one line whatever its message holds (a library's multi-line message, a name from the input). */
+const oneLine = (message: string) => message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
@@ -73,13 +75,13 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     const e = error as Error & { code?: string };
     if (error instanceof PipelineError) {
-      process.stderr.write(`kzpp: error: ${error.message}\n`);
+      process.stderr.write(`kzpp: error: ${oneLine(error.message)}\n`);
       process.exitCode = error.exitCode;
     } else if (e?.code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`kzpp: error: ${e.message} (see kzpp --help)\n`);
+      process.stderr.write(`kzpp: error: ${oneLine(e.message)} (see kzpp --help)\n`);
       process.exitCode = EXIT.usage;
     } else {
-      process.stderr.write(`kzpp: internal error: ${e?.message ?? String(error)} (rerun with --debug for details)\n`);
+      process.stderr.write(`kzpp: internal error: ${oneLine(e?.message ?? String(error))} (rerun with --debug for details)\n`);
       process.exitCode = EXIT.internal;
     }
     if (debug) process.stderr.write(`${e?.stack}\n`);

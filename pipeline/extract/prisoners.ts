@@ -8,6 +8,7 @@
  *   12 Given FAMILY – <sentence and charges>. <more text>
  *   <continuation paragraphs>
  */
+import { checkEntryCount } from '../limits.js';
 import { findArticles, compareArticles } from '../lib/articles.js';
 import { earliest, findDates, latest } from '../lib/dates.js';
 import { splitName } from '../lib/names.js';
@@ -73,6 +74,7 @@ function collectEntries(doc: DocumentModel, diagnostics: Diagnostic[]): Entry[] 
     if (match && list) {
       current = { list, number: Number(match[1]), printedName: match[2]!, group, groupIntro, blocks: [block] };
       entries.push(current);
+      checkEntryCount(entries.length, { file: doc.file, line: block.line_start, page: block.page });
     } else if (match || ENTRY_WITHOUT_NAME.test(block.text)) {
       const what = match ? 'before any CONVICTED or PRE-TRIAL heading' : 'has a number but no name';
       diagnostics.push({ level: 'error', message: `list entry "${block.text.slice(0, 40)}…" ${what}`, line: block.line_start, page: block.page });

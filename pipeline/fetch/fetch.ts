@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
+import { checkFileSize } from '../limits.js';
 import type { SourceFile, SourceManifest } from '../sources/manifest.js';
 
 export const DEFAULT_MIRROR = '../shared/sources';
@@ -40,11 +41,12 @@ export async function fetchSourceFile(manifest: SourceManifest, file: SourceFile
   let bytes: Buffer;
   let origin: string;
   if (existsSync(local)) {
+    checkFileSize(statSync(local).size, local);
     bytes = readFileSync(local);
     origin = local;
   } else if (file.url) {
     origin = file.url;
-    bytes = await download(file.url);
+    bytes = await download(file.url, local);
   } else {
     throw new PipelineError(
       `not in the mirror and the manifest gives no URL to download it from; set SOURCES_MIRROR to a folder holding ${manifest.id}/${file.name}`,
@@ -56,13 +58,31 @@ export async function fetchSourceFile(manifest: SourceManifest, file: SourceFile
   return { manifest, file, origin, bytes };
 }
 
-async function download(url: string): Promise<Buffer> {
+/** The body of url, at most LIMITS.fileBytes of it; `local` is where the mirror copy was looked for, to say what to do. */
+async function download(url: string, local: string): Promise<Buffer> {
+  const failed = (why: string) =>
+    new PipelineError(`not in the mirror (${local}), and downloading it failed: ${why}; put the file there or set SOURCES_MIRROR, or check the network`, EXIT.source, { file: url });
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
   } catch (e) {
-    throw new PipelineError(`download failed: ${(e as Error).message}`, EXIT.source, { file: url });
+    const cause = (e as Error & { cause?: { code?: string; message?: string } }).cause;
+    throw failed(cause?.code ?? cause?.message ?? (e as Error).message);
   }
-  if (!response.ok) throw new PipelineError(`download failed: HTTP ${response.status}`, EXIT.source, { file: url });
-  return Buffer.from(await response.arrayBuffer());
+  if (!response.ok) throw failed(`HTTP ${response.status}`);
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  checkFileSize(declared, url);
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  try {
+    for await (const chunk of response.body ?? []) {
+      received += chunk.length;
+      checkFileSize(received, url);
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof PipelineError) throw e;
+    throw failed(`the connection broke after ${received} bytes (${(e as Error).message})`);
+  }
+  return Buffer.concat(chunks);
 }

@@ -212,7 +212,8 @@ export function parseMarkdown(source: string): Block[] {
       case 'heading': {
         const { text, refs } = new InlineText().walk(node.children).result();
         const parts = splitOnMarkers(node.children.flatMap((c) => (c.type === 'strong' ? c.children : [c])));
-        for (const t of parts.length > 1 ? parts : [text]) {
+        // an empty heading ("## " or a lone footnote marker, as converters leave them) has nothing to name a section by
+        for (const t of (parts.length > 1 ? parts : [text]).filter(Boolean)) {
           blocks.push({ kind: 'heading', level: node.depth, text: t, refs: parts.length > 1 ? [] : refs, ...lines(node) });
         }
         break;

@@ -80,6 +80,11 @@ export const compareVersions = (a: string, b: string) => {
 
 const SEMVER = /^\d+\.\d+\.\d+$/;
 
+/** A release's version names its directory and record file: anything but MAJOR.MINOR.PATCH ("1.0/../x") is refused before a byte is written. */
+export function checkVersion(version: string): void {
+  if (!SEMVER.test(version)) throw new PipelineError(`version "${version}" is not MAJOR.MINOR.PATCH`, EXIT.usage, { file: 'package.json' });
+}
+
 function writeIndex(dist: string): void {
   const versions = readdirSync(dist).filter((d) => SEMVER.test(d)).sort(compareVersions);
   const index = { latest: versions.at(-1) ?? null, versions };
@@ -210,7 +215,7 @@ export type PublishOutcome = 'published' | 'unchanged';
  * same bytes is left alone; with different bytes it is refused.
  */
 export function publishRelease(dist: string, version: string, rendered: Rendered): PublishOutcome {
-  if (!SEMVER.test(version)) throw new PipelineError(`version "${version}" is not MAJOR.MINOR.PATCH`, EXIT.usage, { file: 'package.json' });
+  checkVersion(version);
   const files = sealRelease(rendered);
   mkdirSync(dist, { recursive: true });
   return withLock(dist, () => {

@@ -38,7 +38,8 @@ export function validateRecords(dataset: Dataset, file: string): void {
 }
 
 /** The counts the source manifest promises, and each list numbered 1..n. */
-export function checkAssertions(dataset: Dataset, footnotes: number, manifest: SourceManifest): void {
+/** `document`: the file the dataset was read from, to say where a list's numbering goes wrong. */
+export function checkAssertions(dataset: Dataset, footnotes: number, manifest: SourceManifest, document: string): void {
   const a = manifest.assertions;
   const { prisoners } = dataset;
   const count = (list: Prisoner['list']) => prisoners.filter((p) => p.list === list);
@@ -48,9 +49,12 @@ export function checkAssertions(dataset: Dataset, footnotes: number, manifest: S
   if (count('pre_trial').length !== a.pre_trial) failures.push(`${count('pre_trial').length} pre-trial, expected ${a.pre_trial}`);
   if (footnotes !== a.footnotes) failures.push(`${footnotes} footnotes, expected ${a.footnotes}`);
   for (const list of ['convicted', 'pre_trial'] as const) {
-    const numbers = count(list).map((p) => p.number);
-    const bad = numbers.findIndex((n, i) => n !== i + 1);
-    if (bad >= 0) failures.push(`${list} list numbered ${numbers.join(',')}: expected 1-${numbers.length}`);
+    const entries = count(list);
+    const bad = entries.findIndex((p, i) => p.number !== i + 1);
+    if (bad >= 0) {
+      const p = entries[bad]!;
+      failures.push(`the ${list} list is not numbered 1-${entries.length}: the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`);
+    }
   }
   if (failures.length) {
     throw new PipelineError(`source assertions failed: ${failures.join('; ')}`, EXIT.validation, { file: `sources/${manifest.id}/source.json` });

@@ -1,0 +1,44 @@
+/**
+ * Property: whatever happens to a document in the report's format, the
+ * pipeline either gives a dataset that validates or stops with a clean
+ * one-line input error (exit 3), within a bounded time. A short run here;
+ * `make fuzz` runs FUZZ_RUNS (default 10,000) cases.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EXIT } from '../pipeline/errors.js';
+import { applyMutations, mutation } from './fuzz/mutate.js';
+import { runPipeline } from './fuzz/pipeline.js';
+import { fixture, REPORT_MD } from './helpers.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
+/** The slowest document (the real report) takes ~0.5 s in-process; a case over this is a hang. */
+const CASE_MS = Number(process.env.FUZZ_CASE_MS ?? 3000);
+
+const SMALL = ['mini-report.md', 'tables-report.md', 'edition-1.md', 'edition-2.md'].map((name) => ({ name, bytes: readFileSync(fixture(name)) }));
+const REPORT = { name: 'report.md', bytes: readFileSync(REPORT_MD) };
+
+/** Mostly the small synthetic fixtures (fast), sometimes the real report. */
+const document = fc.oneof({ weight: 24, arbitrary: fc.constantFrom(...SMALL) }, { weight: 1, arbitrary: fc.constant(REPORT) });
+
+describe('fuzzing', () => {
+  it(`never crashes or hangs on ${RUNS} mutated documents: a valid dataset or a clean one-line error`, async () => {
+    await fc.assert(
+      fc.asyncProperty(document, fc.array(mutation, { minLength: 1, maxLength: 6 }), async (doc, mutations) => {
+        const bytes = applyMutations(doc.bytes, mutations);
+        const started = performance.now();
+        const outcome = await runPipeline(bytes, doc.name);
+        expect(performance.now() - started).toBeLessThan(CASE_MS);
+        if (outcome.ok) expect(outcome.files).toBeGreaterThan(0);
+        else {
+          // without a manifest, bad input is an input error (3); a record failing its schema (5) means an extractor made it
+          expect(outcome.error.exitCode, outcome.error.message).toBe(EXIT.input);
+          expect(outcome.error.message).not.toContain('\n');
+          expect(outcome.error.message.startsWith(doc.name)).toBe(true);
+        }
+      }),
+      { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: false },
+    );
+  }, Math.max(60_000, RUNS * 200));
+});
