@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 
 describe('bench/bench.mjs --quick', () => {
-  it('prints the machine and one table row per case, each with figures or a reason', () => {
+  it('prints the machine and one table row per case, each with figures or a reason', { timeout: 180_000 }, () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'bench.mjs'), '--quick'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^kzpp benchmark, \d{4}-\d{2}-\d{2}: \d+ cores \(.+\), Node v20\./);
