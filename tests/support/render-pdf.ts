@@ -20,6 +20,10 @@ export interface RenderStyle {
   footer: 'number' | 'page-of';
   /** Justified text: every line of a paragraph but its last spread to the right margin. */
   justify?: boolean;
+  /** Footnotes where the document has them (as a browser prints a converted page), not at the page foot. */
+  inlineFootnotes?: boolean;
+  /** No space between the entries of a list (as report.pdf has them). */
+  tightLists?: boolean;
 }
 
 const FACES = {
@@ -160,19 +164,25 @@ class Layouter {
     return foot.length ? foot.length * 1.25 * 0.8 * this.style.body + this.style.body : 0;
   }
 
+  private previous: Block | undefined;
+
   /** Lay out one block; footnotes cited on a line go to the foot of that line's page. */
-  block(b: Block): void {
+  block(b: Block, marker?: number): void {
+    const tight = this.style.tightLists && b.kind === 'list_item' && this.previous?.kind === 'list_item';
+    this.previous = b;
     const { body } = this.style;
     const heading = b.kind === 'heading';
     const size = heading ? (b.level === 1 ? 1.8 * body : 1.25 * body) : b.kind === 'footnote' ? 0.8 * body : body;
     const font = heading ? this.faces.bold : b.kind === 'caption' ? this.faces.italic : this.faces.regular;
     const indent = b.kind === 'list_item' ? 1.5 * body : 0;
     const leading = 1.3 * size;
-    this.y += heading ? 1.2 * body : 0.7 * body;
-    const lines = this.wrap(words(b), font, size, this.width - indent);
+    this.y += heading ? 1.2 * body : tight ? 0 : 0.7 * body;
+    const ws = words(b);
+    if (marker !== undefined) ws[0] = [{ text: String(marker), sup: true }]; // "12 text" -> superscript 12, then the text
+    const lines = this.wrap(ws, font, size, this.width - indent);
     lines.forEach((line, index) => {
       const justified = this.style.justify && !heading && index < lines.length - 1 ? this.width - indent : undefined;
-      const cited = line.flatMap((w) => w.filter((s) => s.sup).flatMap((s) => s.text.split(', ').map(Number))).filter((n) => this.footnotes.has(n) && !this.placed.has(n));
+      const cited = this.style.inlineFootnotes ? [] : line.flatMap((w) => w.filter((s) => s.sup).flatMap((s) => s.text.split(', ').map(Number))).filter((n) => this.footnotes.has(n) && !this.placed.has(n));
       const page = this.pages.at(-1)!;
       const foot = [...page.foot, ...cited.flatMap((n) => this.footLines(n))];
       if (this.y + leading > this.bottom - this.footHeight(foot) && page.body.length) {
@@ -211,7 +221,8 @@ export function renderPdf(model: DocumentModel, style: RenderStyle): Promise<Buf
   const cited = new Set(model.blocks.flatMap((b) => (b.kind === 'footnote' ? [] : b.refs.map((r) => r.n))));
   const layout = new Layouter(pdf, style, footnotes);
   for (const b of model.blocks) {
-    if (b.kind !== 'footnote') layout.block(b);
+    if (b.kind === 'footnote' && style.inlineFootnotes) layout.block({ ...b, text: `${b.number} ${b.text}`, refs: [] }, b.number);
+    else if (b.kind !== 'footnote') layout.block(b);
     else if (!cited.has(b.number)) layout.uncited(b.number);
   }
 

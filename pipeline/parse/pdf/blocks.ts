@@ -5,6 +5,7 @@
  * line's first word would have fitted on it. Across a page break only the
  * last two signals count, so paragraphs and list entries run on.
  */
+import { ENTRY_HEAD } from '../../extract/prisoners.js';
 import type { Ref } from '../../model/document.js';
 import type { Layout } from './layout.js';
 import type { Line } from './lines.js';
@@ -44,8 +45,11 @@ const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
 export function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
   const needed = wordWidth(firstWord(b.text), b);
   const room = layout.right - a.right;
-  // across a page break nothing but this says a paragraph ended: there, a sentence boundary gets the benefit of the doubt
-  if (endsSentence(a.text) && startsSentence(b.text)) return room > (a.page === b.page ? 1.1 : 0.85) * needed;
+  if (endsSentence(a.text) && startsSentence(b.text)) {
+    // across a page break nothing but this says a paragraph ended: there, a sentence boundary gets the
+    // benefit of the doubt; on a page, lines at the usual spacing need clear room to be apart
+    return a.page === b.page ? room > 1.25 * needed + 0.25 * b.size : room > 0.85 * needed;
+  }
   return room > 1.3 * needed + 0.5 * b.size;
 }
 
@@ -61,6 +65,8 @@ const markerOf = (l: Line, next: Line | undefined, layout: Layout) => l.marker ?
 function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
   if (block.footnote !== null && block.lines.length === 1 && isMarkerOnly(a, b, layout)) return true;
   if (Math.abs(a.size - b.size) > 0.1 * Math.max(a.size, b.size)) return false;
+  // a numbered entry opens after a full stop even where the widths leave no doubt-free room (a list without spacing)
+  if (endsSentence(a.text) && ENTRY_HEAD.test(b.text)) return false;
   if (wordWouldFit(a, b, layout)) return false;
   const close = a.page === b.page && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
   // a URL broken at one of its own characters runs on whatever the spacing (and past a page break)
