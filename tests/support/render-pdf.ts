@@ -172,7 +172,7 @@ class Layouter {
     this.previous = b;
     const { body } = this.style;
     const heading = b.kind === 'heading';
-    const size = heading ? (b.level === 1 ? 1.8 * body : 1.25 * body) : b.kind === 'footnote' ? 0.8 * body : body;
+    const size = heading ? (b.level === 1 ? 1.8 * body : 1.25 * body) : body; // footnotes in the text: in its size, as a browser prints them
     const font = heading ? this.faces.bold : b.kind === 'caption' ? this.faces.italic : this.faces.regular;
     const indent = b.kind === 'list_item' ? 1.5 * body : 0;
     const leading = 1.3 * size;

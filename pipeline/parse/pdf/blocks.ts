@@ -70,7 +70,7 @@ function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
   if (wordWouldFit(a, b, layout)) return false;
   const close = a.page === b.page && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
   // a URL broken at one of its own characters runs on whatever the spacing (and past a page break)
-  if (block.footnote !== null) return close || (URLISH.test(a.text) && (!b.text.includes(' ') || /[-/?&=_.#%~+]$/.test(a.text)));
+  if (block.footnote !== null) return close || (endsInUrl(block) && urlGoesOn(b.text));
   if (Math.abs(a.x - b.x) > 0.5 * layout.bodySize) return false;
   return a.page !== b.page || close;
 }
@@ -82,8 +82,9 @@ export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
   lines.forEach((line, i) => {
     const marker = markerOf(line, lines[i + 1], layout);
     const takes = (b: RawBlock | undefined) => b !== undefined && marker === null && continues(b, b.lines.at(-1)!, line, layout);
-    // a paragraph cut by a page break resumes after the footnotes at the foot of its page
-    const resumes = current?.footnote !== null && body !== undefined && line.page !== current?.lines.at(-1)!.page;
+    // a paragraph cut by a page break resumes after the footnotes at the foot of its page (set smaller
+    // than the text: footnotes printed in the text's own size are where the text has them)
+    const resumes = current?.footnote !== null && body !== undefined && line.page !== current?.lines.at(-1)!.page && current!.lines.every((l) => l.size < 0.95 * layout.bodySize);
     const target = resumes && takes(body) ? body : takes(current) ? current : undefined;
     if (target) {
       target.lines.push(line);
@@ -98,6 +99,20 @@ export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
 }
 
 const URLISH = /(?:https?:\/\/|www\.)\S*$/i;
+
+/** Does the block's text end inside a URL (which may have begun lines above)? */
+function endsInUrl(block: RawBlock): boolean {
+  let tail = '';
+  for (let i = block.lines.length - 1; i >= 0; i--) {
+    const text = block.lines[i]!.text;
+    tail = text + tail;
+    if (text.includes(' ') || /https?:\/\/|www\./i.test(text)) break;
+  }
+  return URLISH.test(tail);
+}
+
+/** A line that carries on a URL: one token, or a first token with a URL's characters ("6506705.html", "a-b-c"), not a word. */
+const urlGoesOn = (text: string) => !text.includes(' ') || /[-/?&=_.#%~+:\d\\]/.test(firstWord(text));
 
 /**
  * Join a block's lines into one text. A URL broken across lines is one URL
