@@ -85,7 +85,9 @@ export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
     // a paragraph cut by a page break resumes after the footnotes at the foot of its page (set smaller
     // than the text: footnotes printed in the text's own size are where the text has them)
     const resumes = current?.footnote !== null && body !== undefined && line.page !== current?.lines.at(-1)!.page && current!.lines.every((l) => l.size < 0.95 * layout.bodySize);
-    const target = resumes && takes(body) ? body : takes(current) ? current : undefined;
+    // a footnote marker standing alone takes the next line, its text, first of all
+    const awaitsText = current !== undefined && current.footnote !== null && current.lines.length === 1 && marker === null && isMarkerOnly(current.lines[0]!, line, layout);
+    const target = awaitsText ? current : resumes && takes(body) ? body : takes(current) ? current : undefined;
     if (target) {
       target.lines.push(line);
       target.last = i + 1;
