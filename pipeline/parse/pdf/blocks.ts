@@ -63,7 +63,7 @@ export const isMarkerOnly = (l: Line, next: Line | undefined, layout: Layout) =>
 const markerOf = (l: Line, next: Line | undefined, layout: Layout) => l.marker ?? (isMarkerOnly(l, next, layout) ? Number(l.text) : null);
 
 function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
-  if (block.footnote !== null && block.lines.length === 1 && isMarkerOnly(a, b, layout)) return true;
+  if (block.footnote !== null && block.lines.length === 1 && (isMarkerOnly(a, b, layout) || !a.text)) return true;
   if (Math.abs(a.size - b.size) > 0.1 * Math.max(a.size, b.size)) return false;
   // a numbered entry opens after a full stop even where the widths leave no doubt-free room (a list without spacing)
   if (endsSentence(a.text) && ENTRY_HEAD.test(b.text)) return false;
@@ -86,7 +86,7 @@ export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
     // than the text: footnotes printed in the text's own size are where the text has them)
     const resumes = current?.footnote !== null && body !== undefined && line.page !== current?.lines.at(-1)!.page && current!.lines.every((l) => l.size < 0.95 * layout.bodySize);
     // a footnote marker standing alone takes the next line, its text, first of all
-    const awaitsText = current !== undefined && current.footnote !== null && current.lines.length === 1 && marker === null && isMarkerOnly(current.lines[0]!, line, layout);
+    const awaitsText = current !== undefined && current.footnote !== null && current.lines.length === 1 && marker === null && (isMarkerOnly(current.lines[0]!, line, layout) || !current.lines[0]!.text);
     const target = awaitsText ? current : resumes && takes(body) ? body : takes(current) ? current : undefined;
     if (target) {
       target.lines.push(line);
