@@ -43,7 +43,10 @@ const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
  * ends a sentence and the next starts one, the word must fit with room to spare.
  */
 export function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
-  const needed = wordWidth(firstWord(b.text), b);
+  const word = firstWord(b.text);
+  // footnote references glued to the word travel with it ("him.141, 142"), in smaller figures
+  const refs = b.refs.filter((r) => r.at === word.length).map((r) => String(r.n)).join(', ');
+  const needed = wordWidth(word, b) + (refs ? 0.7 * wordWidth(refs, b) : 0);
   const room = layout.right - a.right;
   if (endsSentence(a.text) && startsSentence(b.text)) {
     // across a page break nothing but this says a paragraph ended: there, a sentence boundary gets the
@@ -65,8 +68,9 @@ const markerOf = (l: Line, next: Line | undefined, layout: Layout) => l.marker ?
 function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
   if (block.footnote !== null && block.lines.length === 1 && (isMarkerOnly(a, b, layout) || !a.text)) return true;
   if (Math.abs(a.size - b.size) > 0.1 * Math.max(a.size, b.size)) return false;
-  // a numbered entry opens after a full stop even where the widths leave no doubt-free room (a list without spacing)
-  if (endsSentence(a.text) && ENTRY_HEAD.test(b.text)) return false;
+  // a line opening a numbered entry ("24 Given FAMILY –") starts one, even where the widths leave no
+  // doubt-free room (a list without spacing)
+  if (ENTRY_HEAD.test(b.text)) return false;
   if (wordWouldFit(a, b, layout)) return false;
   const close = a.page === b.page && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
   // a URL broken at one of its own characters runs on whatever the spacing (and past a page break)
@@ -113,8 +117,15 @@ function endsInUrl(block: RawBlock): boolean {
   return URLISH.test(tail);
 }
 
-/** A line that carries on a URL: one token, or a first token with a URL's characters ("6506705.html", "a-b-c"), not a word. */
-const urlGoesOn = (text: string) => !text.includes(' ') || /[-/?&=_.#%~+:\d\\]/.test(firstWord(text));
+/**
+ * A line that carries on a URL: one token, or a first token with a URL's
+ * characters ("6506705.html", "a-b-c", "x7Gw"), not a word or a bare number
+ * ("11 Given FAMILY –" opens an entry).
+ */
+function urlGoesOn(text: string): boolean {
+  const w = firstWord(text);
+  return !text.includes(' ') || /[-/?&=_.#%~+:\\]/.test(w) || (/\d/.test(w) && /\p{L}/u.test(w));
+}
 
 /**
  * Join a block's lines into one text. A URL broken across lines is one URL
@@ -135,9 +146,9 @@ export function joinLines(lines: Line[], vocabulary: Set<string>, layout: Layout
   return { text, refs };
 }
 
-/** A line that ends more than two characters short of the column: it was broken at a space, not cut inside a word. */
+/** A line that ends more than three characters short of the column: it was broken at a space, not cut inside a word. */
 function stoppedShort(l: Line, layout: Layout): boolean {
-  return layout.right - l.right > 2 * ((l.right - l.x) / Math.max(1, l.text.length));
+  return layout.right - l.right > 3 * ((l.right - l.x) / Math.max(1, l.text.length));
 }
 
 /**
