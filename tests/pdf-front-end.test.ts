@@ -4,7 +4,7 @@ import { lineOnPage } from '../pipeline/extract/provenance.js';
 import { joinLines, vocabularyOf } from '../pipeline/parse/pdf/blocks.js';
 import { removeFurniture } from '../pipeline/parse/pdf/furniture.js';
 import type { Layout } from '../pipeline/parse/pdf/layout.js';
-import { type Line, pageLines } from '../pipeline/parse/pdf/lines.js';
+import { type Line, markPlainFootnoteNumbers, pageLines } from '../pipeline/parse/pdf/lines.js';
 import type { TextItem } from '../pipeline/parse/pdf/load.js';
 
 /** Items laid out left to right from x, each `size` wide per character (a monospace font). */
@@ -35,6 +35,25 @@ describe('lines', () => {
   it('puts items on one line by their baselines, top to bottom, whatever order the file has them in', () => {
     const lines = pageLines({ number: 1, width: 600, height: 800, items: [...run([['second line', 10]], 688), ...run([['first line', 10]], 700)] });
     expect(lines.map((l) => l.text)).toEqual(['first line', 'second line']);
+  });
+});
+
+describe('footnotes numbered in plain figures', () => {
+  it('are small lines opening with a number below the page\'s last line of body text; a number in the text is not one', () => {
+    const lines = [
+      line('12 people were detained.', { y: 700 }),
+      line('the last line of text', { y: 400 }),
+      line('12 https://example.org/a', { y: 100, size: 8 }),
+      line('13', { y: 90, size: 8 }),
+      line('https://example.org/a-long-one', { y: 80, size: 8 }),
+    ];
+    expect(markPlainFootnoteNumbers(lines, 10).map((l) => [l.marker, l.text])).toEqual([
+      [null, '12 people were detained.'],
+      [null, 'the last line of text'],
+      [12, 'https://example.org/a'],
+      [13, ''],
+      [null, 'https://example.org/a-long-one'],
+    ]);
   });
 });
 

@@ -29,6 +29,8 @@ const CONVICTED = /\bconvicted\b|\bsentenced\b/i;
 /** "12 Given FAMILY – text": number, a name of capitalised words, a dash. */
 const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
 export const ENTRY = new RegExp(String.raw`^(\d{1,4})[.)]?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,4})\s+[–—-]+\s+(.+)$`, 'su');
+/** The opening of an entry, as a line of a page may show it: "24 Given FAMILY –". */
+export const ENTRY_HEAD = new RegExp(String.raw`^(\d{1,4})[.)]?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,4})\s+[–—-]+(?:\s|$)`, 'u');
 const ENTRY_WITHOUT_NAME = /^(\d{1,4})[.)]?\s+[–—-]+\s/u;
 
 type ListKind = Prisoner['list'];

@@ -13,7 +13,7 @@ import { classify } from './pdf/classify.js';
 import { attachClippedLinks } from './pdf/clipped.js';
 import { removeFurniture } from './pdf/furniture.js';
 import { measureLayout } from './pdf/layout.js';
-import { type Line, pageLines } from './pdf/lines.js';
+import { type Line, markPlainFootnoteNumbers, pageLines } from './pdf/lines.js';
 import { loadPdf } from './pdf/load.js';
 
 export interface PdfModel {
@@ -32,8 +32,8 @@ export async function parsePdf(bytes: Buffer, file: string): Promise<PdfModel> {
   const pdf = await loadPdf(bytes, file);
   try {
     const pages = removeFurniture(pdf.pages.map(pageLines));
-    const lines = pages.flat();
-    const layout = measureLayout(lines);
+    const layout = measureLayout(pages.flat());
+    const lines = markPlainFootnoteNumbers(pages.flat(), layout.bodySize);
     await attachClippedLinks(lines, layout, pdf);
     return { blocks: classify(groupBlocks(lines, layout), layout, vocabularyOf(lines)), pageStarts: pageStartsOf(pages) };
   } finally {

@@ -20,6 +20,14 @@ export interface RenderStyle {
   footer: 'number' | 'page-of';
   /** Justified text: every line of a paragraph but its last spread to the right margin. */
   justify?: boolean;
+  /** Footnotes where the document has them (as a browser prints a converted page), not at the page foot. */
+  inlineFootnotes?: boolean;
+  /** No space between the entries of a list (as report.pdf has them). */
+  tightLists?: boolean;
+  /** Footnotes at the foot numbered in plain figures ("12 Text"), not superscripts. */
+  plainFootnoteNumbers?: boolean;
+  /** Superscripts' size and rise, in units of the text size (default 0.65 and 0.35; browsers ~0.83 and 0.33). */
+  superscript?: { size: number; rise: number };
 }
 
 const FACES = {
@@ -97,7 +105,8 @@ class Layouter {
   }
 
   private wordWidth(w: Word, font: string, size: number): number {
-    return w.reduce((sum, s) => sum + this.measure(s.text, s.sup ? this.faces.regular : font, s.sup ? 0.65 * size : size), 0);
+    const sup = this.style.superscript?.size ?? 0.65;
+    return w.reduce((sum, s) => sum + this.measure(s.text, s.sup ? this.faces.regular : font, s.sup ? sup * size : size), 0);
   }
 
   /** Greedy line breaking; a word wider than the line (a URL) is cut where it must be. */
@@ -140,7 +149,8 @@ class Layouter {
     }
     for (const w of line) {
       for (const s of w) {
-        const [f, sz, b] = s.sup ? [this.faces.regular, 0.65 * size, baseline - 0.35 * size] : [font, size, baseline];
+        const sup = this.style.superscript ?? { size: 0.65, rise: 0.35 };
+        const [f, sz, b] = s.sup ? [this.faces.regular, sup.size * size, baseline - sup.rise * size] : [font, size, baseline];
         out.push({ x, baseline: b, text: s.text, font: f, size: sz });
         x += this.measure(s.text, f, sz);
       }
@@ -152,7 +162,7 @@ class Layouter {
   private footLines(n: number): Op[][] {
     const f = this.footnotes.get(n)!;
     const size = 0.8 * this.style.body;
-    const lines = this.wrap([[{ text: String(n), sup: true }], ...words(f)], this.faces.regular, size, this.width);
+    const lines = this.wrap([[{ text: String(n), sup: !this.style.plainFootnoteNumbers }], ...words(f)], this.faces.regular, size, this.width);
     return lines.map((l) => this.ops(l, this.style.margin, 0, this.faces.regular, size));
   }
 
@@ -160,19 +170,25 @@ class Layouter {
     return foot.length ? foot.length * 1.25 * 0.8 * this.style.body + this.style.body : 0;
   }
 
+  private previous: Block | undefined;
+
   /** Lay out one block; footnotes cited on a line go to the foot of that line's page. */
-  block(b: Block): void {
+  block(b: Block, marker?: number): void {
+    const tight = this.style.tightLists && b.kind === 'list_item' && this.previous?.kind === 'list_item';
+    this.previous = b;
     const { body } = this.style;
     const heading = b.kind === 'heading';
-    const size = heading ? (b.level === 1 ? 1.8 * body : 1.25 * body) : b.kind === 'footnote' ? 0.8 * body : body;
+    const size = heading ? (b.level === 1 ? 1.8 * body : 1.25 * body) : body; // footnotes in the text: in its size, as a browser prints them
     const font = heading ? this.faces.bold : b.kind === 'caption' ? this.faces.italic : this.faces.regular;
     const indent = b.kind === 'list_item' ? 1.5 * body : 0;
     const leading = 1.3 * size;
-    this.y += heading ? 1.2 * body : 0.7 * body;
-    const lines = this.wrap(words(b), font, size, this.width - indent);
+    this.y += heading ? 1.2 * body : tight ? 0 : 0.7 * body;
+    const ws = words(b);
+    if (marker !== undefined) ws[0] = [{ text: String(marker), sup: true }]; // "12 text" -> superscript 12, then the text
+    const lines = this.wrap(ws, font, size, this.width - indent);
     lines.forEach((line, index) => {
       const justified = this.style.justify && !heading && index < lines.length - 1 ? this.width - indent : undefined;
-      const cited = line.flatMap((w) => w.filter((s) => s.sup).flatMap((s) => s.text.split(', ').map(Number))).filter((n) => this.footnotes.has(n) && !this.placed.has(n));
+      const cited = this.style.inlineFootnotes ? [] : line.flatMap((w) => w.filter((s) => s.sup).flatMap((s) => s.text.split(', ').map(Number))).filter((n) => this.footnotes.has(n) && !this.placed.has(n));
       const page = this.pages.at(-1)!;
       const foot = [...page.foot, ...cited.flatMap((n) => this.footLines(n))];
       if (this.y + leading > this.bottom - this.footHeight(foot) && page.body.length) {
@@ -211,7 +227,8 @@ export function renderPdf(model: DocumentModel, style: RenderStyle): Promise<Buf
   const cited = new Set(model.blocks.flatMap((b) => (b.kind === 'footnote' ? [] : b.refs.map((r) => r.n))));
   const layout = new Layouter(pdf, style, footnotes);
   for (const b of model.blocks) {
-    if (b.kind !== 'footnote') layout.block(b);
+    if (b.kind === 'footnote' && style.inlineFootnotes) layout.block({ ...b, text: `${b.number} ${b.text}`, refs: [] }, b.number);
+    else if (b.kind !== 'footnote') layout.block(b);
     else if (!cited.has(b.number)) layout.uncited(b.number);
   }
 

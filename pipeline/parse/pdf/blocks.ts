@@ -5,6 +5,7 @@
  * line's first word would have fitted on it. Across a page break only the
  * last two signals count, so paragraphs and list entries run on.
  */
+import { ENTRY_HEAD } from '../../extract/prisoners.js';
 import type { Ref } from '../../model/document.js';
 import type { Layout } from './layout.js';
 import type { Line } from './lines.js';
@@ -42,10 +43,16 @@ const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
  * ends a sentence and the next starts one, the word must fit with room to spare.
  */
 export function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
-  const needed = wordWidth(firstWord(b.text), b);
+  const word = firstWord(b.text);
+  // footnote references glued to the word travel with it ("him.141, 142"), in smaller figures
+  const refs = b.refs.filter((r) => r.at === word.length).map((r) => String(r.n)).join(', ');
+  const needed = wordWidth(word, b) + (refs ? 0.7 * wordWidth(refs, b) : 0);
   const room = layout.right - a.right;
-  // across a page break nothing but this says a paragraph ended: there, a sentence boundary gets the benefit of the doubt
-  if (endsSentence(a.text) && startsSentence(b.text)) return room > (a.page === b.page ? 1.1 : 0.85) * needed;
+  if (endsSentence(a.text) && startsSentence(b.text)) {
+    // across a page break nothing but this says a paragraph ended: there, a sentence boundary gets the
+    // benefit of the doubt; on a page, lines at the usual spacing need clear room to be apart
+    return a.page === b.page ? room > 1.25 * needed + 0.25 * b.size : room > 0.85 * needed;
+  }
   return room > 1.3 * needed + 0.5 * b.size;
 }
 
@@ -59,12 +66,15 @@ export const isMarkerOnly = (l: Line, next: Line | undefined, layout: Layout) =>
 const markerOf = (l: Line, next: Line | undefined, layout: Layout) => l.marker ?? (isMarkerOnly(l, next, layout) ? Number(l.text) : null);
 
 function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
-  if (block.footnote !== null && block.lines.length === 1 && isMarkerOnly(a, b, layout)) return true;
+  if (block.footnote !== null && block.lines.length === 1 && (isMarkerOnly(a, b, layout) || !a.text)) return true;
   if (Math.abs(a.size - b.size) > 0.1 * Math.max(a.size, b.size)) return false;
+  // a line opening a numbered entry ("24 Given FAMILY –") starts one, even where the widths leave no
+  // doubt-free room (a list without spacing)
+  if (ENTRY_HEAD.test(b.text)) return false;
   if (wordWouldFit(a, b, layout)) return false;
   const close = a.page === b.page && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
   // a URL broken at one of its own characters runs on whatever the spacing (and past a page break)
-  if (block.footnote !== null) return close || (URLISH.test(a.text) && (!b.text.includes(' ') || /[-/?&=_.#%~+]$/.test(a.text)));
+  if (block.footnote !== null) return close || (endsInUrl(block) && urlGoesOn(b.text));
   if (Math.abs(a.x - b.x) > 0.5 * layout.bodySize) return false;
   return a.page !== b.page || close;
 }
@@ -76,9 +86,12 @@ export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
   lines.forEach((line, i) => {
     const marker = markerOf(line, lines[i + 1], layout);
     const takes = (b: RawBlock | undefined) => b !== undefined && marker === null && continues(b, b.lines.at(-1)!, line, layout);
-    // a paragraph cut by a page break resumes after the footnotes at the foot of its page
-    const resumes = current?.footnote !== null && body !== undefined && line.page !== current?.lines.at(-1)!.page;
-    const target = resumes && takes(body) ? body : takes(current) ? current : undefined;
+    // a paragraph cut by a page break resumes after the footnotes at the foot of its page (set smaller
+    // than the text: footnotes printed in the text's own size are where the text has them)
+    const resumes = current?.footnote !== null && body !== undefined && line.page !== current?.lines.at(-1)!.page && current!.lines.every((l) => l.size < 0.95 * layout.bodySize);
+    // a footnote marker standing alone takes the next line, its text, first of all
+    const awaitsText = current !== undefined && current.footnote !== null && current.lines.length === 1 && marker === null && (isMarkerOnly(current.lines[0]!, line, layout) || !current.lines[0]!.text);
+    const target = awaitsText ? current : resumes && takes(body) ? body : takes(current) ? current : undefined;
     if (target) {
       target.lines.push(line);
       target.last = i + 1;
@@ -92,6 +105,27 @@ export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
 }
 
 const URLISH = /(?:https?:\/\/|www\.)\S*$/i;
+
+/** Does the block's text end inside a URL (which may have begun lines above)? */
+function endsInUrl(block: RawBlock): boolean {
+  let tail = '';
+  for (let i = block.lines.length - 1; i >= 0; i--) {
+    const text = block.lines[i]!.text;
+    tail = text + tail;
+    if (text.includes(' ') || /https?:\/\/|www\./i.test(text)) break;
+  }
+  return URLISH.test(tail);
+}
+
+/**
+ * A line that carries on a URL: one token, or a first token with a URL's
+ * characters ("6506705.html", "a-b-c", "x7Gw"), not a word or a bare number
+ * ("11 Given FAMILY –" opens an entry).
+ */
+function urlGoesOn(text: string): boolean {
+  const w = firstWord(text);
+  return !text.includes(' ') || /[-/?&=_.#%~+:\\]/.test(w) || (/\d/.test(w) && /\p{L}/u.test(w));
+}
 
 /**
  * Join a block's lines into one text. A URL broken across lines is one URL
@@ -112,9 +146,9 @@ export function joinLines(lines: Line[], vocabulary: Set<string>, layout: Layout
   return { text, refs };
 }
 
-/** A line that ends more than two characters short of the column: it was broken at a space, not cut inside a word. */
+/** A line that ends more than three characters short of the column: it was broken at a space, not cut inside a word. */
 function stoppedShort(l: Line, layout: Layout): boolean {
-  return layout.right - l.right > 2 * ((l.right - l.x) / Math.max(1, l.text.length));
+  return layout.right - l.right > 3 * ((l.right - l.x) / Math.max(1, l.text.length));
 }
 
 /**

@@ -35,11 +35,12 @@ const isOwnPageNumber = (line: Line, page: number) => Number(PAGE_NUMBER.exec(li
 export function removeFurniture(pages: Line[][]): Line[][] {
   const furniture = repeatedKeys(pages);
   return pages.map((lines, i) => {
-    const isFurniture = (l: Line) => furniture.has(key(l)) || isOwnPageNumber(l, i + 1);
+    // the page's own number only as the page's very first or last line: a footnote marker may stand alone too
+    const isFurniture = (at: number) => furniture.has(key(lines[at]!)) || ((at === 0 || at === lines.length - 1) && isOwnPageNumber(lines[at]!, i + 1));
     let start = 0;
     let end = lines.length;
-    while (start < end && start < EDGE && isFurniture(lines[start]!)) start++;
-    while (end > start && lines.length - end < EDGE && isFurniture(lines[end - 1]!)) end--;
+    while (start < end && start < EDGE && isFurniture(start)) start++;
+    while (end > start && lines.length - end < EDGE && isFurniture(end - 1)) end--;
     return lines.slice(start, end);
   });
 }

@@ -119,3 +119,23 @@ function normalise(raw: string, refs: Ref[]): { text: string; refs: Ref[] } {
 export function pageLines(page: PdfPage): Line[] {
   return groupLines(page.items).map((items) => buildLine(items, page.number));
 }
+
+/**
+ * Footnotes numbered in plain figures ("12 Text", not a superscript) are told
+ * by where they stand: set smaller than body text, below the page's last line
+ * of body text. Such a line opens footnote 12's definition.
+ */
+export function markPlainFootnoteNumbers(lines: Line[], bodySize: number): Line[] {
+  const lowestBody = new Map<number, number>();
+  for (const l of lines) if (l.size >= 0.95 * bodySize) lowestBody.set(l.page, Math.min(lowestBody.get(l.page) ?? Infinity, l.y));
+  const opensNote = (l: Line | undefined) => l !== undefined && (l.marker !== null || /^\d{1,4}\s/.test(l.text));
+  return lines.map((l, i) => {
+    const m = /^(\d{1,4})(?:\s+(?=\S)|$)/.exec(l.text);
+    if (!m || l.marker !== null || l.size >= 0.9 * bodySize || !(l.y < (lowestBody.get(l.page) ?? -Infinity))) return l;
+    // the number alone, when its text (a long URL) did not fit beside it, is followed by that text; before
+    // the next footnote it is rather the tail of a URL ("...-13" / "908")
+    if (m[0] === l.text && opensNote(lines[i + 1])) return l;
+    const cut = m[0].length;
+    return { ...l, marker: Number(m[1]), text: l.text.slice(cut), refs: l.refs.map((r) => ({ n: r.n, at: Math.max(0, r.at - cut) })) };
+  });
+}
