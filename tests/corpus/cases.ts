@@ -169,6 +169,14 @@ export const CASES: Case[] = [
   // --- other encodings and line endings: still the report ---
   // found by fuzzing: an empty heading made a section without a title, and the build failed validation (exit 5)
   { name: 'empty headings ("## ", "### <sup>7</sup>")', run: 'extract', file: 'mini-report.md', bytes: () => Buffer.from(`${MINI()}\n## \n\n### <sup>7</sup>\n`), expect: { exit: 0, same: 'mini' } },
+  // found by fuzzing: a name without a Latin letter made an empty id (organisations, prisoners), failing validation (exit 5)
+  {
+    name: 'names in another script (Cyrillic)',
+    run: 'extract',
+    file: 'report.md',
+    bytes: () => Buffer.from(edit(edit(MINI(), '**Arman TESTOV**', '**Арман ТЕСТОВ**'), '2 **Aigul Fictiva**', '2 **Айгүл Фиктива**')),
+    expect: { exit: 0, warnings: [], check: (p) => expect2(p.map((r) => r.id), ['person', 'zhan-bolat-examplov', 'dana-sampleyeva', 'olzhas-placeholderov', 'person-2']) },
+  },
   { name: 'UTF-8 with a byte-order mark (fixture)', run: 'extract', file: 'mini-report.md', bytes: () => Buffer.from(`\ufeff${MINI()}`), expect: { exit: 0, same: 'mini' } },
   { name: 'UTF-8 with a byte-order mark (the report)', run: 'extract', file: 'report.md', bytes: () => Buffer.from(`\ufeff${REPORT()}`), expect: { exit: 0, same: 'report' } },
   { name: 'CRLF line endings (the report)', run: 'extract', file: 'report.md', bytes: () => Buffer.from(REPORT().replace(/\n/g, '\r\n')), expect: { exit: 0, same: 'report' } },
