@@ -7,7 +7,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../pipeline/fetch/fetch.js';
 import { readDocument } from '../pipeline/parse/document.js';
@@ -150,8 +150,7 @@ describe.concurrent('bad-input corpus', () => {
       }
       expect(r.stdout).toBe('');
       expect(tree(dir)).toEqual(before); // dist/ or out/, the input, the mirror: nothing written, nothing removed
-      expect(existsSync(join(dirname(dir), `${basename(dir)}-escaped`))).toBe(false);
-      expect(existsSync(join(work, 'escaped'))).toBe(false);
+      expect(existsSync(join(work, 'escaped'))).toBe(false); // where dist/1.0.0/../../../escaped would have gone
       return;
     }
     const out = join(dir, 'out');
