@@ -14,7 +14,7 @@ import { type Identity, loadIdentity } from './identity/ledger.js';
 import { fetchSourceFile, pickFile, sha256 } from './fetch/fetch.js';
 import type { DocumentModel } from './model/document.js';
 import { type Format, formatOf, readDocument } from './parse/document.js';
-import { checkVersion, publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from './publish/release.js';
+import { checkOutputDir, checkVersion, publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from './publish/release.js';
 import { historyFiles } from './history/index.js';
 import { loadManifest } from './sources/manifest.js';
 import { qaFiles } from './qa/report.js';
@@ -92,6 +92,7 @@ export interface BuildResult extends Extraction {
 /** Build the versioned release of a declared source. */
 export async function build(opts: BuildOptions): Promise<BuildResult> {
   checkVersion(PIPELINE.version);
+  checkOutputDir(opts.dist ?? 'dist', '--dist');
   const manifest = loadManifest(opts.sourceId);
   const { onStage } = opts;
   const fetched = await stage('fetch', onStage, () => fetchSourceFile(manifest, pickFile(manifest, opts.format), opts.mirror), (f) => `${f.origin} (${kB(f.bytes.length)}, sha256 ok)`);
@@ -113,6 +114,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 
 /** Extract any document in the report's format into OUT, without versioning. */
 export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage): Promise<Extraction> {
+  checkOutputDir(out, '--out');
   const bytes = stage('fetch', onStage, () => readInput(input), (b) => `${input} (${kB(b.length)})`);
   const doc = await stage('parse', onStage, () => readDocument(bytes, input, formatOf(input, bytes)), (d) => `${d.blocks.length} blocks`);
   const id = sourceId ?? basename(input).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');

@@ -53,6 +53,6 @@ export function extractOrganisations(doc: DocumentModel): Organisation[] {
     found.push({ name: organisationName(first), founded_on: foundedOn(description.text), description: first, ...contacts(lines) });
     i += lines.length;
   }
-  const ids = uniqueIds(found.map((o) => slug(o.name)));
+  const ids = uniqueIds(found.map((o) => slug(o.name) || 'organisation')); // a name without a Latin letter has no slug
   return found.map((o, i) => ({ id: ids[i]!, ...o }));
 }

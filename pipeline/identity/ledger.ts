@@ -102,7 +102,7 @@ export function assignIds(names: PersonName[], identity: Identity): string[] {
     const ledgerKey = n === 1 ? key : `${key}#${n}`;
     let id = identity.ledger.get(ledgerKey);
     if (id === undefined) {
-      id = freshId(slug(name.name), used);
+      id = freshId(slug(name.name) || 'person', used); // a name without a Latin letter (Cyrillic) has no slug
       identity.ledger.set(ledgerKey, id);
       used.add(id);
     }

@@ -2,7 +2,7 @@
  * Publishing: render a validated dataset to files, then move them into place
  * in one step. A published version is immutable.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../fetch/fetch.js';
@@ -216,6 +216,7 @@ export type PublishOutcome = 'published' | 'unchanged';
  */
 export function publishRelease(dist: string, version: string, rendered: Rendered): PublishOutcome {
   checkVersion(version);
+  checkOutputDir(dist, '--dist');
   const files = sealRelease(rendered);
   mkdirSync(dist, { recursive: true });
   return withLock(dist, () => {
@@ -265,12 +266,23 @@ function writeFiles(dir: string, files: Rendered): void {
  * each is renamed into OUT, so a failure before this point leaves OUT as it was.
  */
 export function writeOutput(out: string, files: Rendered): void {
+  checkOutputDir(out, '--out');
   const tmp = `${out.replace(/\/+$/, '')}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  writeFiles(tmp, files);
-  for (const name of files.keys()) {
-    mkdirSync(dirname(join(out, name)), { recursive: true });
-    renameSync(join(tmp, name), join(out, name));
+  try {
+    writeFiles(tmp, files);
+    for (const name of files.keys()) {
+      mkdirSync(dirname(join(out, name)), { recursive: true });
+      renameSync(join(tmp, name), join(out, name));
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
   }
-  rmSync(tmp, { recursive: true, force: true });
+}
+
+/** An output directory (OUT, dist) must be one or not exist yet: said before any work is done, not as a crash at the end. */
+export function checkOutputDir(dir: string, option: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new PipelineError(`${option} must name a directory (or one to create), but this is a file`, EXIT.usage, { file: dir });
+  }
 }

@@ -3,7 +3,7 @@
  * line of text, and the broken kinds users have (cut short, password-protected,
  * scanned without a text layer, without pages). Invented text only.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /** A PDF from its objects (1-based, in order): header, bodies, xref table with real offsets, trailer. */
 function pdf(objects: string[], trailerExtra = ''): Buffer {
@@ -41,14 +41,16 @@ export const truncatedPdf = (fraction = 0.6) => {
   return bytes.subarray(0, Math.floor(bytes.length * fraction));
 };
 
+/** 2n hex digits derived from a word: fixed bytes that look random. */
+const hexOf = (word: string, bytes: number) => createHash('sha256').update(word).digest('hex').slice(0, 2 * bytes);
+
 /**
  * Encrypted with the standard handler and a user password: the O and U entries
- * are random, so no empty password opens it, as with a protected download.
+ * are arbitrary, so no empty password opens it, as with a protected download.
  */
 export const encryptedPdf = () => {
-  const hex = () => randomBytes(32).toString('hex');
-  const id = randomBytes(16).toString('hex');
-  const objects = [...onePage(TEXT), `<< /Filter /Standard /V 1 /R 2 /O <${hex()}> /U <${hex()}> /P -44 >>`];
+  const id = hexOf('id', 16);
+  const objects = [...onePage(TEXT), `<< /Filter /Standard /V 1 /R 2 /O <${hexOf('owner', 32)}> /U <${hexOf('user', 32)}> /P -44 >>`];
   return pdf(objects, `/Encrypt 6 0 R /ID [<${id}> <${id}>] `);
 };
 
