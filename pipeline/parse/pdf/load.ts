@@ -3,9 +3,9 @@
  *
  * pdf-parse 2 wraps pdfjs; its getText() flattens each page to a string, which
  * loses what the front end needs (baselines for superscript footnote markers,
- * indents, gaps between paragraphs). So the pages are read with the pdfjs build
- * that pdf-parse itself loads, and its exceptions are turned into the CLI's
- * input errors here, in one place.
+ * indents, gaps between paragraphs). So the pages are read with pdfjs itself
+ * (pdfjs-dist, pinned to the version pdf-parse 2.4 is built on), and its
+ * exceptions are turned into the CLI's input errors here, in one place.
  */
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { inputError } from '../../errors.js';
