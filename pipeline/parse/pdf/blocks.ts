@@ -74,7 +74,13 @@ function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
   if (wordWouldFit(a, b, layout)) return false;
   const close = a.page === b.page && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
   // a URL broken at one of its own characters runs on whatever the spacing (and past a page break)
-  if (block.footnote !== null) return close || (endsInUrl(block) && urlGoesOn(b.text));
+  if (block.footnote !== null) {
+    if (endsInUrl(block) && urlGoesOn(b.text)) return true;
+    // past a page break a note set in the text's size runs on like a paragraph (smaller page-foot notes
+    // meet the next page's text, which is larger: the size check above has ended them)
+    if (a.page === b.page) return close;
+    return Math.abs(a.x - b.x) <= 0.5 * layout.bodySize && !endsSentence(a.text) && !endsInUrl(block);
+  }
   if (Math.abs(a.x - b.x) > 0.5 * layout.bodySize) return false;
   return a.page !== b.page || close;
 }

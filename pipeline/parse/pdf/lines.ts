@@ -132,9 +132,10 @@ export function markPlainFootnoteNumbers(lines: Line[], bodySize: number): Line[
   return lines.map((l, i) => {
     const m = /^(\d{1,4})(?:\s+(?=\S)|$)/.exec(l.text);
     if (!m || l.marker !== null || l.size >= 0.9 * bodySize || !(l.y < (lowestBody.get(l.page) ?? -Infinity))) return l;
-    // the number alone, when its text (a long URL) did not fit beside it, is followed by that text; before
-    // the next footnote it is rather the tail of a URL ("...-13" / "908")
-    if (m[0] === l.text && opensNote(lines[i + 1])) return l;
+    // the number alone, when its text (a long URL) did not fit beside it, is followed by that text on its
+    // page; before the next footnote, or last on the page, it is rather the tail of a URL ("...-13" / "908")
+    const next = lines[i + 1];
+    if (m[0] === l.text && (next?.page !== l.page || next.size >= 0.9 * bodySize || opensNote(next))) return l;
     const cut = m[0].length;
     return { ...l, marker: Number(m[1]), text: l.text.slice(cut), refs: l.refs.map((r) => ({ n: r.n, at: Math.max(0, r.at - cut) })) };
   });
