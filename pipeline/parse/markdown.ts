@@ -139,14 +139,21 @@ function paragraphBlocks(p: MdParagraph, blankLinesBefore: number): Block[] {
   return [{ kind: 'paragraph', text, refs, ...at }];
 }
 
-function listBlocks(list: List): Block[] {
+/** "12." of an ordered list item as printed: remark keeps only where the list starts, and a converter may number every entry so. */
+function printedNumber(item: RootContent, sourceLines: string[]): string {
+  const { line, column } = item.position!.start;
+  return /^\s*(\d{1,9}[.)])/.exec(sourceLines[line - 1]?.slice(column - 1) ?? '')?.[1] ?? '';
+}
+
+function listBlocks(list: List, sourceLines: string[]): Block[] {
   return list.children.flatMap((item): Block[] => {
     const inline = new InlineText();
+    if (list.ordered) inline.add(`${printedNumber(item as unknown as RootContent, sourceLines)} `);
     for (const child of item.children) {
       if (child.type === 'paragraph' || child.type === 'heading') inline.walk(child.children).add(' ');
     }
     const { text, refs } = inline.result();
-    const nested = item.children.filter((c): c is List => c.type === 'list').flatMap(listBlocks);
+    const nested = item.children.filter((c): c is List => c.type === 'list').flatMap((l) => listBlocks(l, sourceLines));
     return text ? [{ kind: 'list_item', text, refs, ...lines(item as unknown as RootContent) }, ...nested] : nested;
   });
 }
@@ -222,7 +229,7 @@ export function parseMarkdown(source: string): Block[] {
         blocks.push(...paragraphBlocks(node, blankLinesBefore));
         break;
       case 'list':
-        blocks.push(...listBlocks(node));
+        blocks.push(...listBlocks(node, sourceLines));
         break;
       case 'blockquote':
         for (const child of node.children) if (child.type === 'paragraph') blocks.push(...paragraphBlocks(child, 0));

@@ -239,6 +239,22 @@ export const CASES: Case[] = [
     bytes: () => Buffer.from(edit(MINI(), /^(-? ?\d+ \*\*[^*]+\*\*) – /gm, '$1: ')),
     expect: { exit: 3, file: input, line: 1, message: /no list of political prisoners found/ },
   },
+  // a converter writes numbered entries as an ordered list: remark keeps only where such a list starts, so every entry but the first lost its number
+  {
+    name: 'a later layout: entries as ordered lists ("1. Given FAMILY — …", "2) …")',
+    run: 'extract',
+    file: 'report.md',
+    bytes: () => Buffer.from(edit(MINI(), /^(-? ?)(\d+) (\*\*[^*]+\*\*) – /gm, '$1$2. $3 — ').replace('2. **Aigul', '2) **Aigul')),
+    expect: {
+      exit: 0,
+      warnings: [],
+      check: (p) =>
+        expect2(
+          p.map((r) => [r.id, r.list, r.number, r.sentence_months]),
+          [['arman-testov', 'convicted', 1, 78], ['zhan-bolat-examplov', 'convicted', 2, 61], ['dana-sampleyeva', 'convicted', 3, 36], ['olzhas-placeholderov', 'pre_trial', 1, null], ['aigul-fictiva', 'pre_trial', 2, null]],
+        ),
+    },
+  },
   {
     name: 'an entry lacking a name',
     run: 'extract',

@@ -5,7 +5,7 @@
  */
 import { PipelineError } from '../../pipeline/errors.js';
 import { loadIdentity } from '../../pipeline/identity/ledger.js';
-import { readDocument } from '../../pipeline/parse/document.js';
+import { formatOf, readDocument } from '../../pipeline/parse/document.js';
 import { renderDataset, sealRelease } from '../../pipeline/publish/release.js';
 import { qaFiles } from '../../pipeline/qa/report.js';
 import { extractAll } from '../../pipeline/run.js';
@@ -16,7 +16,7 @@ export async function runPipeline(bytes: Buffer, file: string): Promise<Outcome>
   try {
     const doc = await readDocument(bytes, file);
     const { dataset } = extractAll(doc, 'fuzz', loadIdentity());
-    const meta = { version: null, source: { id: 'fuzz', file, format: 'markdown', sha256: '0'.repeat(64), published_on: null }, pipeline: { name: 'kzpp', version: '0.0.0' } };
+    const meta = { version: null, source: { id: 'fuzz', file, format: formatOf(file, bytes), sha256: '0'.repeat(64), published_on: null }, pipeline: { name: 'kzpp', version: '0.0.0' } };
     const files = sealRelease(renderDataset(dataset, meta, qaFiles(doc, dataset)));
     return { ok: true, prisoners: dataset.prisoners.length, files: files.size };
   } catch (e) {
