@@ -7,7 +7,7 @@
  * (pdfjs-dist, pinned to the version pdf-parse 2.4 is built on), and its
  * exceptions are turned into the CLI's input errors here, in one place.
  */
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { inputError } from '../../errors.js';
 
 /** One run of text as pdfjs reports it, in PDF user space (y grows upwards). */
@@ -44,8 +44,14 @@ export interface LoadedPdf {
 type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
 type PdfPageProxy = Awaited<ReturnType<PdfDocument['getPage']>>;
 
+/** pdfjs, loaded on the first PDF: a Markdown run (and the bundled CLI) never pays for it. */
+const pdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs');
+
 /** Operators that put something visible on a page other than text. */
-const DRAWING = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.constructPath, OPS.fill, OPS.stroke, OPS.eoFill, OPS.fillStroke, OPS.shadingFill]);
+async function drawingOperators(): Promise<Set<number>> {
+  const { OPS } = await pdfjs();
+  return new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.constructPath, OPS.fill, OPS.stroke, OPS.eoFill, OPS.fillStroke, OPS.shadingFill]);
+}
 
 /** The header may follow up to 1 KB of junk (as readers allow); it must be there. */
 const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-');
@@ -55,6 +61,7 @@ const isComplete = (bytes: Uint8Array) => Buffer.from(bytes.subarray(Math.max(0,
 async function open(bytes: Uint8Array, file: string): Promise<PdfDocument> {
   try {
     // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy
+    const { getDocument } = await pdfjs();
     return await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, stopAtErrors: true }).promise;
   } catch (e) {
     const name = (e as Error)?.name;
@@ -77,8 +84,8 @@ async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
 
 /** A page with drawings or images but no text is a scan (or text turned into outlines). */
 async function drawsWithoutText(page: PdfPageProxy): Promise<boolean> {
-  const ops = await page.getOperatorList();
-  return ops.fnArray.some((op) => DRAWING.has(op));
+  const [ops, drawing] = await Promise.all([page.getOperatorList(), drawingOperators()]);
+  return ops.fnArray.some((op) => drawing.has(op));
 }
 
 export async function loadPdf(bytes: Uint8Array, file: string): Promise<LoadedPdf> {
