@@ -1,11 +1,13 @@
 /**
  * Lines -> blocks. A block ends where the layout says a writer ended it: a
  * larger gap than between lines, a change of indent or size, a footnote
- * number opening the next line, or a line that stops short although the next
- * line's first word would have fitted on it. Across a page break only the
- * last two signals count, so paragraphs and list entries run on.
+ * number opening the next line, a line opening a numbered entry, or a line
+ * that stops short although the next line's first word would have fitted on
+ * it. A page break is no such signal, so paragraphs and list entries run on
+ * across it (past the footnotes at the foot of the page, too).
  */
 import { ENTRY_HEAD } from '../../extract/prisoners.js';
+import { endsSentence } from '../../lib/text.js';
 import type { Ref } from '../../model/document.js';
 import type { Layout } from './layout.js';
 import type { Line } from './lines.js';
@@ -34,7 +36,6 @@ function wordWidth(word: string, l: Line): number {
   return width;
 }
 
-const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text);
 const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
 
 /**
@@ -42,7 +43,7 @@ const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
  * this line was ended on purpose. Widths are estimates, so unless the line
  * ends a sentence and the next starts one, the word must fit with room to spare.
  */
-export function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
+function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
   const word = firstWord(b.text);
   // footnote references glued to the word travel with it ("him.141, 142"), in smaller figures
   const refs = b.refs.filter((r) => r.at === word.length).map((r) => String(r.n)).join(', ');
@@ -80,8 +81,8 @@ function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
   if (ENTRY_HEAD.test(b.text)) return false;
   if (wordWouldFit(a, b, layout)) return false;
   const close = a.page === b.page && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
-  // a URL broken at one of its own characters runs on whatever the spacing (and past a page break)
   if (block.footnote !== null) {
+    // a URL broken across lines runs on whatever the spacing (and past a page break)
     if (endsInUrl(block) && urlGoesOn(b.text)) return true;
     // past a page break a note set in the text's size runs on like a paragraph (smaller page-foot notes
     // meet the next page's text, which is larger: the size check above has ended them)
