@@ -40,8 +40,6 @@ describe.each(['mini-report.md', 'tables-report.md'])('%s rendered as PDF', (nam
 
 const REAL_REPORT_STYLES: RenderStyle[] = [
   { name: 'US Letter, Helvetica 10, running header, "Page N of M"', size: 'LETTER', font: 'Helvetica', body: 10, margin: 54, header: 'Tough year - a re-rendering', footer: 'page-of' },
-  { name: 'A5, Courier 8, narrow margins, running header', size: 'A5', font: 'Courier', body: 8, margin: 30, header: 'Tough year', footer: 'page-of' },
-  { name: 'A4, Times 11, justified, "Page N of M"', size: 'A4', font: 'Times', body: 11, margin: 72, header: 'Tough year', footer: 'page-of', justify: true },
   { name: 'A5, Helvetica 8, footnotes where the text has them, lists without spacing (as a browser prints it)', size: 'A5', font: 'Helvetica', body: 8, margin: 40, header: 'Tough year for human rights', footer: 'page-of', inlineFootnotes: true, tightLists: true },
 ];
 

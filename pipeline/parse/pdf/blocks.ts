@@ -1,11 +1,13 @@
 /**
  * Lines -> blocks. A block ends where the layout says a writer ended it: a
  * larger gap than between lines, a change of indent or size, a footnote
- * number opening the next line, or a line that stops short although the next
- * line's first word would have fitted on it. Across a page break only the
- * last two signals count, so paragraphs and list entries run on.
+ * number opening the next line, a line opening a numbered entry, or a line
+ * that stops short although the next line's first word would have fitted on
+ * it. A page break is no such signal, so paragraphs and list entries run on
+ * across it (past the footnotes at the foot of the page, too).
  */
 import { ENTRY_HEAD } from '../../extract/prisoners.js';
+import { endsSentence } from '../../lib/text.js';
 import type { Ref } from '../../model/document.js';
 import type { Layout } from './layout.js';
 import type { Line } from './lines.js';
@@ -34,7 +36,6 @@ function wordWidth(word: string, l: Line): number {
   return width;
 }
 
-const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text);
 const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
 
 /**
@@ -42,7 +43,7 @@ const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
  * this line was ended on purpose. Widths are estimates, so unless the line
  * ends a sentence and the next starts one, the word must fit with room to spare.
  */
-export function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
+function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
   const word = firstWord(b.text);
   // footnote references glued to the word travel with it ("him.141, 142"), in smaller figures
   const refs = b.refs.filter((r) => r.at === word.length).map((r) => String(r.n)).join(', ');
@@ -58,23 +59,30 @@ export function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
 
 /**
  * A line holding nothing but a number set smaller than body text and than the
- * next line: a footnote marker whose text (a long URL) did not fit beside it.
+ * lines around it: a footnote marker whose text (a long URL) did not fit
+ * beside it. (The tail of a URL, "0730", is as large as the line before it.)
  */
-export const isMarkerOnly = (l: Line, next: Line | undefined, layout: Layout) =>
-  l.marker === null && /^\d{1,4}$/.test(l.text) && next !== undefined && l.size < 0.9 * next.size && l.size < 0.9 * layout.bodySize;
+const isMarkerOnly = (l: Line, previous: Line | undefined, next: Line | undefined, layout: Layout) =>
+  l.marker === null &&
+  /^\d{1,4}$/.test(l.text) &&
+  next !== undefined &&
+  l.size < 0.9 * next.size &&
+  l.size < 0.9 * layout.bodySize &&
+  (previous?.page !== l.page || l.size < 0.9 * previous.size);
 
-const markerOf = (l: Line, next: Line | undefined, layout: Layout) => l.marker ?? (isMarkerOnly(l, next, layout) ? Number(l.text) : null);
+/** The block is a footnote whose first line is its number standing alone. */
+export const opensWithLoneMarker = (block: RawBlock) => block.footnote !== null && block.lines[0]!.marker === null && block.lines[0]!.text === String(block.footnote);
 
 function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
-  if (block.footnote !== null && block.lines.length === 1 && (isMarkerOnly(a, b, layout) || !a.text)) return true;
+  if (block.footnote !== null && block.lines.length === 1 && (opensWithLoneMarker(block) || !a.text)) return true;
   if (Math.abs(a.size - b.size) > 0.1 * Math.max(a.size, b.size)) return false;
   // a line opening a numbered entry ("24 Given FAMILY –") starts one, even where the widths leave no
   // doubt-free room (a list without spacing)
   if (ENTRY_HEAD.test(b.text)) return false;
   if (wordWouldFit(a, b, layout)) return false;
   const close = a.page === b.page && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
-  // a URL broken at one of its own characters runs on whatever the spacing (and past a page break)
   if (block.footnote !== null) {
+    // a URL broken across lines runs on whatever the spacing (and past a page break)
     if (endsInUrl(block) && urlGoesOn(b.text)) return true;
     // past a page break a note set in the text's size runs on like a paragraph (smaller page-foot notes
     // meet the next page's text, which is larger: the size check above has ended them)
@@ -90,13 +98,13 @@ export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
   let current: RawBlock | undefined; // the block that took the previous line
   let body: RawBlock | undefined; // the last block that is not a footnote
   lines.forEach((line, i) => {
-    const marker = markerOf(line, lines[i + 1], layout);
+    const marker = line.marker ?? (isMarkerOnly(line, lines[i - 1], lines[i + 1], layout) ? Number(line.text) : null);
     const takes = (b: RawBlock | undefined) => b !== undefined && marker === null && continues(b, b.lines.at(-1)!, line, layout);
     // a paragraph cut by a page break resumes after the footnotes at the foot of its page (set smaller
     // than the text: footnotes printed in the text's own size are where the text has them)
     const resumes = current?.footnote !== null && body !== undefined && line.page !== current?.lines.at(-1)!.page && current!.lines.every((l) => l.size < 0.95 * layout.bodySize);
     // a footnote marker standing alone takes the next line, its text, first of all
-    const awaitsText = current !== undefined && current.footnote !== null && current.lines.length === 1 && marker === null && (isMarkerOnly(current.lines[0]!, line, layout) || !current.lines[0]!.text);
+    const awaitsText = current !== undefined && current.footnote !== null && current.lines.length === 1 && marker === null && (opensWithLoneMarker(current) || !current.lines[0]!.text);
     const target = awaitsText ? current : resumes && takes(body) ? body : takes(current) ? current : undefined;
     if (target) {
       target.lines.push(line);

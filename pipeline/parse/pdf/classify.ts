@@ -10,7 +10,7 @@ import { ENTRY } from '../../extract/prisoners.js';
 import { isAllCapitals, parseToc, titleKey } from '../../lib/toc.js';
 import { type Block, isBody, type Ref } from '../../model/document.js';
 import { endsSentence, startsMidSentence } from '../../lib/text.js';
-import { isMarkerOnly, joinLines, type RawBlock } from './blocks.js';
+import { joinLines, opensWithLoneMarker, type RawBlock } from './blocks.js';
 import { restoreClippedUrl } from './clipped.js';
 import type { Layout } from './layout.js';
 
@@ -21,8 +21,8 @@ interface Read {
   size: number;
 }
 
-/** A block short enough to be a heading or a caption: one or two lines, no references, not a sentence. */
-const isShort = (b: Read) => b.raw.lines.length <= 3 && b.refs.length === 0 && b.text.length <= 200 && !/[.,;]$/.test(b.text);
+/** A block short enough to be a heading: a title's length (however many lines a narrow page makes of it), no references, not a sentence. */
+const isShort = (b: Read) => b.refs.length === 0 && b.text.length <= 200 && !/[.,;]$/.test(b.text);
 
 function isCaption(b: Read): boolean {
   return (
@@ -36,7 +36,7 @@ function isCaption(b: Read): boolean {
 }
 
 export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<string>): Block[] {
-  const textLines = (raw: RawBlock) => (raw.footnote !== null && isMarkerOnly(raw.lines[0]!, raw.lines[1], layout) ? raw.lines.slice(1) : raw.lines);
+  const textLines = (raw: RawBlock) => (opensWithLoneMarker(raw) ? raw.lines.slice(1) : raw.lines);
   const read: Read[] = raws.map((raw) => ({ raw, ...joinLines(textLines(raw), vocabulary, layout), size: Math.max(...raw.lines.map((l) => l.size)) }));
   const body = read.filter((b) => b.raw.footnote === null);
   const tocIndex = body.findIndex((b) => parseToc(b.text).length > 0);
@@ -59,7 +59,7 @@ export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<strin
       i + 1 === tocIndex ||
       /\*{4}/.test(b.text) || // two bold runs a converter ran together: "**A****B**"
 
-      (titleSeen && next !== undefined && ENTRY.test(next.text) && b.raw.lines.length === 1)
+      (titleSeen && next !== undefined && ENTRY.test(next.text) && b.text.length <= 100)
     ) headings.add(b);
   });
 
