@@ -11,7 +11,17 @@ export type Row = Record<string, unknown>;
  * only where needed (a line identical on both sides is an unchanged record
  * and is never parsed: most of a large diff is unchanged).
  */
-export type TableData = Row[] | { lines: string[] };
+export type TableData = Row[] | NdjsonLines;
+/**
+ * An NDJSON file's bytes and where each line starts and ends (newline
+ * excluded). Lines stay bytes until parsed: decoding 100 MB into strings
+ * costs more than the whole comparison.
+ */
+export interface NdjsonLines {
+  bytes: Buffer;
+  starts: number[];
+  ends: number[];
+}
 /** Table name -> records, in the order they were published. */
 export type Tables = Record<string, TableData>;
 
@@ -73,32 +83,43 @@ const keyFn = (fields: readonly string[]) => (fields.length === 1 ? (r: Row) => 
 class Side {
   readonly size: number;
   private readonly rows: Array<Row | undefined>;
-  private readonly lines: string[] | undefined;
+  private readonly ndjson: NdjsonLines | undefined;
   private readonly keyOfRow: (r: Row) => string;
   /** `{"id":"value"` at the start of a line: the key without parsing the line (values with escapes are parsed). */
-  private readonly keyPrefix: string | undefined;
+  private readonly keyPrefix: Buffer | undefined;
 
   constructor(data: TableData, key: readonly string[]) {
-    this.lines = Array.isArray(data) ? undefined : data.lines;
-    this.rows = Array.isArray(data) ? data : new Array(data.lines.length);
+    this.ndjson = Array.isArray(data) ? undefined : data;
+    this.rows = Array.isArray(data) ? data : new Array(data.starts.length);
     this.size = this.rows.length;
     this.keyOfRow = keyFn(key);
-    this.keyPrefix = key.length === 1 ? `{"${key[0]}":"` : undefined;
+    this.keyPrefix = key.length === 1 ? Buffer.from(`{"${key[0]}":"`) : undefined;
   }
 
-  line = (i: number) => this.lines?.[i];
-  parsed = (i: number) => this.rows[i] !== undefined;
+  /** Whether line i here and line j of other hold the same bytes (false unless both are NDJSON). */
+  sameLine(i: number, other: Side, j: number): boolean {
+    const a = this.ndjson, b = other.ndjson;
+    return !!a && !!b && a.bytes.compare(b.bytes, b.starts[j], b.ends[j], a.starts[i], a.ends[i]) === 0;
+  }
+
+  /** Line i's text, as read (undefined for a parsed table). */
+  text = (i: number) => this.ndjson?.bytes.toString('utf8', this.ndjson.starts[i], this.ndjson.ends[i]);
 
   row(i: number): Row {
-    return (this.rows[i] ??= JSON.parse(this.lines![i]!) as Row);
+    return (this.rows[i] ??= JSON.parse(this.text(i)!) as Row);
   }
 
   key(i: number): string {
-    const line = this.lines?.[i];
-    if (line !== undefined && this.keyPrefix && line.startsWith(this.keyPrefix)) {
-      const end = line.indexOf('"', this.keyPrefix.length);
-      const value = line.slice(this.keyPrefix.length, end);
-      if (end > 0 && !value.includes('\\')) return value;
+    const prefix = this.keyPrefix, ndjson = this.ndjson;
+    if (ndjson && prefix) {
+      const start = ndjson.starts[i]! + prefix.length, lineEnd = ndjson.ends[i]!;
+      if (start <= lineEnd && ndjson.bytes.compare(prefix, 0, prefix.length, start - prefix.length, start) === 0) {
+        const end = ndjson.bytes.indexOf(0x22, start); // the closing quote
+        if (end >= 0 && end < lineEnd) {
+          const value = ndjson.bytes.toString('utf8', start, end);
+          if (!value.includes('\\')) return value;
+        }
+      }
     }
     return this.keyOfRow(this.row(i));
   }
@@ -192,8 +213,7 @@ export function diffTable(table: string, before: TableData, after: TableData): {
       continue;
     }
     matched[j] = 1;
-    const line = to.line(i);
-    if (line !== undefined && line === from.line(j)) diff.counts.unchanged++;
+    if (to.sameLine(i, from, j)) diff.counts.unchanged++;
     else pairs.push([j, i, id]);
   }
   for (let j = 0; j < from.size; j++) if (!matched[j]) diff.removed.push(from.row(j));
@@ -208,7 +228,7 @@ export function diffTable(table: string, before: TableData, after: TableData): {
   for (const [j, i, id] of pairs) {
     const prior = from.row(j), record = to.row(i);
     const { changes, positional } = recordChanges(prior, record, fields);
-    const entry = { id, changes, positional, record, before: prior, line: to.line(i) };
+    const entry = { id, changes, positional, record, before: prior, line: to.text(i) };
     if (Object.keys(changes).length) diff.changed.push(entry);
     else if (Object.keys(positional).length) diff.repositioned.push(entry);
     else diff.counts.unchanged++;

@@ -8,7 +8,7 @@ import { TABLE_NAMES } from '../model/tables.js';
 import { SOURCES_DIR } from '../sources/manifest.js';
 import { formatOf, readDocument } from '../parse/document.js';
 import { extractAll } from '../run.js';
-import type { Row, TableData, Tables } from './compare.js';
+import type { NdjsonLines, Row, TableData, Tables } from './compare.js';
 
 export interface SideMeta {
   /** What the user named: a path, a version, or "nothing" for the first release. */
@@ -34,15 +34,27 @@ function readJsonFile(file: string): unknown {
   }
 }
 
+/** Where each line of an NDJSON file starts and ends; a final newline ends the last line, it does not start another. */
+export function splitLines(bytes: Buffer): NdjsonLines {
+  const starts: number[] = [], ends: number[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    starts.push(start);
+    ends.push(end > start && bytes[end - 1] === 0x0d ? end - 1 : end);
+    start = end + 1;
+  }
+  return { bytes, starts, ends };
+}
+
 /** A table of a release: its NDJSON lines when there is an NDJSON file (parsed only where they differ), else its JSON array. */
 function readTable(dir: string, table: string): TableData {
   const ndjson = join(dir, `${table}.ndjson`);
   if (existsSync(ndjson)) {
-    const lines = readFileSync(ndjson, 'utf8').split('\n');
-    if (lines.at(-1) === '') lines.pop();
-    const bad = lines.findIndex((l) => !l.startsWith('{') || !l.endsWith('}'));
+    const lines = splitLines(readFileSync(ndjson));
+    const bad = lines.starts.findIndex((start, i) => lines.bytes[start] !== 0x7b || lines.bytes[lines.ends[i]! - 1] !== 0x7d);
     if (bad >= 0) throw new PipelineError('expected one JSON object per line', EXIT.input, { file: ndjson, line: bad + 1 });
-    return { lines };
+    return lines;
   }
   const file = join(dir, `${table}.json`);
   const rows = readJsonFile(file);
