@@ -58,6 +58,17 @@ const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includ
 /** A complete file ends with %%EOF (give or take trailing whitespace and junk). */
 const isComplete = (bytes: Uint8Array) => Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF');
 
+/**
+ * What pdfjs throws for a damaged file (errors inside its worker reach us as
+ * UnknownErrorException). Anything else, e.g. pdfjs failing to start, is our
+ * bug, not the user's file: it is not reported as damage.
+ */
+const DAMAGED = new Set(['InvalidPDFException', 'UnknownErrorException', 'FormatError', 'MissingDataException', 'XRefParseException', 'XRefEntryException', 'ParserEOFException']);
+function damaged(e: unknown, place: { file: string; page?: number }, advice = ''): never {
+  if (!DAMAGED.has((e as Error)?.name)) throw e;
+  throw inputError(`the PDF is truncated or damaged (${(e as Error).message})${advice}`, place);
+}
+
 async function open(bytes: Uint8Array, file: string): Promise<PdfDocument> {
   try {
     // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy
@@ -66,7 +77,7 @@ async function open(bytes: Uint8Array, file: string): Promise<PdfDocument> {
   } catch (e) {
     const name = (e as Error)?.name;
     if (name === 'PasswordException') throw inputError('the PDF is encrypted (password-protected): save an unprotected copy first', { file });
-    throw inputError(`the PDF is truncated or damaged (${(e as Error)?.message ?? e}): it cannot be read`, { file });
+    damaged(e, { file }, ': it cannot be read');
   }
 }
 
@@ -102,7 +113,7 @@ export async function loadPdf(bytes: Uint8Array, file: string): Promise<LoadedPd
         page = await doc.getPage(n);
         pages.push(await readPage(page, n));
       } catch (e) {
-        throw inputError(`the PDF is truncated or damaged (${(e as Error)?.message ?? e})`, { file, page: n });
+        damaged(e, { file, page: n });
       }
       if (pages.at(-1)!.items.every((i) => !i.str.trim()) && (await drawsWithoutText(page))) {
         throw inputError('no text layer on this page (a scanned or outlined page): run OCR first or use the Markdown copy', { file, page: n });
