@@ -2,10 +2,11 @@
  * Where the report names a prisoner outside the prisoner's own entry. A name
  * is found as a run of capitalised words whose spelling-independent key
  * (lib/namekey.ts) equals the key of a prisoner's full name, given names
- * first or last, so "Temirlan Yensebek" in a chapter finds the entry of
- * "Temirlan ENSEBEK". A family name alone ("Danebayev was tortured") is
- * matched only within a section that has named that prisoner in full and no
- * namesake: the report has two Syzdykovs, and a Mendygazyev who is not a prisoner.
+ * first or last, so "Aset Yerkinov" in a chapter finds the entry of
+ * "Aset ERKINOV". A family name alone ("Testov was tortured") is matched
+ * only within a section that has named that prisoner in full and no
+ * namesake: a report may list two people of one family name, or name a
+ * relative of a prisoner who is not one.
  */
 import { nameKey } from '../lib/namekey.js';
 import type { Block, DocumentModel } from '../model/document.js';
@@ -79,7 +80,7 @@ function scanNames(text: string, keys: Map<string, string>, families: Set<string
       const printed = text.slice(run[i]![0], run[i]![1]).replace(POSSESSIVE, '');
       const family = nameKey(printed);
       if (!families.has(family)) continue;
-      // "Barlyk Mendygazyev" is someone else of that family; "Following Zhylanbayev" starts a sentence.
+      // "Berik Testov" is someone else of that family; "Following Testov" starts a sentence.
       const namesake = i > 0 && !SENTENCE_START.test(text.slice(0, run[i - 1]![0]));
       tokens.push(namesake ? { kind: 'namesake', family } : { kind: 'family', family, printed });
     }

@@ -7,7 +7,7 @@
 
 import { foldWord } from '../lib/namekey.js';
 
-/** Fold a name part of one or more words: "Zhan-Aidar" and "Zhanaidar" fold alike. */
+/** Fold a name part of one or more words: "Zhan-Marat" and "Zhanmarat" fold alike. */
 export const foldPart = (part: string) => part.split(/[\s-]+/).map(foldWord).join('');
 
 /** The identity key of a person's name: folded given name(s), a space, folded family name. */

@@ -1,4 +1,4 @@
-/** URL-safe, lower-case ASCII slug: "Zhan-Aidar Karmenov" -> "zhan-aidar-karmenov". */
+/** URL-safe, lower-case ASCII slug: "Zhan-Marat Examplov" -> "zhan-marat-examplov". */
 export function slug(text: string): string {
   return text
     .normalize('NFKD')

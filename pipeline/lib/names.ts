@@ -1,7 +1,7 @@
 import { isCapitalised, normalCase } from './text.js';
 
 export interface PersonName {
-  /** Normal case, given names first: "Zhan-Aidar Karmenov". */
+  /** Normal case, given names first: "Zhan-Marat Examplov". */
   name: string;
   given_name: string;
   family_name: string;
@@ -9,7 +9,7 @@ export interface PersonName {
 
 /**
  * Split a printed name into given and family names. The report prints the
- * family name in capitals ("Zhaksylyk ABDULLAYEV"); where no word is in
+ * family name in capitals ("Daulet ORAZALIYEV"); where no word is in
  * capitals, the last word is the family name.
  */
 export function splitName(printed: string): PersonName {

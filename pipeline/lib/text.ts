@@ -27,12 +27,12 @@ export function splitSentences(text: string): Sentence[] {
   return out.filter((s) => s.text.trim().length > 0);
 }
 
-/** "ABDULLAYEV" -> "Abdullayev", "ZHAN-AIDAR" -> "Zhan-Aidar". */
+/** "ORAZALIYEV" -> "Orazaliyev", "ZHAN-MARAT" -> "Zhan-Marat". */
 export function normalCase(word: string): string {
   return word.toLowerCase().replace(/(^|[-'’\s])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
-/** True for a word written in capitals ("SAGINTAY"), not a single initial. */
+/** True for a word written in capitals ("TESTOV"), not a single initial. */
 export const isCapitalised = (word: string) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(word);
 
 /** True when the text ends a sentence (so a following block is not its continuation). */
