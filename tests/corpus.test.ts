@@ -13,8 +13,8 @@ import { sha256 } from '../pipeline/fetch/fetch.js';
 import { readDocument } from '../pipeline/parse/document.js';
 import { extractAll, footnoteCount } from '../pipeline/run.js';
 import { type BuildCase, type Case, CASES, type CaseDirs, CLOSED_PORT, type ExtractCase, latinOnly, type Manifest, MINI, REPORT, type Reference } from './corpus/cases.js';
-import { cliAsync, limiter, tree } from './corpus/run.js';
-import { fixture, REPORT_MD, ROOT, tempDir } from './helpers.js';
+import { cliAsync, limiter } from './corpus/run.js';
+import { fixture, ROOT, snapshot, tempDir } from './helpers.js';
 
 const KZPP = join(ROOT, 'bin', 'kzpp.js');
 const spawnSlot = limiter(2);
@@ -78,7 +78,7 @@ function layExtract(c: ExtractCase, dir: string): CaseDirs & { kzpp: string; arg
 
 /** Files that depend on the input's bytes (hashes, sizes) rather than on what was extracted. */
 const BYTES_OF_INPUT = new Set(['manifest.json', 'datapackage.json', 'SHA256SUMS']);
-const datasetTree = (out: string) => Object.fromEntries(Object.entries(tree(out)).filter(([path]) => !BYTES_OF_INPUT.has(path)));
+const datasetTree = (out: string) => Object.fromEntries(Object.entries(snapshot(out)).filter(([path]) => !BYTES_OF_INPUT.has(path.slice(1))));
 
 /** Reference datasets: the same document in plain UTF-8, extracted once (lazily, shared by the cases needing it). */
 const references = new Map<Reference, Promise<Record<string, string>>>();
@@ -132,7 +132,7 @@ describe.concurrent('bad-input corpus', () => {
     const dir = join(work, c.name.replace(/[^a-z0-9]+/gi, '-'));
     mkdirSync(dir);
     const laid = c.run === 'build' ? layBuild(c, dir) : layExtract(c, dir);
-    const before = tree(dir);
+    const before = snapshot(dir);
     const r = await spawnSlot(() => cliAsync(laid.kzpp, laid.args, dir));
     const e = c.expect;
     expect(r.status, r.stderr).toBe(e.exit);
@@ -149,7 +149,7 @@ describe.concurrent('bad-input corpus', () => {
         expect(r.stderr).not.toMatch(/^\s+at /m);
       }
       expect(r.stdout).toBe('');
-      expect(tree(dir)).toEqual(before); // dist/ or out/, the input, the mirror: nothing written, nothing removed
+      expect(snapshot(dir)).toEqual(before); // dist/ or out/, the input, the mirror: nothing written, nothing removed
       expect(existsSync(join(work, 'escaped'))).toBe(false); // where dist/1.0.0/../../../escaped would have gone
       return;
     }

@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseMarkdown } from '../pipeline/parse/markdown.js';
@@ -32,20 +33,25 @@ export function cli(args: string[], opts: { cwd?: string; env?: Record<string, s
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** path -> bytes of every file under dir, to prove a failed run changed nothing. */
-export function snapshot(dir: string): Record<string, string> {
+/**
+ * "/relative/path" -> sha256 of every file under dir, to prove a failed run
+ * changed nothing (symbolic links are not followed: a linked node_modules
+ * stays out). A missing dir is empty.
+ */
+export function snapshot(dir: string, prefix = '/'): Record<string, string> {
   const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[p.slice(dir.length)] = readFileSync(p).toString('base64');
-    }
-  };
+  let names: string[];
   try {
-    walk(dir);
+    names = readdirSync(join(dir, prefix)).sort();
   } catch {
-    return {};
+    return out;
+  }
+  for (const name of names) {
+    const rel = join(prefix, name);
+    const stat = lstatSync(join(dir, rel));
+    if (stat.isSymbolicLink()) out[rel] = 'symlink';
+    else if (stat.isDirectory()) Object.assign(out, snapshot(dir, rel));
+    else out[rel] = createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
   }
   return out;
 }

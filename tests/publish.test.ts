@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -9,14 +9,12 @@ import { type PublishedTable, publishedTables, tableFiles } from '../pipeline/pu
 import { computeSummaries, SUMMARY_NAMES } from '../pipeline/publish/summaries.js';
 import { conventionalForeignKeys, tableSchemaOf } from '../pipeline/publish/tableschema.js';
 import { jsonSchemaOfTable } from '../pipeline/publish/published.js';
+import { listFiles } from '../pipeline/publish/release.js';
 import { cli, fixture, ROOT, tempDir } from './helpers.js';
 
 const PROFILES = join(ROOT, '..', 'shared', 'vendor', 'frictionless-datapackage-2.0');
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
-}
 
 /** ajv (draft-07, as the profile is) with the official Data Package v2 profile. */
 function profileValidator() {

@@ -9,13 +9,11 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyRelease } from '../pipeline/publish/verify.js';
+import { listFiles } from '../pipeline/publish/release.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`]));
-}
 
 let release: string;
 beforeAll(() => {

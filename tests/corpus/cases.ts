@@ -5,7 +5,6 @@
  * never committed. tests/corpus.test.ts runs every case through the CLI.
  */
 import { closeSync, openSync, readFileSync, ftruncateSync } from 'node:fs';
-import { join } from 'node:path';
 import { fixture, REPORT_MD } from '../helpers.js';
 import { encryptedPdf, noPagesPdf, noTextPdf, truncatedPdf } from './pdf.js';
 
@@ -36,6 +35,8 @@ export interface ExtractCase {
   /** The input's bytes; or `write` makes a large file directly. */
   bytes?: () => Buffer;
   write?: (path: string) => void;
+  /** Name of an OUT that already exists as a file (default: the directory "out"). */
+  out?: string;
   expect: Expect;
 }
 
@@ -52,6 +53,8 @@ export interface BuildCase {
   /** Run a copy of the program whose package.json has this version. */
   version?: string;
   source?: string;
+  /** Name of a --dist that already exists as a file (default: the directory "dist"). */
+  dist?: string;
   expect: Expect;
 }
 

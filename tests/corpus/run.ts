@@ -1,8 +1,5 @@
-/** Running the CLI for the corpus: asynchronously, a few at a time, and fingerprinting directory trees. */
+/** Running the CLI for the corpus: asynchronously, a few at a time. */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CliResult } from '../helpers.js';
 
 /** Run `node kzpp ...args` as a user would, without blocking the test runner. */
@@ -33,23 +30,4 @@ export function limiter(size: number) {
       waiting.shift()?.();
     }
   };
-}
-
-/** Relative path -> sha256 of every file under dir (symbolic links are not followed: a linked node_modules stays out). */
-export function tree(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  let names: string[];
-  try {
-    names = readdirSync(join(dir, prefix)).sort();
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    const rel = join(prefix, name);
-    const stat = lstatSync(join(dir, rel));
-    if (stat.isSymbolicLink()) out[rel] = 'symlink';
-    else if (stat.isDirectory()) Object.assign(out, tree(dir, rel));
-    else out[rel] = createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
-  }
-  return out;
 }
