@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, write
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sha256 } from '../pipeline/fetch/fetch.js';
+import { sha256 } from '../pipeline/lib/hash.js';
 import { readDocument } from '../pipeline/parse/document.js';
 import { extractAll, footnoteCount } from '../pipeline/run.js';
 import { type BuildCase, type Case, CASES, type CaseDirs, CLOSED_PORT, type ExtractCase, latinOnly, type Manifest, MINI, REPORT, type Reference } from './corpus/cases.js';

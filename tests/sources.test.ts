@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../pipeline/errors.js';
-import { fetchSourceFile, sha256 } from '../pipeline/fetch/fetch.js';
+import { fetchSourceFile } from '../pipeline/fetch/fetch.js';
+import { sha256 } from '../pipeline/lib/hash.js';
 import { loadManifest, parseManifest } from '../pipeline/sources/manifest.js';
 import { REPORT_MD, ROOT, tempDir } from './helpers.js';
 import { mkdirSync, writeFileSync } from 'node:fs';

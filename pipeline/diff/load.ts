@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
-import { sha256 } from '../fetch/fetch.js';
+import { sha256 } from '../lib/hash.js';
 import type { Identity } from '../identity/ledger.js';
 import { TABLE_NAMES } from '../model/tables.js';
 import { SOURCES_DIR } from '../sources/manifest.js';

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { sha256 } from '../lib/hash.js';
 import { EXIT, PipelineError } from '../errors.js';
 import { checkFileSize } from '../limits.js';
 import type { SourceFile, SourceManifest } from '../sources/manifest.js';
@@ -15,7 +15,6 @@ export interface FetchedFile {
   bytes: Buffer;
 }
 
-export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** `$SOURCES_MIRROR` if set, else the shared mirror beside the project. */
 export function mirrorRoot(override?: string): string {

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
-import { sha256 } from '../fetch/fetch.js';
+import { sha256 } from '../lib/hash.js';
 import { compareVersions, listFiles } from '../publish/release.js';
 
 export interface ReleaseRecord {

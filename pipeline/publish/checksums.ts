@@ -1,13 +1,11 @@
 /** SHA256SUMS: the release's checksums in the format `sha256sum -c` reads. */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../lib/hash.js';
 
 export const CHECKSUMS_FILE = 'SHA256SUMS';
 
-export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 /** "<hex>  <path>" per file (two spaces: text mode, as sha256sum writes), in release order. */
 export const renderChecksums = (files: Iterable<[string, Uint8Array]>) =>
-  [...files].map(([path, bytes]) => `${sha256Hex(bytes)}  ${path}\n`).join('');
+  [...files].map(([path, bytes]) => `${sha256(bytes)}  ${path}\n`).join('');
 
 export interface ChecksumLine {
   path: string;

@@ -5,7 +5,8 @@
  * plain resource, so files appended later are described too.
  */
 import { jsonSchemaOfTable, type PublishedTable, publishedTables, tableFiles } from './published.js';
-import { CHECKSUMS_FILE, sha256Hex } from './checksums.js';
+import { sha256 } from '../lib/hash.js';
+import { CHECKSUMS_FILE } from './checksums.js';
 import { tableSchemaOf } from './tableschema.js';
 
 export const DATAPACKAGE_FILE = 'datapackage.json';
@@ -78,7 +79,7 @@ function resourceOf(path: string, bytes: Buffer | null, known: Described | undef
     format,
     mediatype,
     encoding: 'utf-8',
-    ...(bytes ? { bytes: bytes.length, hash: `sha256:${sha256Hex(bytes)}` } : {}),
+    ...(bytes ? { bytes: bytes.length, hash: `sha256:${sha256(bytes)}` } : {}),
     ...(format === 'csv' ? { dialect: CSV_DIALECT } : {}),
     ...(known?.table ? { schema: known.table.schema } : {}),
   };

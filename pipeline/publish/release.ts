@@ -5,7 +5,7 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
-import { sha256 } from '../fetch/fetch.js';
+import { sha256 } from '../lib/hash.js';
 import type { Dataset } from '../model/tables.js';
 import { schemaText } from '../validate/schemas.js';
 import { CHECKSUMS_FILE, renderChecksums } from './checksums.js';

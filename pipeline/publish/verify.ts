@@ -4,7 +4,8 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHECKSUMS_FILE, parseChecksums, sha256Hex } from './checksums.js';
+import { sha256 } from '../lib/hash.js';
+import { CHECKSUMS_FILE, parseChecksums } from './checksums.js';
 import { DATAPACKAGE_FILE } from './datapackage.js';
 import { listFiles } from './release.js';
 
@@ -20,10 +21,10 @@ function checkChecksums(dir: string, present: Set<string>): Problem[] {
   if (!text) return [{ path: CHECKSUMS_FILE, message: 'missing: not a release, or an incomplete download' }];
   const { entries, malformed } = parseChecksums(text.toString('utf8'));
   const problems: Problem[] = malformed.map((line) => ({ path: `${CHECKSUMS_FILE}:line ${line}`, message: 'not "<sha256>  <path>"' }));
-  for (const { path, sha256 } of entries) {
+  for (const { path, sha256: expected } of entries) {
     const bytes = readIfFile(join(dir, path));
     if (!bytes) problems.push({ path, message: 'listed in SHA256SUMS but missing' });
-    else if (sha256Hex(bytes) !== sha256) problems.push({ path, message: `sha256 ${sha256Hex(bytes)}, SHA256SUMS says ${sha256}` });
+    else if (sha256(bytes) !== expected) problems.push({ path, message: `sha256 ${sha256(bytes)}, SHA256SUMS says ${expected}` });
   }
   const listed = new Set(entries.map((e) => e.path));
   for (const path of present) if (path !== CHECKSUMS_FILE && !listed.has(path)) problems.push({ path, message: 'not listed in SHA256SUMS' });
@@ -45,7 +46,7 @@ function checkDatapackage(dir: string, present: Set<string>): Problem[] {
     const bytes = readIfFile(join(dir, path));
     if (!bytes) problems.push({ path, message: 'a resource of datapackage.json but missing' });
     else if (r.bytes !== undefined && r.bytes !== bytes.length) problems.push({ path, message: `${bytes.length} bytes, datapackage.json says ${r.bytes}` });
-    else if (r.hash !== undefined && r.hash !== `sha256:${sha256Hex(bytes)}`) problems.push({ path, message: `hash sha256:${sha256Hex(bytes)}, datapackage.json says ${r.hash}` });
+    else if (r.hash !== undefined && r.hash !== `sha256:${sha256(bytes)}`) problems.push({ path, message: `hash sha256:${sha256(bytes)}, datapackage.json says ${r.hash}` });
   }
   const described = new Set(resources.map((r) => r.path));
   for (const path of present) if (path !== DATAPACKAGE_FILE && !described.has(path)) problems.push({ path, message: 'not a resource of datapackage.json' });

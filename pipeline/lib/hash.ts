@@ -1,0 +1,4 @@
+import { createHash } from 'node:crypto';
+
+/** sha256 of bytes (or a string's UTF-8), in lower-case hex: checksums, manifests, SHA256SUMS. */
+export const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
