@@ -11,6 +11,7 @@
 import { checkEntryCount } from '../limits.js';
 import { findArticles, compareArticles } from '../lib/articles.js';
 import { earliest, findDates, latest } from '../lib/dates.js';
+import { ENTRY, ENTRY_WITHOUT_NAME } from '../lib/entry.js';
 import { splitName } from '../lib/names.js';
 import { assignIds, emptyIdentity, type Identity } from '../identity/ledger.js';
 import { findTerms } from '../lib/terms.js';
@@ -25,13 +26,6 @@ import { aliasesByPrisoner, findNameMentions } from './mentions.js';
 const LIST_CHAPTER = /\blist of political prisoners\b/i;
 const PRE_TRIAL = /\bpre-?trial\b|\bunder arrest\b|\bin detention\b|\bawaiting trial\b/i;
 const CONVICTED = /\bconvicted\b|\bsentenced\b/i;
-
-/** "12 Given FAMILY – text": number, a name of capitalised words, a dash. */
-const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
-export const ENTRY = new RegExp(String.raw`^(\d{1,4})[.)]?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,4})\s+[–—-]+\s+(.+)$`, 'su');
-/** The opening of an entry, as a line of a page may show it: "24 Given FAMILY –". */
-export const ENTRY_HEAD = new RegExp(String.raw`^(\d{1,4})[.)]?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,4})\s+[–—-]+(?:\s|$)`, 'u');
-const ENTRY_WITHOUT_NAME = /^(\d{1,4})[.)]?\s+[–—-]+\s/u;
 
 type ListKind = Prisoner['list'];
 

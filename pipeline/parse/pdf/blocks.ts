@@ -6,7 +6,7 @@
  * it. A page break is no such signal, so paragraphs and list entries run on
  * across it (past the footnotes at the foot of the page, too).
  */
-import { ENTRY_HEAD } from '../../extract/prisoners.js';
+import { ENTRY_HEAD } from '../../lib/entry.js';
 import { endsSentence } from '../../lib/text.js';
 import type { Ref } from '../../model/document.js';
 import type { Layout } from './layout.js';

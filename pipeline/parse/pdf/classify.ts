@@ -6,7 +6,7 @@
  * contents or a numbered entry of the list. Nothing here knows this report's
  * fonts, sizes or wording.
  */
-import { ENTRY } from '../../extract/prisoners.js';
+import { ENTRY } from '../../lib/entry.js';
 import { isAllCapitals, parseToc, titleKey } from '../../lib/toc.js';
 import { type Block, isBody, type Ref } from '../../model/document.js';
 import { endsSentence, startsMidSentence } from '../../lib/text.js';
