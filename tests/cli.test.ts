@@ -1,8 +1,14 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recordedVersions } from '../pipeline/history/records.js';
 import { TABLE_NAMES } from '../pipeline/model/tables.js';
-import { cli, fixture, REPORT_MD, snapshot, tempDir } from './helpers.js';
+import { cli, fixture, REPORT_MD, ROOT, snapshot, tempDir } from './helpers.js';
+
+/** The version a build publishes: package.json's. */
+const V: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+/** Recorded releases, oldest first: a build into an empty dist rebuilds the latest older one to diff against. */
+const RECORDED = recordedVersions(join(ROOT, 'releases'));
 
 describe('build', () => {
   it('publishes a complete release, byte-identical on a rebuild, and refuses to change a published version', () => {
@@ -10,23 +16,23 @@ describe('build', () => {
     const first = cli(['build', '--dist', dist, '--json']);
     expect(first.stderr).toBe('');
     expect(first.status).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ version: '1.0.0', outcome: 'published', counts: { prisoners: 48 } });
+    expect(JSON.parse(first.stdout)).toMatchObject({ version: V, outcome: 'published', counts: { prisoners: 48 } });
     const files = snapshot(dist);
-    const tableFiles = TABLE_NAMES.flatMap((t) => ['csv', 'json', 'ndjson'].map((ext) => `/1.0.0/${t}.${ext}`));
-    expect(Object.keys(files)).toEqual(expect.arrayContaining(['/1.0.0/manifest.json', '/1.0.0/qa.json', '/1.0.0/qa.md', '/1.0.0/datapackage.json', '/1.0.0/SHA256SUMS', '/1.0.0/CHANGELOG.md', '/1.0.0/DIFF.md', '/1.0.0/changes.csv', '/1.0.0/diff.json', '/1.0.0/diff.ndjson', ...tableFiles, '/index.json']));
-    const manifest = JSON.parse(readFileSync(join(dist, '1.0.0', 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ version: '1.0.0', created: '2025-02-13', counts: { prisoners: 48 }, source: { sha256: 'e53c9f00ecd63e0be1117a768b8238c852bc714fd61fe01e37b68acf875ddb8f' } });
-    expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8'))).toEqual({ latest: '1.0.0', versions: ['1.0.0'] });
+    const tableFiles = TABLE_NAMES.flatMap((t) => ['csv', 'json', 'ndjson'].map((ext) => `/${V}/${t}.${ext}`));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining([`/${V}/manifest.json`, `/${V}/qa.json`, `/${V}/qa.md`, `/${V}/datapackage.json`, `/${V}/SHA256SUMS`, `/${V}/CHANGELOG.md`, `/${V}/DIFF.md`, `/${V}/changes.csv`, `/${V}/diff.json`, `/${V}/diff.ndjson`, ...tableFiles, '/index.json']));
+    const manifest = JSON.parse(readFileSync(join(dist, V, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ version: V, created: '2025-02-13', counts: { prisoners: 48 }, source: { sha256: 'e53c9f00ecd63e0be1117a768b8238c852bc714fd61fe01e37b68acf875ddb8f' } });
+    expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8'))).toEqual({ latest: V, versions: [...RECORDED.filter((v) => v !== V), V] });
 
     const again = cli(['build', '--dist', dist, '--json']);
     expect(JSON.parse(again.stdout).outcome).toBe('unchanged');
     expect(snapshot(dist)).toEqual(files);
 
-    writeFileSync(join(dist, '1.0.0', 'prisoners.csv'), 'edited');
+    writeFileSync(join(dist, V, 'prisoners.csv'), 'edited');
     const refused = cli(['build', '--dist', dist]);
     expect(refused.status).toBe(6);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toMatch(/version 1\.0\.0 is already published with different content \(prisoners\.csv\)/);
+    expect(refused.stderr).toMatch(new RegExp(`version ${V.replaceAll('.', '\\.')} is already published with different content \\(prisoners\\.csv\\)`));
   });
 
   it('builds identical bytes in two separate directories', () => {

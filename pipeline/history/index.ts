@@ -4,7 +4,7 @@
  * the first) and the changelog up to itself. The version bump must be at
  * least what the diff calls for.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tables } from '../diff/compare.js';
 import { diffSides } from '../diff/index.js';
@@ -14,8 +14,9 @@ import { EXIT, PipelineError } from '../errors.js';
 import type { Dataset } from '../model/tables.js';
 import { compareVersions, type ReleaseMeta, type Rendered } from '../publish/release.js';
 import { changelog, changelogEntry } from './changelog.js';
+import { projectRoot } from '../lib/project.js';
 import { rebuildAtCommit } from './rebuild.js';
-import { commitOf, readRecord, recordedVersions, recordPath } from './records.js';
+import { commitOf, compareWithRecord, type ReleaseRecord, readRecord, recordedVersions, recordPath } from './records.js';
 
 const SEMVER = /^\d+\.\d+\.\d+$/;
 const LEVELS = ['none', 'patch', 'minor', 'major'] as const;
@@ -58,8 +59,31 @@ function ensurePrevious(dist: string, version: string): string | null {
   const file = recordPath(recorded);
   const commit = commitOf(file);
   if (!commit) throw new PipelineError(`release ${recorded} is recorded but not committed, so it cannot be rebuilt; commit it or build it into ${dist} first`, EXIT.publish, { file });
-  rebuildAtCommit(commit, readRecord(file), dist);
+  cpSync(rebuiltRelease(commit, readRecord(file)), join(dist, recorded), { recursive: true });
   return recorded;
+}
+
+/**
+ * A recorded release rebuilt at its commit, kept in build/releases/<version>/
+ * once it matches its record byte for byte: the rebuild (a worktree, a compile,
+ * a build) is paid once per checkout, not once per build into a fresh dist.
+ */
+function rebuiltRelease(commit: string, record: ReleaseRecord): string {
+  const cache = join(projectRoot(), 'build', 'releases');
+  const dir = join(cache, record.version);
+  if (existsSync(dir) && compareWithRecord(record, dir).length === 0) return dir;
+  mkdirSync(cache, { recursive: true });
+  const scratch = mkdtempSync(join(cache, `.${record.version}-`));
+  try {
+    rebuildAtCommit(commit, record, scratch);
+    const problems = compareWithRecord(record, join(scratch, record.version));
+    if (problems.length) throw new PipelineError(`release ${record.version} rebuilt at its commit differs from its record (${problems[0]})`, EXIT.publish, { file: recordPath(record.version) });
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(join(scratch, record.version), dir);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return dir;
 }
 
 const WHY = { major: 'the schema broke', minor: 'records or fields were added or removed', patch: 'records were corrected', none: 'nothing changed' };

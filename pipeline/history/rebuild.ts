@@ -14,12 +14,20 @@ import type { ReleaseRecord } from './records.js';
 
 const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
+/** The lock file less the project's own version: a version bump alone does not call for a fresh npm ci. */
+function dependencyLock(text: string): string {
+  const lock = JSON.parse(text);
+  delete lock.version;
+  if (lock.packages?.['']) delete lock.packages[''].version;
+  return JSON.stringify(lock);
+}
+
 export function rebuildAtCommit(commit: string, record: ReleaseRecord, dist: string, mirror?: string): void {
   const root = process.cwd();
   const work = join(mkdtempSync(join(tmpdir(), 'kzpp-rebuild-')), 'tree');
   try {
     run('git', ['worktree', 'add', '--detach', '--quiet', work, commit], root);
-    const lock = (dir: string) => readFileSync(join(dir, 'package-lock.json'), 'utf8');
+    const lock = (dir: string) => dependencyLock(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
     if (lock(work) === lock(root)) symlinkSync(resolve(root, 'node_modules'), join(work, 'node_modules'), 'dir');
     else run('npm', ['ci', '--no-audit', '--no-fund'], work);
     run('npm', ['run', '-s', 'build'], work); // the commit's own build (tsc, and the bundle where it has one)
