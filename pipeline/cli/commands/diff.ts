@@ -10,8 +10,10 @@ export const diffCommand: Command = {
 FROM and TO are each a release directory (dist/<version>/) or a source document
 (.md or .pdf in the report's format, extracted on the fly). Writes into DIR:
 diff.json, diff.ndjson, DIFF.md (for a reader) and changes.csv (one row per
-changed field). Changes of number, text and source (the place in the document)
-are reported apart from substantive changes; schema changes are listed on their own.
+changed field). Keys never hold a line or a file name. A record only renumbered
+is reported apart from substantive changes; one only read at other lines, page or
+file is counted as moved, never listed; neither decides the bump beyond patch.
+Schema changes are listed on their own.
 
 Example:
   npx kzpp diff ../shared/sources/${DEFAULT_SOURCE}/report.md dist/1.0.0 --out out/diff`,
@@ -25,7 +27,7 @@ Example:
     const counts = Object.fromEntries(Object.entries(diff.tables).map(([t, d]) => [t, d.counts]));
     if (io.json) io.out(`${JSON.stringify({ out, bump: diff.bump, schema: diff.schema.length, counts })}\n`);
     else {
-      const line = Object.entries(counts).map(([t, c]) => `${t}: +${c.added} -${c.removed} ~${c.changed} (${c.repositioned} moved only)`).join(', ');
+      const line = Object.entries(counts).map(([t, c]) => `${t}: +${c.added} -${c.removed} ~${c.changed} (${c.repositioned} renumbered, ${c.moved} moved)`).join(', ');
       io.err(`wrote ${out}: ${line}; ${diff.schema.length} schema changes; bump: ${diff.bump}\n`);
     }
     return EXIT.ok;
