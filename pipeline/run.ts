@@ -17,6 +17,7 @@ import type { DocumentModel } from './model/document.js';
 import { type Format, formatOf, readDocument } from './parse/document.js';
 import { checkOutputDir, checkVersion, publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from './publish/release.js';
 import { historyFiles } from './history/index.js';
+import type { OutputMode } from './publish/output.js';
 import { loadManifest } from './sources/manifest.js';
 import { qaFiles } from './qa/report.js';
 import type { Dataset } from './model/tables.js';
@@ -114,7 +115,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** Extract any document in the report's format into OUT, without versioning. */
-export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage): Promise<Extraction> {
+export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage, mode: OutputMode = 'replace'): Promise<Extraction> {
   checkOutputDir(out, '--out');
   const bytes = stage('fetch', onStage, () => readInput(input), (b) => `${input} (${kB(b.length)})`);
   const doc = await stage('parse', onStage, () => readDocument(bytes, input, formatOf(input, bytes)), (d) => `${d.blocks.length} blocks`);
@@ -125,7 +126,7 @@ export async function extractFile(input: string, out: string, sourceId?: string,
     source: { id, file: basename(input), format: formatOf(input, bytes), sha256: sha256(bytes), published_on: null },
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
-  stage('publish', onStage, () => writeOutput(out, sealRelease(renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)))), () => `wrote ${out}`);
+  stage('publish', onStage, () => writeOutput(out, sealRelease(renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset))), mode), () => `wrote ${out}`);
   return extraction;
 }
 

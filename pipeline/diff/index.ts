@@ -1,5 +1,6 @@
 /** Diff two sides (release directories or source documents) and write the diff files. */
 import { loadIdentity } from '../identity/ledger.js';
+import type { OutputMode } from '../publish/output.js';
 import { writeOutput } from '../publish/release.js';
 import { diffTables } from './compare.js';
 import { loadSide, type Side } from './load.js';
@@ -18,6 +19,6 @@ export async function diffPaths(fromPath: string, toPath: string): Promise<Datas
   return diffSides(from, to);
 }
 
-export function writeDiff(out: string, diff: DatasetDiff): void {
-  writeOutput(out, new Map([...renderDiff(diff)].map(([name, text]) => [name, Buffer.from(text)])));
+export function writeDiff(out: string, diff: DatasetDiff, mode: OutputMode = 'replace'): void {
+  writeOutput(out, new Map([...renderDiff(diff)].map(([name, text]) => [name, Buffer.from(text)])), mode);
 }

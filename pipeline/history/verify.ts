@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PIPELINE, build } from '../run.js';
+import { ownPath } from '../lib/project.js';
 import { commitOf, compareWithRecord, readRecord, recordedVersions, recordPath, RELEASES_DIR } from './records.js';
 import { rebuildAtCommit } from './rebuild.js';
 
@@ -42,7 +43,7 @@ export async function verifyReleases(opts: { mirror?: string; releases?: string;
       results.push({ version, how, problems: compareWithRecord(record, join(dist, version)) });
     }
     const latest = results.at(-1);
-    const changelog = opts.changelog ?? 'CHANGELOG.md';
+    const changelog = opts.changelog ?? ownPath('CHANGELOG.md');
     if (latest) {
       const built = join(dist, latest.version, 'CHANGELOG.md');
       if (existsSync(built) && (!existsSync(changelog) || readFileSync(changelog, 'utf8') !== readFileSync(built, 'utf8'))) {

@@ -262,22 +262,37 @@ function writeFiles(dir: string, files: Rendered): void {
 }
 
 /**
- * Ad-hoc output (no versioning; seal datasets first): files go to a temporary sibling first, then
- * each is renamed into OUT, so a failure before this point leaves OUT as it was.
+ * Ad-hoc output (no versioning; seal datasets first): files go to a temporary sibling first, so a failure
+ * before the end leaves OUT as it was. 'replace' (new, empty or an earlier output: see output.ts) swaps the
+ * sibling in for OUT whole; 'merge' (a foreign folder, --force) renames each file into it, removing nothing.
  */
-export function writeOutput(out: string, files: Rendered): void {
+export function writeOutput(out: string, files: Rendered, mode: 'replace' | 'merge' = 'replace'): void {
   checkOutputDir(out, '--out');
-  const tmp = `${out.replace(/\/+$/, '')}.tmp-${process.pid}`;
+  const base = out.replace(/\/+$/, '');
+  const tmp = `${base}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
     writeFiles(tmp, files);
-    for (const name of files.keys()) {
-      mkdirSync(dirname(join(out, name)), { recursive: true });
-      renameSync(join(tmp, name), join(out, name));
+    if (mode === 'replace') swapInto(tmp, base);
+    else {
+      for (const name of files.keys()) {
+        mkdirSync(dirname(join(out, name)), { recursive: true });
+        renameSync(join(tmp, name), join(out, name));
+      }
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Put a finished directory in place of out: the old one is moved aside first and removed after. */
+function swapInto(ready: string, out: string): void {
+  const old = `${out}.old-${process.pid}`;
+  const had = existsSync(out);
+  if (had) renameSync(out, old);
+  else mkdirSync(dirname(out), { recursive: true });
+  renameSync(ready, out);
+  if (had) rmSync(old, { recursive: true, force: true });
 }
 
 /** An output directory (OUT, dist) must be one or not exist yet: said before any work is done, not as a crash at the end. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, PipelineError } from '../errors.js';
+import { ownPath } from '../lib/project.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 /** A bare file name: the manifest must never point outside the source's folder. */
@@ -36,7 +37,8 @@ export const SourceManifest = z.strictObject({
 });
 export type SourceManifest = z.infer<typeof SourceManifest>;
 
-export const SOURCES_DIR = 'sources';
+/** The declared sources: the package's own, wherever the CLI is started. */
+export const SOURCES_DIR = ownPath('sources');
 
 export function manifestPath(sourceId: string, root = SOURCES_DIR): string {
   return join(root, sourceId, 'source.json');

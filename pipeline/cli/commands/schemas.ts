@@ -3,6 +3,7 @@ import { EXIT, PipelineError } from '../../errors.js';
 import { jsonSchemaOfTable, publishedTables } from '../../publish/published.js';
 import { schemaText } from '../../validate/schemas.js';
 import type { Command } from '../command.js';
+import { ownPath } from '../../lib/project.js';
 
 const readOrEmpty = (path: string) => {
   try {
@@ -23,16 +24,18 @@ Writes schemas/<table>.schema.json from the zod record definitions (tables and s
 Example:
   npx kzpp schemas --check`,
   options: { check: { type: 'boolean' } },
-  async run({ values }) {
+  async run({ values }, io) {
     // Extracted tables and the summaries derived from them: one contract each.
     const stale = publishedTables().filter((table) => {
-      const path = `schemas/${table.name}.schema.json`;
+      const path = ownPath('schemas', `${table.name}.schema.json`);
       const text = schemaText(jsonSchemaOfTable(table));
       if (values.check) return readOrEmpty(path) !== text;
       writeFileSync(path, text);
       return false;
     }).map((t) => t.name);
-    if (stale.length) throw new PipelineError(`stale JSON Schemas: ${stale.join(', ')} (run make schemas)`, EXIT.validation);
+    if (stale.length) throw new PipelineError(`stale JSON Schemas: ${stale.join(', ')} (run make schemas)`, EXIT.validation, { file: ownPath('schemas') });
+    const count = publishedTables().length;
+    io.err(`${values.check ? 'checked' : 'wrote'} ${count} JSON Schemas in ${ownPath('schemas')}${values.check ? ': each matches its zod definition' : ''}\n`);
     return EXIT.ok;
   },
 };
