@@ -3,7 +3,7 @@
  * in one step. A published version is immutable.
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../lib/hash.js';
 import type { Dataset } from '../model/tables.js';
@@ -226,7 +226,8 @@ export function publishRelease(dist: string, version: string, rendered: Rendered
       const diff = differences(target, files);
       if (diff.length) {
         throw new PipelineError(
-          `version ${version} is already published with different content (${diff.join(', ')}); published versions are immutable: bump the version`,
+          otherFormat(target, files) ??
+            `version ${version} is already published with different content (${diff.join(', ')}); published versions are immutable: bump the version`,
           EXIT.publish,
           { file: target },
         );
@@ -241,6 +242,26 @@ export function publishRelease(dist: string, version: string, rendered: Rendered
     writeIndex(dist);
     return 'published';
   });
+}
+
+const formatOfManifest = (bytes: Buffer | undefined) => {
+  try {
+    return (JSON.parse(bytes?.toString('utf8') ?? '') as { source?: { format?: string; file?: string } }).source;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The refusal when the published release was built from the source's other file (make, then make FORMAT=pdf):
+ * the data is the same, only where rows were read differs, so say so and where a build of this format can go.
+ */
+function otherFormat(target: string, files: Rendered): string | undefined {
+  const published = existsSync(join(target, 'manifest.json')) ? formatOfManifest(readFileSync(join(target, 'manifest.json'))) : undefined;
+  const wanted = formatOfManifest(files.get('manifest.json'));
+  if (!published?.format || !wanted?.format || published.format === wanted.format) return undefined;
+  return `release ${basename(target)} already exists, built from the ${published.format} file (${published.file}); a release is built once: `
+    + `to build it from the ${wanted.format} file, publish elsewhere (kzpp build --format ${wanted.format} --dist DIR, or make FORMAT=${wanted.format} DIST=DIR)`;
 }
 
 /**

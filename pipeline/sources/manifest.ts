@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, PipelineError } from '../errors.js';
@@ -62,13 +62,17 @@ export function parseManifest(text: string, file: string): SourceManifest {
   return result.data;
 }
 
+/** The ids of the declared sources, in name order. */
+export const declaredIds = (root = SOURCES_DIR): string[] =>
+  existsSync(root) ? readdirSync(root).filter((id) => existsSync(manifestPath(id, root))).sort() : [];
+
 export function loadManifest(sourceId: string, root = SOURCES_DIR): SourceManifest {
   const file = manifestPath(sourceId, root);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new PipelineError(`no source manifest for "${sourceId}"`, EXIT.source, { file });
+    throw new PipelineError(`no source manifest for "${sourceId}" (declared: ${declaredIds(root).join(', ') || 'none'})`, EXIT.source, { file });
   }
   return parseManifest(text, file);
 }
