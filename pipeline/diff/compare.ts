@@ -236,7 +236,8 @@ export function diffTable(table: string, before: TableData, after: TableData): {
   const from = new Side(before, key), to = new Side(after, key);
   const index = new Map<string, number>();
   for (let i = 0; i < from.size; i++) index.set(from.key(i), i);
-  const diff: TableDiff = { added: [], removed: [], changed: [], repositioned: [], counts: { added: 0, removed: 0, changed: 0, repositioned: 0, moved: 0, unchanged: 0 } };
+  const counts = { added: 0, removed: 0, changed: 0, repositioned: 0, moved: 0, unchanged: 0 };
+  const diff: TableDiff = { added: [], removed: [], changed: [], repositioned: [], counts };
   const matched = new Uint8Array(from.size);
   const pairs: Array<[number, number, string]> = [];
   for (let i = 0; i < to.size; i++) {

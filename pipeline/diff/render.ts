@@ -62,18 +62,22 @@ function tableSection(table: string, d: TableDiff): string[] {
   const person = (r: Row) => `**${labelOf(table, r)}** (\`${idOf(table, r)}\`)`;
   if (d.added.length) out.push(`### Added (${d.added.length})`, '', ...d.added.map((r) => `- ${person(r)}`), '');
   if (d.removed.length) out.push(`### Removed (${d.removed.length})`, '', ...d.removed.map((r) => `- ${person(r)}`), '');
-  const renumbered = (c: ChangedRecord) => (Object.keys(c.positional).length ? [`  - position: ${fieldLines(c.positional).map((l) => l.slice(4)).join('; ')}`] : []);
-  if (d.changed.length) out.push(`### Changed (${d.changed.length})`, '', ...d.changed.flatMap((c) => [`- ${person(c.record)}`, ...fieldLines(c.changes), ...renumbered(c)]), '');
+  const positions = (c: ChangedRecord) => fieldLines(c.positional).map((l) => l.slice(4)).join('; ');
+  const renumbered = (c: ChangedRecord) => (Object.keys(c.positional).length ? [`  - position: ${positions(c)}`] : []);
+  const changed = (c: ChangedRecord) => [`- ${person(c.record)}`, ...fieldLines(c.changes), ...renumbered(c)];
+  if (d.changed.length) out.push(`### Changed (${d.changed.length})`, '', ...d.changed.flatMap(changed), '');
   return out;
 }
 
 const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
+const MOVED = 'moved in the document (other lines, page or file), nothing else changed';
+
 /** Position-only lines, one per table, collapsed to counts: renumbered records, and records read at other places. */
 function positionLines(table: string, d: TableDiff): string[] {
   const parts = [
     ...(d.counts.repositioned ? [`${plural(d.counts.repositioned, 'record')} renumbered, nothing else changed`] : []),
-    ...(d.counts.moved ? [`${plural(d.counts.moved, 'record')} moved in the document (other lines, page or file), nothing else changed`] : []),
+    ...(d.counts.moved ? [`${plural(d.counts.moved, 'record')} ${MOVED}`] : []),
   ];
   return parts.length ? [`- ${table}: ${parts.join('; ')}`] : [];
 }
@@ -91,10 +95,13 @@ export function diffMarkdown(diff: DatasetDiff): string {
   out.push(`Version bump this calls for: **${diff.bump}** (${BUMP_WHY[diff.bump]}).`, '');
   if (diff.schema.length) out.push('## Schema changes', '', ...diff.schema.map(schemaLine), '');
   const substantive = Object.entries(diff.tables).filter(([, d]) => hasSubstance(d));
-  if (!substantive.length && !diff.schema.length) out.push('No substantive change: no schema change, no record added, removed or changed.', '');
+  const none = 'No substantive change: no schema change, no record added, removed or changed.';
+  if (!substantive.length && !diff.schema.length) out.push(none, '');
   for (const [t, d] of substantive) out.push(...tableSection(t, d));
   out.push('## Counts', '', '| table | added | removed | changed | renumbered only | moved only | unchanged |', '|---|---:|---:|---:|---:|---:|---:|');
-  for (const [t, { counts: c }] of Object.entries(diff.tables)) out.push(`| ${t} | ${c.added} | ${c.removed} | ${c.changed} | ${c.repositioned} | ${c.moved} | ${c.unchanged} |`);
+  for (const [t, { counts: c }] of Object.entries(diff.tables)) {
+    out.push(`| ${t} | ${c.added} | ${c.removed} | ${c.changed} | ${c.repositioned} | ${c.moved} | ${c.unchanged} |`);
+  }
   const positions = Object.entries(diff.tables).flatMap(([t, d]) => positionLines(t, d));
   if (positions.length) out.push('', '## Position in the document only', '', ...positions);
   return `${out.join('\n').trimEnd()}\n`;

@@ -37,7 +37,8 @@ export function refusePublished(path: string, option: string, orHolds = true): v
   if (!release) return;
   const where = resolve(path) === release ? 'is' : around ? 'is inside' : 'holds';
   const why = 'published releases are never written to; choose another directory';
-  throw new PipelineError(`${option} ${where} the published release ${basename(release)} (${release}): ${why}`, EXIT.publish, { file: path });
+  const what = `${option} ${where} the published release ${basename(release)} (${release})`;
+  throw new PipelineError(`${what}: ${why}`, EXIT.publish, { file: path });
 }
 
 const readJson = (file: string): unknown => {
@@ -69,13 +70,23 @@ export type OutputMode = 'replace' | 'merge';
  * Check an output directory before any input is read. New, empty or an earlier output of this command:
  * replaced whole. Any other non-empty folder: refused (exit 2) unless `force`, then written into, nothing removed.
  */
-export function claimOutput(dir: string, opts: { option: string; force: boolean; command: string; isEarlierOutput: (dir: string) => boolean }): OutputMode {
+export interface OutputClaim {
+  option: string;
+  force: boolean;
+  command: string;
+  isEarlierOutput: (dir: string) => boolean;
+}
+
+export function claimOutput(dir: string, opts: OutputClaim): OutputMode {
   refusePublished(dir, opts.option, opts.option === '--out');
-  if (existsSync(dir) && !isDir(dir)) throw new PipelineError(`${opts.option} must name a directory (or one to create), but this is a file`, EXIT.usage, { file: dir });
+  if (existsSync(dir) && !isDir(dir)) {
+    throw new PipelineError(`${opts.option} must name a directory (or one to create), but this is a file`, EXIT.usage, { file: dir });
+  }
   if (!isDir(dir) || readdirSync(dir).length === 0 || opts.isEarlierOutput(dir)) return 'replace';
   if (opts.force) return 'merge';
   throw new PipelineError(
-    `${opts.option} names a non-empty directory that is not an earlier output of kzpp ${opts.command}: choose a new or empty one, or add --force to write into it`,
+    `${opts.option} names a non-empty directory that is not an earlier output of kzpp ${opts.command}: `
+      + 'choose a new or empty one, or add --force to write into it',
     EXIT.usage,
     { file: dir },
   );
@@ -84,6 +95,7 @@ export function claimOutput(dir: string, opts: { option: string; force: boolean;
 /** A folder of releases (dist/): never a published release or inside one; not another non-empty folder unless forced. */
 export function claimDist(dist: string, force: boolean): void {
   refusePublished(dist, '--dist', false);
-  const holdsReleases = (dir: string) => readdirSync(dir).some((name) => name === 'index.json' || SEMVER.test(name) || name.startsWith('.'));
+  const holdsReleases = (dir: string) =>
+    readdirSync(dir).some((name) => name === 'index.json' || SEMVER.test(name) || name.startsWith('.'));
   claimOutput(dist, { option: '--dist', force, command: 'build', isEarlierOutput: holdsReleases });
 }

@@ -33,9 +33,10 @@ Example:
       writeFileSync(path, text);
       return false;
     }).map((t) => t.name);
-    if (stale.length) throw new PipelineError(`stale JSON Schemas: ${stale.join(', ')} (run make schemas)`, EXIT.validation, { file: ownPath('schemas') });
+    const dir = ownPath('schemas');
+    if (stale.length) throw new PipelineError(`stale JSON Schemas: ${stale.join(', ')} (run make schemas)`, EXIT.validation, { file: dir });
     const count = publishedTables().length;
-    io.err(`${values.check ? 'checked' : 'wrote'} ${count} JSON Schemas in ${ownPath('schemas')}${values.check ? ': each matches its zod definition' : ''}\n`);
+    io.err(values.check ? `checked ${count} JSON Schemas in ${dir}: each matches its zod definition\n` : `wrote ${count} JSON Schemas in ${dir}\n`);
     return EXIT.ok;
   },
 };
