@@ -36,7 +36,8 @@ Example:
     const dir = ownPath('schemas');
     if (stale.length) throw new PipelineError(`stale JSON Schemas: ${stale.join(', ')} (run make schemas)`, EXIT.validation, { file: dir });
     const count = publishedTables().length;
-    io.err(values.check ? `checked ${count} JSON Schemas in ${dir}: each matches its zod definition\n` : `wrote ${count} JSON Schemas in ${dir}\n`);
+    if (io.json) io.out(`${JSON.stringify({ dir, schemas: count, [values.check ? 'checked' : 'written']: true })}\n`);
+    else io.err(values.check ? `checked ${count} JSON Schemas in ${dir}: each matches its zod definition\n` : `wrote ${count} JSON Schemas in ${dir}\n`);
     return EXIT.ok;
   },
 };
