@@ -2,11 +2,11 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyFiles } from '../pipeline/history/index.js';
-import { verifyReleases } from '../pipeline/history/verify.js';
+import { verifyReleases } from '../pipeline/orchestrate/verify.js';
 import { emptyIdentity, type Identity } from '../pipeline/identity/ledger.js';
 import type { Dataset } from '../pipeline/model/tables.js';
 import { publishRelease, renderDataset, type ReleaseMeta } from '../pipeline/publish/release.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { cli, fixture, MIRROR, modelOf, ROOT, tempDir } from './helpers.js';
 
 const edition = (name: string, identity: Identity): Dataset => extractAll(modelOf(readFileSync(fixture(name), 'utf8'), name), name.replace('.md', ''), identity).dataset;
