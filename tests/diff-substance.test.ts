@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TableDiff } from '../pipeline/diff/compare.js';
-import { diffPaths } from '../pipeline/diff/index.js';
+import { diffPaths } from '../pipeline/orchestrate/sides.js';
 import { diffMarkdown } from '../pipeline/diff/render.js';
 import { fixture, modelOf, tempDir } from './helpers.js';
 import { renderPdf } from './support/render-pdf.js';
