@@ -105,6 +105,6 @@ describe('make verify', () => {
     copyFileSync(join(ROOT, 'sources', 'odf-2025-02-13-tough-year', 'source.json'), join(dir, 'sources', 'odf-2025-02-13-tough-year', 'source.json'));
     const r = cli(['verify', '--mirror', MIRROR], { cwd: dir });
     expect(r.status).toBe(5);
-    expect(r.stderr).toMatch(/^1\.0\.0 \(current code\): 1 differences\n  1\.0\.0\/manifest\.json: sha256 \w+… rebuilt, 000000000000… recorded\nkzpp: error: releases differ from their records: 1\.0\.0\n$/);
+    expect(r.stderr).toMatch(/^1\.0\.0 \(current code\): 1 differences\n {2}1\.0\.0\/manifest\.json: sha256 \w+… rebuilt, 000000000000… recorded\nkzpp: error: releases differ from their records: 1\.0\.0\n$/);
   });
 });
