@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../lib/hash.js';
-import { compareVersions, listFiles } from '../publish/release.js';
+import { listFiles } from '../publish/release.js';
+import { compareVersions } from '../publish/version.js';
 
 export interface ReleaseRecord {
   version: string;
