@@ -6,7 +6,7 @@ SOURCE ?= odf-2025-02-13-tough-year
 DIST ?= dist
 TS := $(shell find pipeline -name '*.ts') tsconfig.json
 
-.PHONY: all datasets pdf test extract schemas check-schemas clean
+.PHONY: all datasets pdf test lint extract schemas check-schemas clean
 all: datasets
 
 # npm ci when node_modules is missing or older than the lock file.
@@ -22,9 +22,13 @@ build/.stamp: node_modules/.package-lock.json $(TS)
 datasets: build/.stamp
 	$(CLI) build --source $(SOURCE) --dist "$(DIST)" $(if $(FORMAT),--format $(FORMAT))
 
-## test: the whole test suite (the command CI runs)
+## test: the whole test suite (the command CI runs); colours only at a terminal, so CI logs stay plain text
 test: build/.stamp
-	npx vitest run
+	@if [ -t 1 ]; then npx vitest run; else NO_COLOR=1 npx vitest run; fi
+
+## lint: formatting and lint rules (Biome), and tsc --noEmit over pipeline/, tests/ and bench/
+lint: node_modules/.package-lock.json
+	npm run -s lint
 
 ## extract: make extract INPUT=report.md OUT=dir — any document in the report's format, unversioned
 extract: build/.stamp

@@ -99,7 +99,7 @@ function reference(name: Reference): Promise<Record<string, string>> {
   return references.get(name)!;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 beforeAll(async () => {
   // a port that was free a moment ago: connecting to it is refused at once, without the network
@@ -139,7 +139,7 @@ describe.concurrent('bad-input corpus', () => {
 
     if ('message' in e) {
       const lines = r.stderr.split('\n').filter(Boolean);
-      const place = `${escape(e.file(laid))}(?::page \\d+)?${e.line !== undefined ? `:line ${e.line}` : '(?::line \\d+)?'}: `;
+      const place = `${escapeRegExp(e.file(laid))}(?::page \\d+)?${e.line !== undefined ? `:line ${e.line}` : '(?::line \\d+)?'}: `;
       const prefix = new RegExp(`^kzpp: error: ${place}`);
       expect(lines[0]).toMatch(prefix);
       expect(lines[0]!.replace(prefix, '')).toMatch(e.message); // the reason, not the path (which holds the case's name)
@@ -161,7 +161,7 @@ describe.concurrent('bad-input corpus', () => {
     }
     const warnings = r.stderr.split('\n').filter(Boolean);
     for (const w of e.warnings) {
-      const place = `^${escape(laid.input)}:line ${w.line ?? '\\d+'}: warning: `;
+      const place = `^${escapeRegExp(laid.input)}:line ${w.line ?? '\\d+'}: warning: `;
       expect(warnings.some((line) => new RegExp(place).test(line) && w.message.test(line)), r.stderr).toBe(true);
     }
     e.check(readFileSync(join(out, 'prisoners.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)));

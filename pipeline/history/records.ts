@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../lib/hash.js';
 import { ownPath, projectRoot } from '../lib/project.js';
-import { compareVersions, listFiles } from '../publish/release.js';
+import { listFiles } from '../publish/release.js';
+import { compareVersions } from '../publish/version.js';
 
 export interface ReleaseRecord {
   version: string;

@@ -13,6 +13,7 @@ import { buildDatapackage, DATAPACKAGE_FILE, type ReleaseFacts } from './datapac
 import { renderDictionary } from './dictionary.js';
 import { csvColumns, toCsv, toExcelCsv, toJson, toNdjson } from './formats.js';
 import { jsonSchemaOfTable, publishedRows, tableFiles } from './published.js';
+import { checkVersion, compareVersions, isVersion } from './version.js';
 
 export interface ReleaseMeta {
   version: string | null;
@@ -71,22 +72,9 @@ export function sealRelease(rendered: Rendered): Rendered {
   return files;
 }
 
-/** Semver order: "1.10.0" after "1.9.0". */
-export const compareVersions = (a: string, b: string) => {
-  const pa = a.split('.').map(Number), pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
-};
-
-const SEMVER = /^\d+\.\d+\.\d+$/;
-
-/** A release's version names its directory and record file: anything but MAJOR.MINOR.PATCH ("1.0/../x") is refused before a byte is written. */
-export function checkVersion(version: string): void {
-  if (!SEMVER.test(version)) throw new PipelineError(`version "${version}" is not MAJOR.MINOR.PATCH`, EXIT.usage, { file: 'package.json' });
-}
 
 function writeIndex(dist: string): void {
-  const versions = readdirSync(dist).filter((d) => SEMVER.test(d)).sort(compareVersions);
+  const versions = readdirSync(dist).filter(isVersion).sort(compareVersions);
   const index = { latest: versions.at(-1) ?? null, versions };
   writeFileSync(join(dist, '.index.json.tmp'), `${JSON.stringify(index, null, 2)}\n`);
   renameSync(join(dist, '.index.json.tmp'), join(dist, 'index.json'));
