@@ -4,6 +4,7 @@ import { inputError } from '../errors.js';
 import { checkFileSize, checkLines, checkTextSize } from '../limits.js';
 import type { DocumentModel } from '../model/document.js';
 import { repair } from '../repair/repair.js';
+import { checkCosts } from './costs.js';
 import { decodeText } from './decode.js';
 
 export type Format = 'markdown' | 'pdf';
@@ -29,6 +30,7 @@ export async function readDocument(bytes: Buffer, file: string, format: Format =
   checkTextSize(bytes.length, file);
   if (!text.trim()) throw inputError('the document is empty', { file, line: 1 });
   if (HTML_PAGE.test(text)) throw inputError('this is a web page (HTML), not the report: use the report\'s PDF or its Markdown conversion', { file, line: 1 });
+  checkCosts(text, file); // before the parser pays for a costly construct
   const { parseMarkdown } = await import('./markdown.js'); // each front end loads only its own parser
   return { file, blocks: repair(parseMarkdown(text)) };
 }
