@@ -78,7 +78,7 @@ function layExtract(c: ExtractCase, dir: string): CaseDirs & { kzpp: string; arg
 }
 
 /** Files that depend on the input's bytes (hashes, sizes) rather than on what was extracted. */
-const BYTES_OF_INPUT = new Set(['manifest.json', 'datapackage.json', 'SHA256SUMS']);
+const BYTES_OF_INPUT = new Set(['manifest.json', 'datapackage.json', 'SHA256SUMS', 'provenance.json']);
 const datasetTree = (out: string) => Object.fromEntries(Object.entries(snapshot(out)).filter(([path]) => !BYTES_OF_INPUT.has(path.slice(1))));
 
 /** Reference datasets: the same document in plain UTF-8, extracted once (lazily, shared by the cases needing it). */
