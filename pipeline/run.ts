@@ -15,7 +15,8 @@ import { fetchSourceFile, pickFile } from './fetch/fetch.js';
 import { sha256 } from './lib/hash.js';
 import type { DocumentModel } from './model/document.js';
 import { type Format, formatOf, readDocument } from './parse/document.js';
-import { checkOutputDir, checkVersion, publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from './publish/release.js';
+import { checkOutputDir, checkVersion, publishRelease, renderDataset, sealRelease, type PublishOutcome, type ReleaseMeta } from './publish/release.js';
+import { checkReplaceableOutput, replaceOutput } from './publish/replace.js';
 import { historyFiles } from './history/index.js';
 import { loadManifest } from './sources/manifest.js';
 import { qaFiles } from './qa/report.js';
@@ -116,6 +117,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 /** Extract any document in the report's format into OUT, without versioning. */
 export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage): Promise<Extraction> {
   checkOutputDir(out, '--out');
+  checkReplaceableOutput(out);
   const bytes = stage('fetch', onStage, () => readInput(input), (b) => `${input} (${kB(b.length)})`);
   const doc = await stage('parse', onStage, () => readDocument(bytes, input, formatOf(input, bytes)), (d) => `${d.blocks.length} blocks`);
   const id = sourceId ?? basename(input).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -125,7 +127,7 @@ export async function extractFile(input: string, out: string, sourceId?: string,
     source: { id, file: basename(input), format: formatOf(input, bytes), sha256: sha256(bytes), published_on: null },
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
-  stage('publish', onStage, () => writeOutput(out, sealRelease(renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)))), () => `wrote ${out}`);
+  stage('publish', onStage, () => replaceOutput(out, sealRelease(renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)))), () => `wrote ${out}`);
   return extraction;
 }
 

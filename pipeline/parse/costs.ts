@@ -17,7 +17,7 @@ interface ScanState {
   /** Lines and characters of the paragraph the line continues (lines that start no block). */
   paragraphLines: number;
   paragraphChars: number;
-  /** Inline markup characters of the block (up to a blank line) and of the whole document so far. */
+  /** Inline markup characters of the block (a paragraph, a list item) and of the whole document so far. */
   blockMarkup: number;
   documentMarkup: number;
 }
@@ -83,10 +83,10 @@ const markupCount = (line: string) => {
 
 function advance(line: string, state: ScanState): void {
   const markup = markupCount(line);
-  state.blockMarkup = line.trim() ? state.blockMarkup + markup : 0;
   state.documentMarkup += markup;
   state.tableRows = line.includes('|') ? state.tableRows + 1 : 0;
   const continues = !STARTS_BLOCK.test(line);
+  state.blockMarkup = continues ? state.blockMarkup + markup : markup; // a list item, heading or table row starts its own
   state.paragraphLines = continues ? state.paragraphLines + 1 : 0;
   state.paragraphChars = continues ? state.paragraphChars + line.length : 0;
 }

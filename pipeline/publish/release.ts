@@ -254,7 +254,7 @@ function pauseForCrashTests(): void {
   if (ms > 0) sleep(ms);
 }
 
-function writeFiles(dir: string, files: Rendered): void {
+export function writeFiles(dir: string, files: Rendered): void {
   mkdirSync(dir, { recursive: true });
   for (const [name, bytes] of files) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
