@@ -15,7 +15,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../lib/hash.js';
 import { projectRoot } from '../lib/project.js';
-import type { ReleaseMeta, Rendered } from './release.js';
 
 export const SBOM_FILE = 'sbom.cdx.json';
 export const PROVENANCE_FILE = 'provenance.json';
@@ -34,6 +33,12 @@ interface LockPackage {
   integrity?: string;
   license?: string;
   dev?: boolean;
+}
+
+/** What a release says of its source and pipeline (release.ts's ReleaseMeta; not imported: release.ts imports this module). */
+interface ReleaseMeta {
+  source: { id: string; file: string; sha256: string };
+  pipeline: { name: string; version: string };
 }
 
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
@@ -97,7 +102,7 @@ export function renderProvenance(lockBytes: Buffer | null, meta: ReleaseMeta, ro
 }
 
 /** sbom.cdx.json and provenance.json for a release of `meta`. */
-export function buildRecords(meta: ReleaseMeta): Rendered {
+export function buildRecords(meta: ReleaseMeta): Map<string, Buffer> {
   const root = projectRoot();
   const lockPath = join(root, 'package-lock.json');
   const lockBytes = existsSync(lockPath) ? readFileSync(lockPath) : null;
