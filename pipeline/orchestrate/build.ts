@@ -14,8 +14,8 @@ import { PIPELINE } from '../lib/package.js';
 import { checkFileSize } from '../limits.js';
 import { readDocument } from '../parse/document.js';
 import { type Format, formatOf } from '../parse/formats.js';
-import { checkOutputDir, checkVersion, publishRelease, renderDataset, sealRelease, type PublishOutcome, type ReleaseMeta } from '../publish/release.js';
-import { checkReplaceableOutput, replaceOutput } from '../publish/replace.js';
+import type { OutputMode } from '../publish/output.js';
+import { checkOutputDir, checkVersion, publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from '../publish/release.js';
 import { qaFiles } from '../qa/report.js';
 import { loadManifest } from '../sources/manifest.js';
 import { checkAssertions } from '../validate/gate.js';
@@ -62,9 +62,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** Extract any document in the report's format into OUT, without versioning. */
-export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage): Promise<Extraction> {
+export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage, mode: OutputMode = 'replace'): Promise<Extraction> {
   checkOutputDir(out, '--out');
-  checkReplaceableOutput(out);
   const bytes = stage('fetch', onStage, () => readInput(input), (b) => `${input} (${kB(b.length)})`);
   const doc = await stage('parse', onStage, () => readDocument(bytes, input, formatOf(input, bytes)), (d) => `${d.blocks.length} blocks`);
   const id = sourceId ?? basename(input).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -74,7 +73,7 @@ export async function extractFile(input: string, out: string, sourceId?: string,
     source: { id, file: basename(input), format: formatOf(input, bytes), sha256: sha256(bytes), published_on: null },
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
-  stage('publish', onStage, () => replaceOutput(out, sealRelease(renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)))), () => `wrote ${out}`);
+  stage('publish', onStage, () => writeOutput(out, sealRelease(renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset))), mode), () => `wrote ${out}`);
   return extraction;
 }
 
