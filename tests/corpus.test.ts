@@ -7,13 +7,14 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../pipeline/lib/hash.js';
 import { readDocument } from '../pipeline/parse/document.js';
 import { extractAll, footnoteCount } from '../pipeline/orchestrate/extract.js';
 import { type BuildCase, type Case, CASES, type CaseDirs, CLOSED_PORT, type ExtractCase, latinOnly, type Manifest, MINI, REPORT, type Reference } from './corpus/cases.js';
-import { cliAsync, limiter } from './corpus/run.js';
+import { cliAsync, cliMeasured, COST_BOUND, limiter } from './corpus/run.js';
 import { fixture, ROOT, snapshot, tempDir } from './helpers.js';
 
 const KZPP = join(ROOT, 'bin', 'kzpp.js');
@@ -77,7 +78,7 @@ function layExtract(c: ExtractCase, dir: string): CaseDirs & { kzpp: string; arg
 }
 
 /** Files that depend on the input's bytes (hashes, sizes) rather than on what was extracted. */
-const BYTES_OF_INPUT = new Set(['manifest.json', 'datapackage.json', 'SHA256SUMS']);
+const BYTES_OF_INPUT = new Set(['manifest.json', 'datapackage.json', 'SHA256SUMS', 'provenance.json']);
 const datasetTree = (out: string) => Object.fromEntries(Object.entries(snapshot(out)).filter(([path]) => !BYTES_OF_INPUT.has(path.slice(1))));
 
 /** Reference datasets: the same document in plain UTF-8, extracted once (lazily, shared by the cases needing it). */
@@ -97,6 +98,17 @@ function reference(name: Reference): Promise<Record<string, string>> {
     );
   }
   return references.get(name)!;
+}
+
+/**
+ * The issue's bound, from outside the process: peak RSS, CPU time, and wall
+ * time. Wall time is stretched by the machine's load beyond its cores (make
+ * test runs the corpus beside other suites); CPU time is held to the bound as is.
+ */
+function expectWithinCostBound(r: { ms: number; mb: number; cpuMs: number }): void {
+  expect(r.mb).toBeLessThan(COST_BOUND.mb);
+  if (!Number.isNaN(r.cpuMs)) expect(r.cpuMs).toBeLessThan(COST_BOUND.ms);
+  expect(r.ms).toBeLessThan(COST_BOUND.ms * Math.max(1, loadavg()[0]! / cpus().length));
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -133,7 +145,9 @@ describe.concurrent('bad-input corpus', () => {
     mkdirSync(dir);
     const laid = c.run === 'build' ? layBuild(c, dir) : layExtract(c, dir);
     const before = snapshot(dir);
-    const r = await spawnSlot(() => cliAsync(laid.kzpp, laid.args, dir));
+    const bounded = c.run === 'extract' && c.bounded;
+    const r = await spawnSlot(() => (bounded ? cliMeasured(laid.kzpp, laid.args, dir, `${dir}.time`) : cliAsync(laid.kzpp, laid.args, dir)));
+    if (bounded) expectWithinCostBound(r as Awaited<ReturnType<typeof cliMeasured>>);
     const e = c.expect;
     expect(r.status, r.stderr).toBe(e.exit);
 

@@ -6,6 +6,7 @@
  */
 import { jsonSchemaOfTable, type PublishedTable, publishedTables, tableFiles } from './published.js';
 import { sha256 } from '../lib/hash.js';
+import { BUILD_RECORDS } from './buildinfo.js';
 import { CHECKSUMS_FILE } from './checksums.js';
 import { dataLicenseEntry } from './licence.js';
 import { tableSchemaOf } from './tableschema.js';
@@ -63,6 +64,7 @@ function describeKnownFiles(tables: PublishedTable[]): Map<string, Described> {
     known.set(files.schema, { description: `JSON Schema (2020-12) of one record of ${table.name}: the contract its JSON/NDJSON files are validated against.` });
   }
   known.set('manifest.json', { description: 'Release manifest: version, source file and sha256, pipeline version, record counts, bytes and sha256 of the data files.' });
+  for (const [path, description] of BUILD_RECORDS) known.set(path, { description });
   known.set('data-dictionary.md', { description: 'Data dictionary: every table and field with its type, meaning and an example value.' });
   known.set(CHECKSUMS_FILE, { description: 'sha256 of every file of the release except itself, in the format `sha256sum -c SHA256SUMS` checks. It lists datapackage.json, so it has no hash here.' });
   return known;

@@ -8,6 +8,7 @@ import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../lib/hash.js';
 import type { Dataset } from '../model/tables.js';
 import { schemaText } from '../validate/schemas.js';
+import { buildRecords } from './buildinfo.js';
 import { CHECKSUMS_FILE, renderChecksums } from './checksums.js';
 import { buildDatapackage, DATAPACKAGE_FILE, type ReleaseFacts } from './datapackage.js';
 import { renderDictionary } from './dictionary.js';
@@ -44,6 +45,7 @@ export function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Render
   const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
   files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source)));
   for (const [name, bytes] of extra) files.set(name, bytes);
+  for (const [name, bytes] of buildRecords(meta)) files.set(name, bytes); // what built it: SBOM and provenance (issue #13)
   const manifest = {
     version: meta.version,
     created: meta.source.published_on, // the source's date: no wall-clock time in a release
@@ -261,7 +263,7 @@ function pauseForCrashTests(): void {
   if (ms > 0) sleep(ms);
 }
 
-function writeFiles(dir: string, files: Rendered): void {
+export function writeFiles(dir: string, files: Rendered): void {
   mkdirSync(dir, { recursive: true });
   for (const [name, bytes] of files) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });

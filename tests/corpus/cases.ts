@@ -6,6 +6,7 @@
  */
 import { closeSync, openSync, readFileSync, ftruncateSync } from 'node:fs';
 import { fixture, REPORT_MD } from '../helpers.js';
+import { costlyCases, costlyPdfCases } from './costly.js';
 import { encryptedPdf, noPagesPdf, noTextPdf, truncatedPdf } from './pdf.js';
 
 /** A reference dataset the case must reproduce exactly: the same document, plain UTF-8 with LF. */
@@ -39,6 +40,8 @@ export interface ExtractCase {
   write?: (path: string) => void;
   /** Name of an OUT that already exists as a file (default: the directory "out"). */
   out?: string;
+  /** Must end within the cost bound (COST_BOUND: wall time and peak RSS, measured from outside). */
+  bounded?: boolean;
   expect: Expect;
 }
 
@@ -212,15 +215,19 @@ export const CASES: Case[] = [
     bytes: () => Buffer.from(insertAtLine(MINI(), DANA, `${'An endless paragraph. '.repeat(1200)}\n\n`)),
     expect: { exit: 3, file: input, line: lineOf(MINI(), DANA), message: /the line is 26,400 characters long/ },
   },
-  { name: 'too many lines', run: 'extract', file: 'report.md', bytes: () => Buffer.from('x\n'.repeat(25_000)), expect: { exit: 3, file: input, line: 20_001, message: /more than 20,000 lines/ } },
+  { name: 'too many lines', run: 'extract', file: 'report.md', bytes: () => Buffer.from('x\n'.repeat(25_000)), expect: { exit: 3, file: input, line: 10_001, message: /more than 10,000 lines/ } },
   {
     name: 'text over the size limit within the line limits',
     run: 'extract',
     file: 'report.md',
-    bytes: () => Buffer.from(`${'word '.repeat(60)}\n`.repeat(10_000)),
-    expect: { exit: 3, file: input, message: /the text is 2\.9 MiB, over the limit of 2\.0 MiB for a text document/ },
+    bytes: () => Buffer.from(`${'word '.repeat(60)}\n`.repeat(5_000)),
+    expect: { exit: 3, file: input, message: /the text is 1\.4 MiB, over the limit of 1\.0 MiB for a text document/ },
   },
   { name: 'too many list entries', run: 'extract', file: 'report.md', bytes: () => Buffer.from(listOf(5_001)), expect: { exit: 3, file: input, line: 5_005, message: /more than 5,000 list entries/ } },
+
+  // --- within the size limits, but costly for the parser: the cost pre-pass (issue #13) ---
+  ...costlyCases(MINI),
+  ...costlyPdfCases(),
 
   // --- PDFs that cannot be read (front end: issue #4) ---
   { name: 'a text file named .pdf', run: 'extract', file: 'report.pdf', bytes: () => Buffer.from(MINI()), expect: { exit: 3, file: input, message: /not a PDF/ } },
