@@ -80,7 +80,9 @@ describe('the website in Chromium, from file://', () => {
     expect(await figure('pre_trial')).toBe(people.filter((p) => p.list === 'pre_trial').length);
     const links = await page.locator('#people tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.sort()).toEqual(people.map((p) => `people/${p.id}.html`).sort());
-    const charts = await page.locator('figure svg[role="img"]').evaluateAll((svgs) => svgs.map((s) => s.getAttribute('aria-label')));
+    const charts = await page.locator('figure svg[role="img"]').evaluateAll((svgs) =>
+      svgs.map((s) => document.getElementById(s.getAttribute('aria-labelledby') ?? '')?.textContent),
+    );
     expect(charts).toEqual(['Sentence lengths by group', 'Prisoners by article of the Criminal Code', 'Verdicts and detentions by year', 'Time from detention to verdict']);
     expect(await axeSeriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'index.png'), fullPage: false });

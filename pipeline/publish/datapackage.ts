@@ -27,6 +27,7 @@ const FORMATS: Record<string, { format: string; mediatype: string }> = {
   ndjson: { format: 'ndjson', mediatype: 'application/x-ndjson' },
   md: { format: 'md', mediatype: 'text/markdown' },
   txt: { format: 'txt', mediatype: 'text/plain' },
+  html: { format: 'html', mediatype: 'text/html' },
 };
 
 function formatOfPath(path: string) {
@@ -75,7 +76,7 @@ function resourceOf(path: string, bytes: Buffer | null, known: Described | undef
     path,
     ...(isTable ? { type: 'table' } : {}),
     ...(known?.title ? { title: known.title } : {}),
-    description: known?.description ?? `${path}: a file of the release.`,
+    description: known?.description ?? (path.startsWith('site/') ? `${path}: a page of the release's website (open site/index.html).` : `${path}: a file of the release.`),
     format,
     mediatype,
     encoding: 'utf-8',

@@ -24,10 +24,11 @@ const { document } = parseHTML('<!doctype html><html><body></body></html>');
 
 /** The chart's SVG markup: Plot writes it through the DOM, which escapes its text. */
 export function chartSvg(chart: Chart): string {
-  const svg = Plot.plot({ ...chart.plot, document, ariaLabel: chart.title }) as unknown as Element;
-  // one image with one name: the marks' own aria-labels are not allowed on its parts (axe: aria-prohibited-attr)
+  const svg = Plot.plot({ ...chart.plot, document }) as unknown as Element;
+  // one image named by its caption: the marks' own aria-labels are not allowed on its parts (axe: aria-prohibited-attr)
   for (const part of svg.querySelectorAll('[aria-label]')) part.removeAttribute('aria-label');
   svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-labelledby', `${chart.id}-title`);
   svg.setAttribute('aria-describedby', `${chart.id}-alt`);
   return svg.outerHTML;
 }

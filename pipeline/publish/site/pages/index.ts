@@ -10,7 +10,7 @@ import { SEARCH_SCRIPT, searchKeys } from '../search.js';
 
 function about({ meta }: SiteContext): Html {
   const { source, pipeline, version } = meta;
-  const cite = [source.publisher, source.published_on && `(${source.published_on})`, source.title && `${source.title}.`].filter(Boolean).join(' ');
+  const cite = [source.publisher, source.published_on && `(${source.published_on})`, source.title ?? source.id].filter(Boolean).join(' ');
   return html`<section aria-labelledby="about"><h2 id="about">About this release</h2>
 <dl class="fields">
 <dt>Release</dt><dd>${version ?? 'unversioned extraction'} (${pipeline.name} ${pipeline.version})</dd>
@@ -18,7 +18,7 @@ function about({ meta }: SiteContext): Html {
 <dt>Source date</dt><dd>${source.published_on ?? 'not given'}</dd>
 <dt>Source file</dt><dd><code>${source.file}</code> (${source.format}), sha256 <span class="hash">${source.sha256}</span></dd>
 <dt>Licence</dt><dd>${pipeline.license ?? 'not given'} for this compilation; the report remains its publisher's work</dd>
-<dt>How to cite</dt><dd>${cite || source.id} Data: ${pipeline.name}, release ${version ?? 'unversioned'}.</dd>
+<dt>How to cite</dt><dd>${cite}. Data: ${pipeline.name}, release ${version ?? 'unversioned'}${source.url ? html`, ${source.url}` : ''}.</dd>
 </dl></section>`;
 }
 
