@@ -41,7 +41,7 @@ export async function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: 
   for (const { rows, paths, schema } of published) files.set(paths.excel, Buffer.from(toExcelCsv(rows, csvColumns(schema as never))));
   for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
   const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
-  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source.id)));
+  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source)));
   for (const [name, bytes] of extra) files.set(name, bytes);
   if (site) for (const [name, bytes] of (await import('./site/index.js')).renderSite(dataset, meta, files)) files.set(name, bytes); // from all the above
   const manifest = {
