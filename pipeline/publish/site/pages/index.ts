@@ -1,5 +1,6 @@
 /** index.html: what the release is, headline figures, charts, and every person with search and filters. */
 import type { Prisoner } from '../../../model/records/prisoners.js';
+import { attributionOf, DATA_LICENSE, QUOTED_TEXT_NOTICE } from '../../licence.js';
 import { renderChart } from '../charts.js';
 import { listLabel, LIST_LABELS, months, personPath, type SiteContext } from '../context.js';
 import { headlineFigures } from '../figures.js';
@@ -10,15 +11,14 @@ import { SEARCH_SCRIPT, searchKeys } from '../search.js';
 
 function about({ meta }: SiteContext): Html {
   const { source, pipeline, version } = meta;
-  const cite = [source.publisher, source.published_on && `(${source.published_on})`, source.title ?? source.id].filter(Boolean).join(' ');
   return html`<section aria-labelledby="about"><h2 id="about">About this release</h2>
 <dl class="fields">
 <dt>Release</dt><dd>${version ?? 'unversioned extraction'} (${pipeline.name} ${pipeline.version})</dd>
 <dt>Source</dt><dd>${source.url ? link(source.url, source.title ?? source.id) : (source.title ?? source.id)}${source.publisher ? html`, ${source.publisher}` : ''}</dd>
 <dt>Source date</dt><dd>${source.published_on ?? 'not given'}</dd>
 <dt>Source file</dt><dd><code>${source.file}</code> (${source.format}), sha256 <span class="hash">${source.sha256}</span></dd>
-<dt>Licence</dt><dd>${pipeline.license ?? 'not given'} for this compilation; the report remains its publisher's work</dd>
-<dt>How to cite</dt><dd>${cite}. Data: ${pipeline.name}, release ${version ?? 'unversioned'}${source.url ? html`, ${source.url}` : ''}.</dd>
+<dt>Licence</dt><dd>${link(DATA_LICENSE.path, DATA_LICENSE.title)} (${DATA_LICENSE.name}). ${QUOTED_TEXT_NOTICE}</dd>
+<dt>How to cite</dt><dd>Data extracted from ${attributionOf(source)}; ${pipeline.name}, release ${version ?? 'unversioned'}.</dd>
 </dl></section>`;
 }
 
