@@ -19,7 +19,10 @@ const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'build', 'test-output', 'site');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-interface Person { id: string; name: string; family_name: string; given_name: string; list: string; group: string | null }
+interface Person {
+  id: string; name: string; family_name: string; given_name: string; list: string; group: string | null;
+  custody_since: string | null; convicted_on: string | null;
+}
 
 let browser: Browser;
 let out: string;
@@ -121,7 +124,9 @@ describe('the website in Chromium, from file://', () => {
       await page.goto(url(`people/${p.id}.html`));
       expect(await page.locator('h1').textContent()).toBe(p.name);
     }
-    await page.goto(url(`people/${people[0]!.id}.html`));
+    const dated = people.find((p) => p.custody_since && p.convicted_on) ?? people[0]!; // a page with its timeline drawn
+    await page.goto(url(`people/${dated.id}.html`));
+    expect(await page.locator('#chart-timeline svg[role="img"]').count()).toBe(dated.custody_since ? 1 : 0);
     expect(await axeSeriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'person.png'), fullPage: true });
     expect(problems).toEqual([]);

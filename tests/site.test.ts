@@ -51,6 +51,20 @@ describe('the website renderers', () => {
     }
   });
 
+  it('draws and lists a person\'s events when the dataset has an events table', () => {
+    const dataset = hostileDataset();
+    const id = dataset.prisoners[1]!.id;
+    const events = [
+      { id: 'e2', prisoner_id: id, date: '2023-05', kind: 'verdict', text: 'Sentenced <b>by</b> a court', source: null, footnotes: [1] },
+      { id: 'e1', prisoner_id: id, date: '2022-01-14', kind: 'detention', text: 'Detained', source: null, footnotes: [] },
+    ];
+    const page = renderSite({ ...dataset, events } as Dataset, meta, files).get(`site/people/${id}.html`)!.toString('utf8');
+    const listed = page.slice(page.indexOf('<ol>'), page.indexOf('</ol>'));
+    expect(listed.indexOf('detention')).toBeLessThan(listed.indexOf('verdict'));
+    expect(listed).toContain('Sentenced &lt;b&gt;by&lt;/b&gt; a court (footnotes <a href="#fn-1">1</a>)');
+    expect(page).toContain('<figure id="chart-timeline"');
+  });
+
   it('is byte-identical when rendered twice', () => {
     expect(renderSite(hostileDataset(), meta, files)).toEqual(site);
   });
