@@ -64,7 +64,8 @@ describe('diff of two release directories', () => {
     const dirs = await Promise.all(['edition-1.md', 'edition-2.md'].map(async (name) => {
       const { dataset } = extractAll(modelOf(readFileSync(fixture(name), 'utf8'), name), name.replace('.md', ''), identity);
       const dir = join(tempDir(), name);
-      writeOutput(dir, await renderDataset(dataset, { version: '1.0.0', source: { id: name, file: name, format: 'markdown', sha256: '0'.repeat(64), published_on: null }, pipeline: { name: 't', version: '0' } }));
+      const source = { id: name, file: name, format: 'markdown', sha256: '0'.repeat(64), published_on: null };
+      writeOutput(dir, await renderDataset(dataset, { version: '1.0.0', source, pipeline: { name: 't', version: '0' } }));
       return dir;
     }));
     const fromReleases = await diffPaths(dirs[0]!, dirs[1]!);

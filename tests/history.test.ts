@@ -65,7 +65,9 @@ describe('releases carry their history', () => {
   it('refuses a version bump smaller than the diff calls for, publishing nothing', async () => {
     const dist = tempDir();
     await release(dist, '1.0.0', first, '2025-01-01');
-    await expect(release(dist, '1.0.1', second, '2025-06-01')).rejects.toThrow(/version 1\.0\.1 is a patch release after 1\.0\.0, but the diff calls for a minor one/);
+    await expect(release(dist, '1.0.1', second, '2025-06-01')).rejects.toThrow(
+      /version 1\.0\.1 is a patch release after 1\.0\.0, but the diff calls for a minor one/,
+    );
     expect(existsSync(join(dist, '1.0.1'))).toBe(false);
     // a field removed is a schema break: a minor version is not enough
     const withoutGroup = { ...first, prisoners: first.prisoners.map(({ group: _, ...p }) => p) } as unknown as Dataset;

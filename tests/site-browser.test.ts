@@ -20,8 +20,14 @@ const SHOTS = join(ROOT, 'build', 'test-output', 'site');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Person {
-  id: string; name: string; family_name: string; given_name: string; list: string; group: string | null;
-  custody_since: string | null; convicted_on: string | null;
+  id: string;
+  name: string;
+  family_name: string;
+  given_name: string;
+  list: string;
+  group: string | null;
+  custody_since: string | null;
+  convicted_on: string | null;
 }
 
 let browser: Browser;
@@ -30,7 +36,8 @@ let site: string;
 let people: Person[];
 
 async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium), as .ci/run does`);
   try {
     return await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   } catch (e) {
@@ -68,14 +75,23 @@ async function open(path: string): Promise<{ page: Page; problems: string[] }> {
 
 async function axeSeriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run()).violations);
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
+  const violations = await page.evaluate(
+    async () =>
+      (
+        await (
+          window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+        ).axe.run()
+      ).violations,
+  );
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}, ${v.nodes.length} nodes)`);
 }
 
 const visibleNames = (page: Page) => page.locator('#people tbody tr:visible td:nth-child(2)').allTextContents();
 
 describe('the website in Chromium, from file://', () => {
-  it('index: headline figures from the data, every person linked, charts named, no error, nothing fetched, no serious axe violation', async () => {
+  it('index: figures from the data, every person linked, charts named, no error, nothing fetched, no serious axe violation', async () => {
     const { page, problems } = await open('index.html');
     const figure = async (id: string) => Number(await page.locator(`[data-figure="${id}"] strong`).textContent());
     expect(await figure('people')).toBe(people.length);
@@ -83,10 +99,15 @@ describe('the website in Chromium, from file://', () => {
     expect(await figure('pre_trial')).toBe(people.filter((p) => p.list === 'pre_trial').length);
     const links = await page.locator('#people tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.sort()).toEqual(people.map((p) => `people/${p.id}.html`).sort());
-    const charts = await page.locator('figure svg[role="img"]').evaluateAll((svgs) =>
-      svgs.map((s) => document.getElementById(s.getAttribute('aria-labelledby') ?? '')?.textContent),
-    );
-    expect(charts).toEqual(['Sentence lengths by group', 'Prisoners by article of the Criminal Code', 'Verdicts and detentions by year', 'Time from detention to verdict']);
+    const charts = await page
+      .locator('figure svg[role="img"]')
+      .evaluateAll((svgs) => svgs.map((s) => document.getElementById(s.getAttribute('aria-labelledby') ?? '')?.textContent));
+    expect(charts).toEqual([
+      'Sentence lengths by group',
+      'Prisoners by article of the Criminal Code',
+      'Verdicts and detentions by year',
+      'Time from detention to verdict',
+    ]);
     expect(await axeSeriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(SHOTS, 'index.png'), fullPage: false });
     expect(problems).toEqual([]);
@@ -109,11 +130,21 @@ describe('the website in Chromium, from file://', () => {
   it('the list and group filters show exactly the people of that list and group', async () => {
     const { page } = await open('index.html');
     await page.locator('#f-list').selectOption('pre_trial');
-    expect((await visibleNames(page)).sort()).toEqual(people.filter((p) => p.list === 'pre_trial').map((p) => p.name).sort());
+    expect((await visibleNames(page)).sort()).toEqual(
+      people
+        .filter((p) => p.list === 'pre_trial')
+        .map((p) => p.name)
+        .sort(),
+    );
     await page.locator('#f-list').selectOption('');
     const group = people[0]!.group ?? '';
     await page.locator('#f-group').selectOption(group);
-    expect((await visibleNames(page)).sort()).toEqual(people.filter((p) => (p.group ?? '') === group).map((p) => p.name).sort());
+    expect((await visibleNames(page)).sort()).toEqual(
+      people
+        .filter((p) => (p.group ?? '') === group)
+        .map((p) => p.name)
+        .sort(),
+    );
     await expect.poll(() => page.locator('#shown').textContent()).toMatch(/^Showing \d+ of \d+ people$/);
     await page.close();
   });
@@ -145,7 +176,9 @@ describe('the website in Chromium, from file://', () => {
 
 describe('kzpp serve', () => {
   it('serves the site on the loopback address it prints, and nothing outside the folder', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'serve', out, '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'serve', out, '--port', '0', '--json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       const line = await new Promise<string>((done, fail) => {
         child.stdout.once('data', (d: Buffer) => done(d.toString()));

@@ -12,7 +12,18 @@ import { extractAll } from '../pipeline/run.js';
 import { fixture, modelOf } from './helpers.js';
 
 const HOSTILE = `<script>alert("x")</script> O'Neil & "Quoted" ${'Verylongname'.repeat(40)}`;
-const meta = { version: '9.9.9', source: { id: 'mini', file: 'mini.md', format: 'markdown', sha256: '0'.repeat(64), published_on: '2024-01-01', url: 'javascript:alert(1)' }, pipeline: { name: 't', version: '0' } };
+const meta = {
+  version: '9.9.9',
+  source: {
+    id: 'mini',
+    file: 'mini.md',
+    format: 'markdown',
+    sha256: '0'.repeat(64),
+    published_on: '2024-01-01',
+    url: 'javascript:alert(1)',
+  },
+  pipeline: { name: 't', version: '0' },
+};
 
 function hostileDataset(): Dataset {
   const { dataset } = extractAll(modelOf(readFileSync(fixture('mini-report.md'), 'utf8'), 'mini.md'), 'mini', emptyIdentity());
@@ -22,14 +33,23 @@ function hostileDataset(): Dataset {
   return dataset;
 }
 
-const files = new Map([['DIFF.md', Buffer.from('# Diff\n\n<script>alert(3)</script>\n\n[bad](javascript:alert(4)) [data](prisoners.csv)\n')]]);
+const files = new Map([
+  ['DIFF.md', Buffer.from('# Diff\n\n<script>alert(3)</script>\n\n[bad](javascript:alert(4)) [data](prisoners.csv)\n')],
+]);
 const site = renderSite(hostileDataset(), meta, files);
 const pages = [...site].map(([path, bytes]) => [path, bytes.toString('utf8')] as const);
 
 describe('the website renderers', () => {
   it('renders an index, a page per person and the release pages', () => {
     const people = hostileDataset().prisoners;
-    expect([...site.keys()]).toEqual(['site/index.html', ...people.map((p) => `site/people/${p.id}.html`), 'site/changes.html', 'site/qa.html', 'site/dictionary.html', 'site/downloads.html']);
+    expect([...site.keys()]).toEqual([
+      'site/index.html',
+      ...people.map((p) => `site/people/${p.id}.html`),
+      'site/changes.html',
+      'site/qa.html',
+      'site/dictionary.html',
+      'site/downloads.html',
+    ]);
   });
 
   it('escapes names and report text everywhere: no injected element, no javascript: link', () => {
@@ -51,14 +71,16 @@ describe('the website renderers', () => {
     }
   });
 
-  it('draws and lists a person\'s events when the dataset has an events table', () => {
+  it("draws and lists a person's events when the dataset has an events table", () => {
     const dataset = hostileDataset();
     const id = dataset.prisoners[1]!.id;
     const events = [
       { id: 'e2', prisoner_id: id, date: '2023-05', kind: 'verdict', text: 'Sentenced <b>by</b> a court', source: null, footnotes: [1] },
       { id: 'e1', prisoner_id: id, date: '2022-01-14', kind: 'detention', text: 'Detained', source: null, footnotes: [] },
     ];
-    const page = renderSite({ ...dataset, events } as Dataset, meta, files).get(`site/people/${id}.html`)!.toString('utf8');
+    const page = renderSite({ ...dataset, events } as Dataset, meta, files)
+      .get(`site/people/${id}.html`)!
+      .toString('utf8');
     const listed = page.slice(page.indexOf('<ol>'), page.indexOf('</ol>'));
     expect(listed.indexOf('detention')).toBeLessThan(listed.indexOf('verdict'));
     expect(listed).toContain('Sentenced &lt;b&gt;by&lt;/b&gt; a court (footnotes <a href="#fn-1">1</a>)');
@@ -83,8 +105,11 @@ describe('the website renderers', () => {
   });
 
   it('the browser folds a query with the same steps as lib/namekey', () => {
-    const fold = new Function(`${SEARCH_SCRIPT.split('const controls')[0]!.replace('(() => {', '')} return fold;`)() as (w: string) => string;
-    for (const word of ['KIYSYMBAYEV', 'Kiisimbayev', 'Yerzhan', 'Dzhanat', 'Mukhamet', 'Abdullayeva', 'Zhaña']) expect(fold(word), word).toBe(foldWord(word));
+    const fold = new Function(`${SEARCH_SCRIPT.split('const controls')[0]!.replace('(() => {', '')} return fold;`)() as (
+      w: string,
+    ) => string;
+    for (const word of ['KIYSYMBAYEV', 'Kiisimbayev', 'Yerzhan', 'Dzhanat', 'Mukhamet', 'Abdullayeva', 'Zhaña'])
+      expect(fold(word), word).toBe(foldWord(word));
     expect(searchKeys(['Kiisimbayev Erzhan'])).toBe(`${foldWord('KIYSYMBAYEV')} ${foldWord('Yerzhan')}`);
   });
 });

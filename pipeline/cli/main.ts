@@ -17,7 +17,10 @@ import { dictionaryCommand } from './commands/dictionary.js';
 import { serveCommand } from './commands/serve.js';
 
 /** A new subcommand: its own file in commands/, one import above and one entry here (the order of kzpp --help). */
-const COMMANDS: Command[] = [buildCommand, extractCommand, validateCommand, inspectCommand, diffCommand, releaseCommand, verifyCommand, verifyReleaseCommand, schemasCommand, dictionaryCommand, serveCommand];
+const COMMANDS: Command[] = [
+  buildCommand, extractCommand, validateCommand, inspectCommand, diffCommand,
+  releaseCommand, verifyCommand, verifyReleaseCommand, schemasCommand, dictionaryCommand, serveCommand,
+];
 
 const COMMON = {
   help: { type: 'boolean', short: 'h' },

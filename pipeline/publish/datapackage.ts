@@ -69,6 +69,9 @@ function describeKnownFiles(tables: PublishedTable[]): Map<string, Described> {
   return known;
 }
 
+const defaultDescription = (path: string) =>
+  path.startsWith('site/') ? `${path}: a page of the release's website (open site/index.html).` : `${path}: a file of the release.`;
+
 function resourceOf(path: string, bytes: Buffer | null, known: Described | undefined): Record<string, unknown> {
   const { format, mediatype } = formatOfPath(path);
   const isTable = known?.table !== undefined;
@@ -77,7 +80,7 @@ function resourceOf(path: string, bytes: Buffer | null, known: Described | undef
     path,
     ...(isTable ? { type: 'table' } : {}),
     ...(known?.title ? { title: known.title } : {}),
-    description: known?.description ?? (path.startsWith('site/') ? `${path}: a page of the release's website (open site/index.html).` : `${path}: a file of the release.`),
+    description: known?.description ?? defaultDescription(path),
     format,
     mediatype,
     encoding: 'utf-8',

@@ -30,7 +30,12 @@ export type Rendered = Map<string, Buffer>;
  * and SHA256SUMS over all of them (sealRelease). `extra`: further files of
  * the release (the QA report, the release's history), listed in the manifest like the tables.
  */
-export async function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Rendered = new Map(), { site = true } = {}): Promise<Rendered> {
+export async function renderDataset(
+  dataset: Dataset,
+  meta: ReleaseMeta,
+  extra: Rendered = new Map(),
+  { site = true } = {},
+): Promise<Rendered> {
   const files: Rendered = new Map();
   const published = publishedRows(dataset).map(({ table, rows }) => ({ table, rows, paths: tableFiles(table), schema: jsonSchemaOfTable(table) }));
   for (const { rows, paths, schema } of published) {
@@ -43,7 +48,7 @@ export async function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: 
   const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
   files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source)));
   for (const [name, bytes] of extra) files.set(name, bytes);
-  if (site) for (const [name, bytes] of (await import('./site/index.js')).renderSite(dataset, meta, files)) files.set(name, bytes); // from all the above
+  if (site) for (const [name, bytes] of (await import('./site/index.js')).renderSite(dataset, meta, files)) files.set(name, bytes);
   const manifest = {
     version: meta.version,
     created: meta.source.published_on, // the source's date: no wall-clock time in a release

@@ -12,15 +12,21 @@ import { EXIT, PipelineError } from '../../errors.js';
 import type { Command } from '../command.js';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.md': 'text/markdown; charset=utf-8',
-  '.ndjson': 'application/x-ndjson', '.png': 'image/png', '.svg': 'image/svg+xml',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.ndjson': 'application/x-ndjson',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
 };
 
 /** The folder to serve: DIR/site when DIR is a release, DIR when it is a site; default the latest release in dist/. */
 export function siteDir(dir: string | undefined): string {
   const base = dir ?? latestRelease('dist');
   const candidate = existsSync(join(base, 'site', 'index.html')) ? join(base, 'site') : base;
-  if (!existsSync(join(candidate, 'index.html'))) throw new PipelineError('no site here (expected index.html or site/index.html): run make first', EXIT.usage, { file: base });
+  if (!existsSync(join(candidate, 'index.html')))
+    throw new PipelineError('no site here (expected index.html or site/index.html): run make first', EXIT.usage, { file: base });
   return resolve(candidate);
 }
 
@@ -58,14 +64,16 @@ export function serveSite(root: string, port: number): Promise<Server> {
     res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
   });
   return new Promise((done, fail) => {
-    server.once('error', (e: NodeJS.ErrnoException) => fail(new PipelineError(`cannot listen on 127.0.0.1:${port} (${e.code ?? e.message})`, EXIT.usage)));
+    server.once('error', (e: NodeJS.ErrnoException) =>
+      fail(new PipelineError(`cannot listen on 127.0.0.1:${port} (${e.code ?? e.message})`, EXIT.usage)),
+    );
     server.listen(port, '127.0.0.1', () => done(server));
   });
 }
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'preview a release\'s website on http://127.0.0.1 (loopback only)',
+  summary: "preview a release's website on http://127.0.0.1 (loopback only)",
   help: `Usage: kzpp serve [DIR] [--port N] [--check]
 
 Serves the website of a release (DIR: a release folder such as dist/1.1.0, or
@@ -88,7 +96,8 @@ Example:
       return EXIT.ok;
     }
     await new Promise<void>((done) => {
-      for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => (server.close(() => done()), server.closeAllConnections()));
+      for (const signal of ['SIGINT', 'SIGTERM'] as const)
+        process.once(signal, () => (server.close(() => done()), server.closeAllConnections()));
     });
     return EXIT.ok;
   },

@@ -34,11 +34,18 @@ export function chartSvg(chart: Chart): string {
 }
 
 export function renderChart(chart: Chart): Html {
-  if (!chart.rows.length) return html`<figure id="${chart.id}"><figcaption>${chart.title}</figcaption><p>No data for this chart in this release.</p></figure>`;
+  if (!chart.rows.length)
+    return html`<figure id="${chart.id}">
+      <figcaption>${chart.title}</figcaption>
+      <p>No data for this chart in this release.</p>
+    </figure>`;
   return html`<figure id="${chart.id}" aria-labelledby="${chart.id}-title">
-<figcaption id="${chart.id}-title">${chart.title}</figcaption>
-${trusted(chartSvg(chart))}
-<p class="muted" id="${chart.id}-alt">${chart.alt}</p>
-<details><summary>Table behind the chart</summary>${table(chart.title, chart.head, chart.rows)}</details>
-</figure>`;
+    <figcaption id="${chart.id}-title">${chart.title}</figcaption>
+    ${trusted(chartSvg(chart))}
+    <p class="muted" id="${chart.id}-alt">${chart.alt}</p>
+    <details>
+      <summary>Table behind the chart</summary>
+      ${table(chart.title, chart.head, chart.rows)}
+    </details>
+  </figure>`;
 }

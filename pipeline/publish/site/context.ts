@@ -13,7 +13,8 @@ export interface SiteContext {
 export type Row = Record<string, unknown>;
 
 /** A table the dataset may or may not have (events arrive with issue #13): read generically, [] when absent. */
-export const optionalTable = (dataset: Dataset, name: string): Row[] => ((dataset as unknown as Record<string, Row[] | undefined>)[name] ?? []);
+export const optionalTable = (dataset: Dataset, name: string): Row[] =>
+  (dataset as unknown as Record<string, Row[] | undefined>)[name] ?? [];
 
 export const LIST_LABELS: Record<string, string> = { convicted: 'Convicted', pre_trial: 'Pre-trial detention' };
 export const listLabel = (list: string) => LIST_LABELS[list] ?? list;
@@ -23,7 +24,8 @@ export const personPath = (id: string) => `people/${id}.html`;
 /** "5 years 6 months" from 66; null for no sentence. */
 export function months(total: number | null): string | null {
   if (total === null) return null;
-  const years = Math.floor(total / 12), rest = total % 12;
+  const years = Math.floor(total / 12),
+    rest = total % 12;
   const part = (n: number, unit: string) => (n ? `${n} ${unit}${n === 1 ? '' : 's'}` : '');
   return [part(years, 'year'), part(rest, 'month')].filter(Boolean).join(' ') || '0 months';
 }

@@ -8,7 +8,8 @@ export interface Figure {
 }
 
 const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b), mid = sorted.length >> 1;
+  const sorted = [...values].sort((a, b) => a - b),
+    mid = sorted.length >> 1;
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 const years = (m: number) => `${Number((m / 12).toFixed(1))} years`;

@@ -42,5 +42,10 @@ export const link = (url: string, label: Part = url): Html => {
 export function table(caption: Part, head: readonly string[], rows: readonly (readonly Part[])[], className = ''): Html {
   return html`<table${className ? html` class="${className}"` : ''}><caption>${caption}</caption>
 <thead><tr>${head.map((h) => html`<th scope="col">${h}</th>`)}</tr></thead>
-<tbody>${rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>\n`)}</tbody></table>`;
+<tbody>${rows.map(
+    (row) =>
+      html`<tr>
+        ${row.map((cell) => html`<td>${cell}</td>`)}
+      </tr> `,
+  )}</tbody></table>`;
 }

@@ -6,7 +6,15 @@
 import { FOLD_STEPS, foldWord } from '../../lib/namekey.js';
 
 /** The folded words a row is found by: name, name as printed, aliases. */
-export const searchKeys = (names: readonly string[]) => [...new Set(names.flatMap((n) => n.split(/\s+/)).map(foldWord).filter(Boolean))].join(' ');
+export const searchKeys = (names: readonly string[]) =>
+  [
+    ...new Set(
+      names
+        .flatMap((n) => n.split(/\s+/))
+        .map(foldWord)
+        .filter(Boolean),
+    ),
+  ].join(' ');
 
 const steps = JSON.stringify(FOLD_STEPS.map(([pattern, replacement]) => [pattern.source, pattern.flags, replacement]));
 

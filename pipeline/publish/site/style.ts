@@ -2,7 +2,8 @@
 export const STYLE = `
 :root { color-scheme: light; --ink: #1a1a1a; --muted: #4a4a4a; --line: #c8c8c8; --accent: #0b4f9c; --paper: #fff; --band: #f3f4f6; }
 * { box-sizing: border-box; }
-body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink); background: var(--paper); }
+body { margin: 0; color: var(--ink); background: var(--paper); }
+body { font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
 header, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
 header { border-bottom: 1px solid var(--line); }
 header .site { font-weight: 700; margin: .75rem 0 .25rem; }

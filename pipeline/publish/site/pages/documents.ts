@@ -6,26 +6,36 @@ import { markdownToHtml } from '../markdown.js';
 
 const fileSection = (ctx: SiteContext, file: string, missing: string): Html => {
   const bytes = ctx.files.get(file);
-  return bytes ? html`<section class="document">${markdownToHtml(bytes.toString('utf8'))}<p class="muted">From <a href="../${file}"><code>${file}</code></a>.</p></section>` : html`<p>${missing}</p>`;
+  return bytes
+    ? html`<section class="document">
+        ${markdownToHtml(bytes.toString('utf8'))}
+        <p class="muted">
+          From <a href="../${file}"><code>${file}</code></a
+          >.
+        </p>
+      </section>`
+    : html`<p>${missing}</p>`;
 };
 
 export const changesPage = (ctx: SiteContext): Page => ({
   path: 'changes.html',
   title: 'Changes',
   body: html`<h1>Changes since the previous release</h1>
-${fileSection(ctx, 'DIFF.md', 'This release has no diff: it was not built as a versioned release.')}
-<h2>Changelog</h2>
-${fileSection(ctx, 'CHANGELOG.md', 'This release has no changelog: it was not built as a versioned release.')}`,
+    ${fileSection(ctx, 'DIFF.md', 'This release has no diff: it was not built as a versioned release.')}
+    <h2>Changelog</h2>
+    ${fileSection(ctx, 'CHANGELOG.md', 'This release has no changelog: it was not built as a versioned release.')}`,
 });
 
 export const qaPage = (ctx: SiteContext): Page => ({
   path: 'qa.html',
   title: 'Quality report',
-  body: html`<h1>Quality report</h1>${fileSection(ctx, 'qa.md', 'This release has no quality report.')}`,
+  body: html`<h1>Quality report</h1>
+    ${fileSection(ctx, 'qa.md', 'This release has no quality report.')}`,
 });
 
 export const dictionaryPage = (ctx: SiteContext): Page => ({
   path: 'dictionary.html',
   title: 'Data dictionary',
-  body: html`<h1>Data dictionary</h1>${fileSection(ctx, 'data-dictionary.md', 'This release has no data dictionary.')}`,
+  body: html`<h1>Data dictionary</h1>
+    ${fileSection(ctx, 'data-dictionary.md', 'This release has no data dictionary.')}`,
 });

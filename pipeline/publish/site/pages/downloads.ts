@@ -18,13 +18,27 @@ const snippets = (version: string) => [
 
 export function downloadsPage(ctx: SiteContext): Page {
   const files = [...ctx.files].filter(([path]) => !path.startsWith('site/')).sort(([a], [b]) => a.localeCompare(b));
-  const rows = files.map(([path, bytes]) => [html`<a href="../${path}"><code>${path}</code></a>`, bytes.length, html`<span class="hash">${sha256(bytes)}</span>`]);
+  const rows = files.map(([path, bytes]) => [
+    html`<a href="../${path}"><code>${path}</code></a>`,
+    bytes.length,
+    html`<span class="hash">${sha256(bytes)}</span>`,
+  ]);
   const version = ctx.meta.version ?? '<version>';
   const body = html`<h1>Downloads</h1>
-<p>Every file of the release, in the folder above this site. The tables come as JSON, NDJSON and CSV (and spreadsheet CSVs under <code>excel/</code>).</p>
-${table('Files, bytes and sha256', ['File', 'Bytes', 'sha256'], rows)}
-<p>${SEALS.map((f, i) => html`${i ? ', ' : ''}<a href="../${f}"><code>${f}</code></a>`)}: written last; their sizes and checksums are in <code>SHA256SUMS</code>.</p>
-<h2>Use</h2>
-${snippets(version).map(([title, lang, code]) => html`<h3>${title}</h3><pre><code class="language-${lang}">${code}</code></pre>`)}`;
+    <p>
+      Every file of the release, in the folder above this site. The tables come as JSON, NDJSON and CSV (and spreadsheet CSVs under
+      <code>excel/</code>).
+    </p>
+    ${table('Files, bytes and sha256', ['File', 'Bytes', 'sha256'], rows)}
+    <p>
+      ${SEALS.map((f, i) => html`${i ? ', ' : ''}<a href="../${f}"><code>${f}</code></a>`)}: written last; their sizes and checksums are in
+      <code>SHA256SUMS</code>.
+    </p>
+    <h2>Use</h2>
+    ${snippets(version).map(
+      ([title, lang, code]) =>
+        html`<h3>${title}</h3>
+          <pre><code class="language-${lang}">${code}</code></pre>`,
+    )}`;
   return { path: 'downloads.html', title: 'Downloads', body };
 }
