@@ -8,7 +8,7 @@ import { html } from '../pipeline/publish/site/html.js';
 import { renderSite } from '../pipeline/publish/site/index.js';
 import { markdownToHtml } from '../pipeline/publish/site/markdown.js';
 import { SEARCH_SCRIPT, searchKeys } from '../pipeline/publish/site/search.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { fixture, modelOf } from './helpers.js';
 
 const HOSTILE = `<script>alert("x")</script> O'Neil & "Quoted" ${'Verylongname'.repeat(40)}`;

@@ -3,7 +3,7 @@ import { EXIT, PipelineError } from '../../errors.js';
 import { fetchSourceFile, pickFile } from '../../fetch/fetch.js';
 import { readDocument } from '../../parse/document.js';
 import { DICTIONARY_FILE, renderDictionary } from '../../publish/dictionary.js';
-import { extractAll } from '../../run.js';
+import { extractAll } from '../../orchestrate/extract.js';
 import { loadManifest } from '../../sources/manifest.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 
