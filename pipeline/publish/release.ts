@@ -14,14 +14,9 @@ import { renderDictionary } from './dictionary.js';
 import { csvColumns, toCsv, toExcelCsv, toJson, toNdjson } from './formats.js';
 import { jsonSchemaOfTable, publishedRows, tableFiles } from './published.js';
 
-export interface ReleaseMeta {
-  version: string | null;
-  source: { id: string; file: string; format: string; sha256: string; published_on: string | null; title?: string; url?: string; publisher?: string; coalition?: string[] };
-  pipeline: { name: string; version: string; license?: string };
-}
+import type { ReleaseMeta, Rendered } from './types.js';
 
-/** File name (a path relative to the release) -> bytes, in a fixed order. */
-export type Rendered = Map<string, Buffer>;
+export type { ReleaseMeta, Rendered } from './types.js';
 
 /**
  * The release's files: each table (extracted, then summaries) as JSON, NDJSON

@@ -1,6 +1,6 @@
 /** What every page renderer reads: the dataset, the release's facts and the files rendered before the site. */
 import type { Dataset } from '../../model/tables.js';
-import type { ReleaseMeta, Rendered } from '../release.js';
+import type { ReleaseMeta, Rendered } from '../types.js';
 
 export interface SiteContext {
   dataset: Dataset;

@@ -4,7 +4,7 @@
  * deterministic bytes. Loaded lazily: only a release that is written needs it.
  */
 import type { Dataset } from '../../model/tables.js';
-import type { ReleaseMeta, Rendered } from '../release.js';
+import type { ReleaseMeta, Rendered } from '../types.js';
 import type { SiteContext } from './context.js';
 import { type Page, renderPage } from './layout.js';
 import { changesPage, dictionaryPage, qaPage } from './pages/documents.js';

@@ -32,7 +32,7 @@ const csp = (script?: string) =>
   [
     "default-src 'none'",
     "style-src 'unsafe-inline'", // the chart library writes style attributes into its SVG
-    'img-src data:',
+    "img-src data:",
     script ? `script-src 'sha256-${sha256Base64(script)}'` : "script-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -40,40 +40,26 @@ const csp = (script?: string) =>
 
 export function renderPage(page: Page, siteTitle: string): string {
   const root = rootOf(page.path);
-  const nav = NAV.map(
-    ([href, label]) => html`<li><a href="${root}${href}" ${href === page.path ? trusted(' aria-current="page"') : ''}>${label}</a></li>`,
-  );
+  const current = (href: string) => (href === page.path ? trusted(' aria-current="page"') : '');
+  const nav = NAV.map(([href, label]) => html`<li><a href="${root}${href}"${current(href)}>${label}</a></li>`);
   return html`<!doctype html>
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta http-equiv="Content-Security-Policy" content="${csp(page.script)}" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${page.title} · ${siteTitle}</title>
-        <style>
-          ${trusted(STYLE)}
-        </style>
-      </head>
-      <body>
-        <a class="skip" href="#main">Skip to the content</a>
-        <header>
-          <p class="site">${siteTitle}</p>
-          <nav aria-label="Pages of the release">
-            <ul>
-              ${nav}
-            </ul>
-          </nav>
-        </header>
-        <main id="main">${page.body}</main>
-        <footer><p>Built by the kzpp pipeline from the report's text; every fact links back to its place in the report.</p></footer>
-        ${
-          page.script
-            ? html`<script>
-                ${trusted(page.script)};
-              </script> `
-            : ''
-        }
-      </body>
-    </html> `.text;
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp(page.script)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${page.title} · ${siteTitle}</title>
+<style>${trusted(STYLE)}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the content</a>
+<header><p class="site">${siteTitle}</p><nav aria-label="Pages of the release"><ul>${nav}</ul></nav></header>
+<main id="main">
+${page.body}
+</main>
+<footer><p>Built by the kzpp pipeline from the report's text; every fact links back to its place in the report.</p></footer>
+${page.script ? html`<script>${trusted(page.script)}</script>\n` : ''}</body>
+</html>
+`.text;
 }
