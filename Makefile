@@ -2,6 +2,8 @@
 SHELL := /bin/bash
 CLI := node bin/kzpp.js
 SOURCE ?= odf-2025-02-13-tough-year
+# where releases are published, like the CLI's --dist
+DIST ?= dist
 TS := $(shell find pipeline -name '*.ts') tsconfig.json
 
 .PHONY: all datasets pdf test extract schemas check-schemas clean
@@ -16,9 +18,9 @@ build/.stamp: node_modules/.package-lock.json $(TS)
 	npm run -s build
 	@touch $@
 
-## datasets: build dist/<version>/ from the default source (Markdown); FORMAT=pdf for the PDF
+## datasets: build $(DIST)/<version>/ from the default source (Markdown); FORMAT=pdf for the PDF; DIST=dir like --dist
 datasets: build/.stamp
-	$(CLI) build --source $(SOURCE) $(if $(FORMAT),--format $(FORMAT))
+	$(CLI) build --source $(SOURCE) --dist "$(DIST)" $(if $(FORMAT),--format $(FORMAT))
 
 ## test: the whole test suite (the command CI runs)
 test: build/.stamp
@@ -71,7 +73,7 @@ bench-diff: build/.stamp
 
 ## release: build dist/<version>/ and record it (releases/<version>.json, CHANGELOG.md, identity/ledger.json) to commit
 release: build/.stamp
-	$(CLI) release --source $(SOURCE) $(if $(FORMAT),--format $(FORMAT))
+	$(CLI) release --source $(SOURCE) --dist "$(DIST)" $(if $(FORMAT),--format $(FORMAT))
 
 ## verify: rebuild every recorded release (older ones at their commit) and fail on any byte that differs
 verify: build/.stamp
