@@ -96,3 +96,12 @@ fuzz: build/.stamp
 ## measure-limits: time and peak memory of refusing inputs at the limits (the figures in docs/limits.md)
 measure-limits: build/.stamp
 	node bench/limits.mjs
+
+# --- issue #17: the release as a website ---
+.PHONY: site serve
+## site: rebuild the release, its website dist/<version>/site/ included (open dist/<version>/site/index.html)
+site: datasets
+
+## serve: preview the latest release's website on http://127.0.0.1:8017/ (loopback only; Ctrl-C stops)
+serve: build/.stamp
+	$(CLI) serve $(if $(DIR),"$(DIR)")

@@ -33,7 +33,7 @@ describe('build', () => {
     expect(refused.status).toBe(6);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(refused.stderr).toMatch(new RegExp(`version ${V.replaceAll('.', '\\.')} is already published with different content \\(prisoners\\.csv\\)`));
-  });
+  }, 90_000); // three builds, each rendering the website too
 
   it('builds identical bytes in two separate directories', () => {
     const [a, b] = [tempDir(), tempDir()];

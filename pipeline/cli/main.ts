@@ -14,9 +14,13 @@ import { schemasCommand } from './commands/schemas.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyReleaseCommand } from './commands/verify-release.js';
 import { dictionaryCommand } from './commands/dictionary.js';
+import { serveCommand } from './commands/serve.js';
 
 /** A new subcommand: its own file in commands/, one import above and one entry here (the order of kzpp --help). */
-const COMMANDS: Command[] = [buildCommand, extractCommand, validateCommand, inspectCommand, diffCommand, releaseCommand, verifyCommand, verifyReleaseCommand, schemasCommand, dictionaryCommand];
+const COMMANDS: Command[] = [
+  buildCommand, extractCommand, validateCommand, inspectCommand, diffCommand,
+  releaseCommand, verifyCommand, verifyReleaseCommand, schemasCommand, dictionaryCommand, serveCommand,
+];
 
 const COMMON = {
   help: { type: 'boolean', short: 'h' },

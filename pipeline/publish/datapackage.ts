@@ -29,6 +29,7 @@ const FORMATS: Record<string, { format: string; mediatype: string }> = {
   ndjson: { format: 'ndjson', mediatype: 'application/x-ndjson' },
   md: { format: 'md', mediatype: 'text/markdown' },
   txt: { format: 'txt', mediatype: 'text/plain' },
+  html: { format: 'html', mediatype: 'text/html' },
 };
 
 function formatOfPath(path: string) {
@@ -70,6 +71,9 @@ function describeKnownFiles(tables: PublishedTable[]): Map<string, Described> {
   return known;
 }
 
+const defaultDescription = (path: string) =>
+  path.startsWith('site/') ? `${path}: a page of the release's website (open site/index.html).` : `${path}: a file of the release.`;
+
 function resourceOf(path: string, bytes: Buffer | null, known: Described | undefined): Record<string, unknown> {
   const { format, mediatype } = formatOfPath(path);
   const isTable = known?.table !== undefined;
@@ -78,7 +82,7 @@ function resourceOf(path: string, bytes: Buffer | null, known: Described | undef
     path,
     ...(isTable ? { type: 'table' } : {}),
     ...(known?.title ? { title: known.title } : {}),
-    description: known?.description ?? `${path}: a file of the release.`,
+    description: known?.description ?? defaultDescription(path),
     format,
     mediatype,
     encoding: 'utf-8',

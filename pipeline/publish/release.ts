@@ -16,14 +16,9 @@ import { csvColumns, toCsv, toExcelCsv, toJson, toNdjson } from './formats.js';
 import { jsonSchemaOfTable, publishedRows, tableFiles } from './published.js';
 import { checkVersion, compareVersions, isVersion } from './version.js';
 
-export interface ReleaseMeta {
-  version: string | null;
-  source: { id: string; file: string; format: string; sha256: string; published_on: string | null; title?: string; url?: string; publisher?: string; coalition?: string[] };
-  pipeline: { name: string; version: string; license?: string };
-}
+import type { ReleaseMeta, Rendered } from './types.js';
 
-/** File name (a path relative to the release) -> bytes, in a fixed order. */
-export type Rendered = Map<string, Buffer>;
+export type { ReleaseMeta, Rendered } from './types.js';
 
 /**
  * The release's files: each table (extracted, then summaries) as JSON, NDJSON
@@ -32,7 +27,12 @@ export type Rendered = Map<string, Buffer>;
  * and SHA256SUMS over all of them (sealRelease). `extra`: further files of
  * the release (the QA report, the release's history), listed in the manifest like the tables.
  */
-export function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Rendered = new Map()): Rendered {
+export async function renderDataset(
+  dataset: Dataset,
+  meta: ReleaseMeta,
+  extra: Rendered = new Map(),
+  { site = true } = {},
+): Promise<Rendered> {
   const files: Rendered = new Map();
   const published = publishedRows(dataset).map(({ table, rows }) => ({ table, rows, paths: tableFiles(table), schema: jsonSchemaOfTable(table) }));
   for (const { rows, paths, schema } of published) {
@@ -46,6 +46,7 @@ export function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Render
   files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source)));
   for (const [name, bytes] of extra) files.set(name, bytes);
   for (const [name, bytes] of buildRecords(meta)) files.set(name, bytes); // what built it: SBOM and provenance (issue #13)
+  if (site) for (const [name, bytes] of (await import('./site/index.js')).renderSite(dataset, meta, files)) files.set(name, bytes);
   const manifest = {
     version: meta.version,
     created: meta.source.published_on, // the source's date: no wall-clock time in a release
