@@ -104,12 +104,12 @@ function syntheticCase(factor, runs, targetMs) {
   });
 }
 
-function diffCases(records) {
+async function diffCases(records) {
   const template = join(work, 'template');
   const made = spawnSync(process.execPath, [KZPP, 'extract', join(work, `synthetic-${REAL_ENTRIES * (quick ? 1 : 10)}.md`), '--out', template, '--json'], { cwd: ROOT });
   if (made.status !== 0) throw new Error('cannot extract the synthetic report for the diff datasets');
   const [oldDir, newDir] = [join(work, 'old'), join(work, 'new')];
-  const counts = writeDatasetPair(join(template, 'prisoners.ndjson'), records, oldDir, newDir);
+  const counts = await writeDatasetPair(join(template, 'prisoners.ndjson'), records, oldDir, newDir);
   const input = `${counts.old} vs ${counts.new} records`;
   const kzpp = kzppHas('diff')
     ? runCase({ label: '(d) diff, kzpp diff', input, args: () => [KZPP, 'diff', oldDir, newDir, '--out', fresh('diff'), '--json'], runs: runsOf(3), targetMs: 3000 })
@@ -136,7 +136,7 @@ function table(rows) {
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
-function main() {
+async function main() {
   if (!existsSync(join(ROOT, 'build', 'pipeline', 'cli', 'main.js'))) {
     process.stderr.write('bench: the CLI is not compiled; run make first\n');
     process.exit(2);
@@ -169,7 +169,7 @@ function main() {
   const hundred = syntheticCase(quick ? 2 : 100, runsOf(3), 15000);
   note(ten);
   note(hundred);
-  for (const row of diffCases(quick ? 500 : 100000)) note(row);
+  for (const row of await diffCases(quick ? 500 : 100000)) note(row);
 
   const factor = quick ? 2 : 10;
   const scaling = ten.ms && hundred.ms ? `(c) ${factor}x the entries took ${(hundred.ms / ten.ms).toFixed(1)}x the time (linear: at most ${factor}x).` : '';
@@ -177,7 +177,7 @@ function main() {
 }
 
 try {
-  main();
+  await main();
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -109,7 +109,8 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
   const dist = opts.dist ?? 'dist';
-  const outcome = stage('publish', onStage, () => publishRelease(dist, PIPELINE.version, renderDataset(extraction.dataset, meta, new Map([...qaFiles(extraction.doc, extraction.dataset), ...historyFiles(dist, extraction.dataset, meta)]))), (o) => `${o} ${dist}/${PIPELINE.version}`);
+  const extra = new Map([...qaFiles(extraction.doc, extraction.dataset), ...historyFiles(dist, extraction.dataset, meta)]);
+  const outcome = await stage('publish', onStage, async () => publishRelease(dist, PIPELINE.version, await renderDataset(extraction.dataset, meta, extra)), (o) => `${o} ${dist}/${PIPELINE.version}`);
   return { ...extraction, version: PIPELINE.version, outcome, dir: `${dist}/${PIPELINE.version}` };
 }
 
@@ -125,7 +126,8 @@ export async function extractFile(input: string, out: string, sourceId?: string,
     source: { id, file: basename(input), format: formatOf(input, bytes), sha256: sha256(bytes), published_on: null },
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
-  stage('publish', onStage, () => writeOutput(out, sealRelease(renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)))), () => `wrote ${out}`);
+  const extra = qaFiles(extraction.doc, extraction.dataset);
+  await stage('publish', onStage, async () => writeOutput(out, sealRelease(await renderDataset(extraction.dataset, meta, extra))), () => `wrote ${out}`);
   return extraction;
 }
 

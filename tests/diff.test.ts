@@ -61,12 +61,12 @@ describe('diff of two synthetic editions', async () => {
 describe('diff of two release directories', () => {
   it('gives the same result from the releases\' NDJSON lines as from the documents', async () => {
     const identity = emptyIdentity();
-    const dirs = ['edition-1.md', 'edition-2.md'].map((name) => {
+    const dirs = await Promise.all(['edition-1.md', 'edition-2.md'].map(async (name) => {
       const { dataset } = extractAll(modelOf(readFileSync(fixture(name), 'utf8'), name), name.replace('.md', ''), identity);
       const dir = join(tempDir(), name);
-      writeOutput(dir, renderDataset(dataset, { version: '1.0.0', source: { id: name, file: name, format: 'markdown', sha256: '0'.repeat(64), published_on: null }, pipeline: { name: 't', version: '0' } }));
+      writeOutput(dir, await renderDataset(dataset, { version: '1.0.0', source: { id: name, file: name, format: 'markdown', sha256: '0'.repeat(64), published_on: null }, pipeline: { name: 't', version: '0' } }));
       return dir;
-    });
+    }));
     const fromReleases = await diffPaths(dirs[0]!, dirs[1]!);
     const fromDocuments = await diffPaths(fixture('edition-1.md'), fixture('edition-2.md'));
     const summary = (d: typeof fromReleases) => d.tables.prisoners!.changed.map((c) => [c.id, c.changes]);

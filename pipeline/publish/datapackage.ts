@@ -85,7 +85,14 @@ function resourceOf(path: string, bytes: Buffer | null, known: Described | undef
   };
 }
 
-function licensesOf(facts: ReleaseFacts) {
+/** The dataset's title and description (datapackage.json, the Datasette metadata). */
+export const datasetTitle = (source: ReleaseFacts['source']) =>
+  source.title ? `Political prisoners in Kazakhstan, from "${source.title}"` : `Political prisoners, from ${source.file}`;
+export const datasetDescription = (source: ReleaseFacts['source']) =>
+  `Records extracted from ${source.publisher ? `the ${source.publisher} report` : source.file}${source.published_on ? ` of ${source.published_on}` : ''}, ` +
+  'validated against their schemas, with summary tables. Every record points back to the lines of the source it was read from.';
+
+export function licensesOf(facts: ReleaseFacts) {
   const license = facts.pipeline.license;
   if (!license) return [];
   return [{ name: license, path: `https://spdx.org/licenses/${license}.html`, title: `${license} (the project's license, for this compilation; the report remains its publisher's work)` }];
@@ -111,8 +118,8 @@ export function buildDatapackage(files: Map<string, Buffer>, facts: ReleaseFacts
     $schema: DATAPACKAGE_PROFILE,
     name: `${facts.pipeline.name}-${source.id}`,
     id: facts.version ? `${REPOSITORY}/releases/tag/v${facts.version}` : `urn:sha256:${source.sha256}`,
-    title: source.title ? `Political prisoners in Kazakhstan, from "${source.title}"` : `Political prisoners, from ${source.file}`,
-    description: `Records extracted from ${source.publisher ? `the ${source.publisher} report` : source.file}${source.published_on ? ` of ${source.published_on}` : ''}, validated against their schemas, with summary tables. Every record points back to the lines of the source it was read from.`,
+    title: datasetTitle(source),
+    description: datasetDescription(source),
     ...(facts.version ? { version: facts.version } : {}),
     // The source's date, never the build time, so rebuilds are byte-identical.
     ...(facts.created ? { created: `${facts.created}T00:00:00Z` } : {}),

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../model/tables.js';
 import { jsonSchemaOfTable, type PublishedTable, publishedRows, tableFiles } from './published.js';
-import { conventionalForeignKeys, unwrapNullable } from './tableschema.js';
+import { foreignKeysOf, unwrapNullable } from './tableschema.js';
 
 type JsonSchema = Parameters<typeof unwrapNullable>[0];
 type Row = Record<string, unknown>;
@@ -55,7 +55,7 @@ function fieldRows(schema: JsonSchema, rows: Row[]): string[] {
 function tableSection(table: PublishedTable, rows: Row[], all: PublishedTable[]): string {
   const schema = jsonSchemaOfTable(table) as JsonSchema;
   const files = tableFiles(table);
-  const fks = table.foreignKeys ?? conventionalForeignKeys(table, schema, all);
+  const fks = foreignKeysOf(table, schema, all);
   return [
     `## ${table.name}`,
     '',

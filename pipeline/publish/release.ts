@@ -10,6 +10,7 @@ import type { Dataset } from '../model/tables.js';
 import { schemaText } from '../validate/schemas.js';
 import { CHECKSUMS_FILE, renderChecksums } from './checksums.js';
 import { buildDatapackage, DATAPACKAGE_FILE, type ReleaseFacts } from './datapackage.js';
+import { analyticFiles } from './analytic.js';
 import { renderDictionary } from './dictionary.js';
 import { csvColumns, toCsv, toExcelCsv, toJson, toNdjson } from './formats.js';
 import { jsonSchemaOfTable, publishedRows, tableFiles } from './published.js';
@@ -25,12 +26,13 @@ export type Rendered = Map<string, Buffer>;
 
 /**
  * The release's files: each table (extracted, then summaries) as JSON, NDJSON
- * and CSV; the spreadsheet CSVs; the JSON Schemas; the data dictionary; then
+ * and CSV; the spreadsheet CSVs; the JSON Schemas; Parquet, SQLite and Datasette
+ * metadata (analytic.ts); the data dictionary; then
  * manifest.json. More files may be appended; publishing adds datapackage.json
  * and SHA256SUMS over all of them (sealRelease). `extra`: further files of
  * the release (the QA report, the release's history), listed in the manifest like the tables.
  */
-export function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Rendered = new Map()): Rendered {
+export async function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Rendered = new Map()): Promise<Rendered> {
   const files: Rendered = new Map();
   const published = publishedRows(dataset).map(({ table, rows }) => ({ table, rows, paths: tableFiles(table), schema: jsonSchemaOfTable(table) }));
   for (const { rows, paths, schema } of published) {
@@ -40,6 +42,7 @@ export function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Render
   }
   for (const { rows, paths, schema } of published) files.set(paths.excel, Buffer.from(toExcelCsv(rows, csvColumns(schema as never))));
   for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
+  for (const [name, bytes] of await analyticFiles({ published, meta })) files.set(name, bytes);
   const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
   files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source.id)));
   for (const [name, bytes] of extra) files.set(name, bytes);
