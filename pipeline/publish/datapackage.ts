@@ -7,6 +7,7 @@
 import { jsonSchemaOfTable, type PublishedTable, publishedTables, tableFiles } from './published.js';
 import { sha256 } from '../lib/hash.js';
 import { CHECKSUMS_FILE } from './checksums.js';
+import { dataLicenseEntry } from './licence.js';
 import { tableSchemaOf } from './tableschema.js';
 
 export const DATAPACKAGE_FILE = 'datapackage.json';
@@ -92,12 +93,6 @@ export const datasetDescription = (source: ReleaseFacts['source']) =>
   `Records extracted from ${source.publisher ? `the ${source.publisher} report` : source.file}${source.published_on ? ` of ${source.published_on}` : ''}, ` +
   'validated against their schemas, with summary tables. Every record points back to the lines of the source it was read from.';
 
-export function licensesOf(facts: ReleaseFacts) {
-  const license = facts.pipeline.license;
-  if (!license) return [];
-  return [{ name: license, path: `https://spdx.org/licenses/${license}.html`, title: `${license} (the project's license, for this compilation; the report remains its publisher's work)` }];
-}
-
 function contributorsOf(facts: ReleaseFacts) {
   const { publisher, coalition = [] } = facts.source;
   const authors = publisher ? [{ title: publisher, roles: ['creator'] }] : [];
@@ -125,7 +120,7 @@ export function buildDatapackage(files: Map<string, Buffer>, facts: ReleaseFacts
     ...(facts.created ? { created: `${facts.created}T00:00:00Z` } : {}),
     homepage: REPOSITORY,
     keywords: ['political prisoners', 'Kazakhstan', 'human rights'],
-    ...(licensesOf(facts).length ? { licenses: licensesOf(facts) } : {}),
+    licenses: [dataLicenseEntry(source)],
     sources: [
       {
         title: source.title ?? source.file,

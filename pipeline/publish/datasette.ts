@@ -5,6 +5,7 @@
  */
 import type { AnalyticInput } from './analytic.js';
 import { datasetDescription, datasetTitle } from './datapackage.js';
+import { attributionOf, DATA_LICENSE, QUOTED_TEXT_NOTICE } from './licence.js';
 import { jsonSchemaOfTable } from './published.js';
 import { ftsColumns, ftsTableOf } from './search.js';
 import { databaseName, RELEASE_TABLE, sqliteColumns } from './sqlite.js';
@@ -25,14 +26,15 @@ function tableMetadata({ table }: AnalyticInput['published'][number]): Record<st
 }
 
 export function datasetteMetadata(input: AnalyticInput): Record<string, unknown> {
-  const { source, pipeline } = input.meta;
+  const { source } = input.meta;
   const views = Object.fromEntries(VIEWS.map((v) => [v.name, { description: v.description }]));
   const tables = Object.fromEntries(input.published.map((p) => [p.table.name, tableMetadata(p)]));
   const release = { [RELEASE_TABLE]: { description: 'What this database is: release version, source file and its sha256, pipeline' } };
   return {
     title: datasetTitle(source),
-    description: datasetDescription(source),
-    ...(pipeline.license ? { license: pipeline.license, license_url: `https://spdx.org/licenses/${pipeline.license}.html` } : {}),
+    description: `${datasetDescription(source)} Attribution: data extracted from ${attributionOf(source)}. ${QUOTED_TEXT_NOTICE}`,
+    license: DATA_LICENSE.name,
+    license_url: DATA_LICENSE.path,
     source: source.title ?? source.file,
     ...(source.url ? { source_url: source.url } : {}),
     databases: { [databaseName(input)]: { tables: { ...release, ...tables, ...views } } },

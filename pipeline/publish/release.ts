@@ -44,7 +44,7 @@ export async function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: 
   for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
   for (const [name, bytes] of await analyticFiles({ published, meta })) files.set(name, bytes);
   const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
-  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source.id)));
+  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source)));
   for (const [name, bytes] of extra) files.set(name, bytes);
   const manifest = {
     version: meta.version,
