@@ -6,7 +6,7 @@
  * Written by hyparquet-writer (pure JavaScript): the same rows give the same bytes.
  */
 import type { ColumnSource, KeyValue, SchemaElement } from 'hyparquet-writer';
-import { type Column, columnsOf } from './columns.js';
+import { type Column, columnsOf, type ScalarKind } from './columns.js';
 import type { AnalyticInput } from './analytic.js';
 import { jsonSchemaOfTable, type PublishedTable, tableFiles } from './published.js';
 
@@ -21,6 +21,16 @@ const SCALAR_ELEMENTS: Record<string, Partial<SchemaElement>> = {
   date: { type: 'INT32', converted_type: 'DATE' },
   json: { type: 'BYTE_ARRAY', converted_type: 'JSON' },
 };
+
+/** What DuckDB, pandas or Spark call the scalar types above. */
+const SCALAR_NAMES: Record<ScalarKind, string> = { string: 'STRING', integer: 'INT64', number: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE', json: 'JSON' };
+
+/** A column's Parquet type as the data dictionary shows it: "INT64", "LIST<STRING>", "STRUCT<article, label>". */
+export function parquetTypeOf(column: Column): string {
+  if (column.kind === 'list') return `LIST<${parquetTypeOf(column.items)}>`;
+  if (column.kind === 'struct') return `STRUCT<${column.fields.map((f) => f.name).join(', ')}>`;
+  return SCALAR_NAMES[column.kind];
+}
 
 /** The schema elements of one column, depth first (a LIST in the standard three levels). */
 function elementsOf(column: Column): SchemaElement[] {

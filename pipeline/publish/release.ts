@@ -12,6 +12,7 @@ import { CHECKSUMS_FILE, renderChecksums } from './checksums.js';
 import { buildDatapackage, DATAPACKAGE_FILE, type ReleaseFacts } from './datapackage.js';
 import { analyticFiles } from './analytic.js';
 import { renderDictionary } from './dictionary.js';
+import { sqliteFileOf } from './sqlite.js';
 import { csvColumns, toCsv, toExcelCsv, toJson, toNdjson } from './formats.js';
 import { jsonSchemaOfTable, publishedRows, tableFiles } from './published.js';
 
@@ -44,7 +45,7 @@ export async function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: 
   for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
   for (const [name, bytes] of await analyticFiles({ published, meta })) files.set(name, bytes);
   const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
-  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source)));
+  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source, sqliteFileOf(meta.pipeline.name))));
   for (const [name, bytes] of extra) files.set(name, bytes);
   const manifest = {
     version: meta.version,

@@ -16,7 +16,9 @@ import { VIEWS, viewApplies } from './views.js';
 type Row = Record<string, unknown>;
 
 export const databaseName = (input: AnalyticInput) => input.meta.pipeline.name;
-export const sqlitePath = (input: AnalyticInput) => `${databaseName(input)}.sqlite`;
+/** The database file, named after the dataset (the package), the same in every release. */
+export const sqliteFileOf = (pipelineName: string) => `${pipelineName}.sqlite`;
+export const sqlitePath = (input: AnalyticInput) => sqliteFileOf(databaseName(input));
 
 /** Fixed, so the file does not depend on the library's default. */
 const PAGE_SIZE = 4096;
