@@ -81,6 +81,7 @@ function runCase({ label, input, args, runs, targetMs, unavailable, reference = 
     input,
     runs,
     ms: median(ms),
+    kB: median(rss),
     wall: `${spread(ms, seconds)} s`,
     cpu: `${seconds(median(results.map((r) => r.cpuMs)))} s`,
     rss: `${spread(rss, megabytes)} MB`,
@@ -102,6 +103,24 @@ function syntheticCase(factor, runs, targetMs) {
     runs,
     targetMs,
   });
+}
+
+/** (e) The Parquet and SQLite writers on the report's tables: the same process without them is the reference. */
+function analyticCases(reportMd) {
+  const release = fresh('analytic');
+  const made = spawnSync(process.execPath, [KZPP, 'extract', reportMd, '--out', release, '--json'], { cwd: ROOT });
+  if (made.status !== 0) throw new Error('cannot extract the report for the Parquet/SQLite case');
+  const input = `report.md's ${REAL_ENTRIES} entries, all tables`;
+  const script = join(ROOT, 'bench', 'analytic.mjs');
+  const without = runCase({ label: '(e) tables loaded, no writers', input, args: () => [script, release, 'without'], runs: runsOf(5), reference: true });
+  const withWriters = runCase({ label: '(e) tables + Parquet + SQLite writers', input, args: () => [script, release, 'with'], runs: runsOf(5), targetMs: 1000 });
+  return [without, withWriters];
+}
+
+/** "(e) the writers add 0.31 s and 24 MB": the difference of the medians. */
+function analyticCost([without, withWriters]) {
+  if (!without.ms || !withWriters.ms) return '';
+  return `(e) the Parquet and SQLite writers add ${seconds(withWriters.ms - without.ms)} s and ${megabytes(withWriters.kB - without.kB)} MB of peak memory to a build.`;
 }
 
 async function diffCases(records) {
@@ -170,10 +189,12 @@ async function main() {
   note(ten);
   note(hundred);
   for (const row of await diffCases(quick ? 500 : 100000)) note(row);
+  const analytic = analyticCases(reportMd);
+  for (const row of analytic) note(row);
 
   const factor = quick ? 2 : 10;
   const scaling = ten.ms && hundred.ms ? `(c) ${factor}x the entries took ${(hundred.ms / ten.ms).toFixed(1)}x the time (linear: at most ${factor}x).` : '';
-  process.stdout.write(`kzpp benchmark, ${new Date().toISOString().slice(0, 10)}: ${machine()}\nreport.md: ${existsSync(reportMd) ? reportMd : 'missing'}\n\n${table(rows)}\n\n${scaling}\n`);
+  process.stdout.write(`kzpp benchmark, ${new Date().toISOString().slice(0, 10)}: ${machine()}\nreport.md: ${existsSync(reportMd) ? reportMd : 'missing'}\n\n${table(rows)}\n\n${scaling}\n${analyticCost(analytic)}\n`);
 }
 
 try {

@@ -30,7 +30,16 @@ const SQL_TYPES: Record<Column['kind'], string> = {
 export const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** A table's columns as stored: structs expanded ("source_line_start"), lists and deeper objects as JSON text. */
-export const sqliteColumns = (table: PublishedTable): FlatColumn[] => flatColumns(columnsOf(jsonSchemaOfTable(table) as never));
+export function sqliteColumns(table: PublishedTable): FlatColumn[] {
+  const known = columnCache.get(table);
+  if (known) return known;
+  const columns = flatColumns(columnsOf(jsonSchemaOfTable(table) as never));
+  columnCache.set(table, columns);
+  return columns;
+}
+
+/** Generating a JSON Schema is not free, and a table's columns are asked for at each step. */
+const columnCache = new WeakMap<PublishedTable, FlatColumn[]>();
 
 function columnDefinition({ column }: FlatColumn): string {
   const checks = column.kind === 'boolean' ? ` CHECK (${quoteName(column.name)} IN (0, 1))` : '';
