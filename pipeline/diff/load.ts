@@ -6,7 +6,8 @@ import { sha256 } from '../lib/hash.js';
 import type { Identity } from '../identity/ledger.js';
 import { TABLE_NAMES } from '../model/tables.js';
 import { SOURCES_DIR } from '../sources/manifest.js';
-import { formatOf, readDocument } from '../parse/document.js';
+import { readDocument } from '../parse/document.js';
+import { formatOf } from '../parse/formats.js';
 import { extractAll } from '../run.js';
 import type { NdjsonLines, Row, TableData, Tables } from './compare.js';
 

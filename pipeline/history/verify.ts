@@ -8,6 +8,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Format } from '../parse/formats.js';
 import { PIPELINE, build } from '../run.js';
 import { commitOf, compareWithRecord, readRecord, recordedVersions, recordPath, RELEASES_DIR } from './records.js';
 import { rebuildAtCommit } from './rebuild.js';
@@ -29,7 +30,7 @@ export async function verifyReleases(opts: { mirror?: string; releases?: string;
       let how: string;
       if (version === PIPELINE.version) {
         how = 'current code';
-        await build({ sourceId: record.source.id, format: record.source.format as 'markdown' | 'pdf', mirror: opts.mirror, dist });
+        await build({ sourceId: record.source.id, format: record.source.format as Format, mirror: opts.mirror, dist });
       } else {
         const commit = commitOf(file);
         if (!commit) {

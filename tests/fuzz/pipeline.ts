@@ -5,7 +5,8 @@
  */
 import { PipelineError } from '../../pipeline/errors.js';
 import { loadIdentity } from '../../pipeline/identity/ledger.js';
-import { formatOf, readDocument } from '../../pipeline/parse/document.js';
+import { readDocument } from '../../pipeline/parse/document.js';
+import { formatOf } from '../../pipeline/parse/formats.js';
 import { renderDataset, sealRelease } from '../../pipeline/publish/release.js';
 import { qaFiles } from '../../pipeline/qa/report.js';
 import { extractAll } from '../../pipeline/run.js';
