@@ -17,7 +17,7 @@ import { tableToParquet } from '../pipeline/publish/parquet.js';
 import { publishedRows, publishedTables, type PublishedTable, tableFiles } from '../pipeline/publish/published.js';
 import { listFiles, publishRelease, renderDataset, type ReleaseMeta } from '../pipeline/publish/release.js';
 import { renderSqlite } from '../pipeline/publish/sqlite.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { jsonSchemaOf } from '../pipeline/validate/schemas.js';
 import { cli, fixture, modelOf, REPORT_MD, ROOT, tempDir } from './helpers.js';
 

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyFiles } from '../pipeline/history/index.js';
 import { recordedVersions } from '../pipeline/history/records.js';
-import { verifyReleases } from '../pipeline/history/verify.js';
+import { verifyReleases } from '../pipeline/orchestrate/verify.js';
 import { emptyIdentity, type Identity } from '../pipeline/identity/ledger.js';
 import type { Dataset } from '../pipeline/model/tables.js';
 import { publishRelease, renderDataset, type ReleaseMeta } from '../pipeline/publish/release.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { cli, fixture, MIRROR, modelOf, ROOT, tempDir } from './helpers.js';
 
 /** The tampering tests tamper with the record of the version the current code builds. */

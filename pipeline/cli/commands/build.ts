@@ -1,6 +1,6 @@
 import { EXIT, PipelineError } from '../../errors.js';
 import { FORMATS, formatChoices, isFormat } from '../../parse/formats.js';
-import { build } from '../../run.js';
+import { build } from '../../orchestrate/build.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 import { countsLine, printDiagnostics } from '../report.js';
 

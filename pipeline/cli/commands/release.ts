@@ -4,7 +4,7 @@ import { EXIT, PipelineError } from '../../errors.js';
 import { FORMATS, formatChoices, isFormat } from '../../parse/formats.js';
 import { writeRecord } from '../../history/records.js';
 import { loadIdentity, saveLedger } from '../../identity/ledger.js';
-import { build } from '../../run.js';
+import { build } from '../../orchestrate/build.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 import { printDiagnostics } from '../report.js';
 
