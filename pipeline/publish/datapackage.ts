@@ -8,8 +8,7 @@ import { jsonSchemaOfTable, type PublishedTable, publishedTables, tableFiles } f
 import { sha256 } from '../lib/hash.js';
 import { CHECKSUMS_FILE } from './checksums.js';
 import { dataLicenseEntry } from './licence.js';
-import { DATASETTE_FILE } from './datasette.js';
-import { sqliteFileOf } from './sqlite.js';
+import { DATASETTE_FILE, sqliteFileOf } from './analytic-input.js';
 import { tableSchemaOf } from './tableschema.js';
 
 export const DATAPACKAGE_FILE = 'datapackage.json';

@@ -3,15 +3,13 @@
  * title, description, licence, source, and every table and column described
  * from the record schemas (the data dictionary's meanings).
  */
-import type { AnalyticInput } from './analytic.js';
+import type { AnalyticInput } from './analytic-input.js';
 import { datasetDescription, datasetTitle } from './datapackage.js';
 import { attributionOf, DATA_LICENSE, QUOTED_TEXT_NOTICE } from './licence.js';
 import { jsonSchemaOfTable } from './published.js';
 import { ftsColumns, ftsTableOf } from './search.js';
 import { databaseName, RELEASE_TABLE, sqliteColumns } from './sqlite.js';
 import { VIEWS } from './views.js';
-
-export const DATASETTE_FILE = 'metadata.json';
 
 function tableMetadata({ table }: AnalyticInput['published'][number]): Record<string, unknown> {
   const schema = jsonSchemaOfTable(table) as { description?: string };

@@ -8,7 +8,7 @@ import { type Attributed, licenceNotice } from './licence.js';
 import { jsonSchemaOfTable, type PublishedTable, publishedRows, tableFiles } from './published.js';
 import { foreignKeysOf, unwrapNullable } from './tableschema.js';
 import { columnOf } from './columns.js';
-import { DATASETTE_FILE } from './datasette.js';
+import { DATASETTE_FILE } from './analytic-input.js';
 import { parquetTypeOf } from './parquet.js';
 
 type JsonSchema = Parameters<typeof unwrapNullable>[0];

@@ -7,7 +7,7 @@
  */
 import type { ColumnSource, KeyValue, SchemaElement } from 'hyparquet-writer';
 import { type Column, columnsOf, type ScalarKind } from './columns.js';
-import type { AnalyticInput } from './analytic.js';
+import type { AnalyticInput } from './analytic-input.js';
 import { jsonSchemaOfTable, type PublishedTable, tableFiles } from './published.js';
 
 type Writer = typeof import('hyparquet-writer');

@@ -12,7 +12,7 @@ import { CHECKSUMS_FILE, renderChecksums } from './checksums.js';
 import { buildDatapackage, DATAPACKAGE_FILE, type ReleaseFacts } from './datapackage.js';
 import { analyticFiles } from './analytic.js';
 import { renderDictionary } from './dictionary.js';
-import { sqliteFileOf } from './sqlite.js';
+import { sqliteFileOf } from './analytic-input.js';
 import { csvColumns, toCsv, toExcelCsv, toJson, toNdjson } from './formats.js';
 import { jsonSchemaOfTable, publishedRows, tableFiles } from './published.js';
 

@@ -7,7 +7,7 @@
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { type Column, columnsOf, flatColumns, valueAt } from './columns.js';
-import type { AnalyticInput } from './analytic.js';
+import { type AnalyticInput, sqliteFileOf } from './analytic-input.js';
 import { jsonSchemaOfTable, type PublishedTable } from './published.js';
 import { foreignKeysOf } from './tableschema.js';
 import { type FlatColumn, ftsColumns, ftsTableOf, ftsValue } from './search.js';
@@ -16,8 +16,6 @@ import { VIEWS, viewApplies } from './views.js';
 type Row = Record<string, unknown>;
 
 export const databaseName = (input: AnalyticInput) => input.meta.pipeline.name;
-/** The database file, named after the dataset (the package), the same in every release. */
-export const sqliteFileOf = (pipelineName: string) => `${pipelineName}.sqlite`;
 export const sqlitePath = (input: AnalyticInput) => sqliteFileOf(databaseName(input));
 
 /** Fixed, so the file does not depend on the library's default. */

@@ -5,7 +5,7 @@ import { readDocument } from '../../parse/document.js';
 import { DICTIONARY_FILE, renderDictionary } from '../../publish/dictionary.js';
 import { extractAll } from '../../orchestrate/extract.js';
 import { PIPELINE } from '../../lib/package.js';
-import { sqliteFileOf } from '../../publish/sqlite.js';
+import { sqliteFileOf } from '../../publish/analytic-input.js';
 import { loadManifest } from '../../sources/manifest.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 
