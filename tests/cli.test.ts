@@ -79,7 +79,7 @@ describe('extract', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'prisoners.json'), 'previous');
     const before = snapshot(out);
-    const r = cli(['extract', input, '--out', out]);
+    const r = cli(['extract', input, '--out', out, '--force']); // --force: OUT is not an earlier output, and is written into only on success
     expect(r.status).toBe(status);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain(input);

@@ -40,13 +40,13 @@ describe('releases carry their history', () => {
     await release(dist, '1.1.0', second, '2025-06-01');
     const diff = JSON.parse(read(dist, '1.1.0', 'diff.json'));
     expect(diff.from).toMatchObject({ label: '1.0.0', version: '1.0.0' });
-    expect(diff.tables.prisoners.counts).toEqual({ added: 1, removed: 1, changed: 3, repositioned: 2, unchanged: 0 });
+    expect(diff.tables.prisoners.counts).toEqual({ added: 1, removed: 1, changed: 3, repositioned: 2, moved: 0, unchanged: 0 });
     expect(diff.bump).toBe('minor');
     expect(JSON.parse(read(dist, '1.1.0', 'manifest.json')).files.map((f: { path: string }) => f.path)).toContain('diff.json');
 
     await release(dist, '1.1.1', second, '2025-06-01');
     for (const file of ['diff.json', 'diff.ndjson', 'DIFF.md', 'changes.csv']) expect(existsSync(join(dist, '1.1.1', file))).toBe(true);
-    expect(JSON.parse(read(dist, '1.1.1', 'diff.json')).tables.prisoners.counts).toEqual({ added: 0, removed: 0, changed: 0, repositioned: 0, unchanged: 6 });
+    expect(JSON.parse(read(dist, '1.1.1', 'diff.json')).tables.prisoners.counts).toEqual({ added: 0, removed: 0, changed: 0, repositioned: 0, moved: 0, unchanged: 6 });
     expect(read(dist, '1.1.1', 'diff.ndjson')).toBe('');
     expect(read(dist, '1.1.1', 'changes.csv')).toBe('table,id,label,op,field,kind,from,to\r\n');
 

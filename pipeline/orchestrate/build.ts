@@ -14,7 +14,9 @@ import { PIPELINE } from '../lib/package.js';
 import { checkFileSize } from '../limits.js';
 import { readDocument } from '../parse/document.js';
 import { type Format, formatOf } from '../parse/formats.js';
-import { checkOutputDir, checkVersion, publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from '../publish/release.js';
+import type { OutputMode } from '../publish/output.js';
+import { checkOutputDir, publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from '../publish/release.js';
+import { checkVersion } from '../publish/version.js';
 import { qaFiles } from '../qa/report.js';
 import { loadManifest } from '../sources/manifest.js';
 import { checkAssertions } from '../validate/gate.js';
@@ -62,7 +64,7 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** Extract any document in the report's format into OUT, without versioning. */
-export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage): Promise<Extraction> {
+export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage, mode: OutputMode = 'replace'): Promise<Extraction> {
   checkOutputDir(out, '--out');
   const bytes = stage('fetch', onStage, () => readInput(input), (b) => `${input} (${kB(b.length)})`);
   const doc = await stage('parse', onStage, () => readDocument(bytes, input, formatOf(input, bytes)), (d) => `${d.blocks.length} blocks`);
@@ -74,7 +76,7 @@ export async function extractFile(input: string, out: string, sourceId?: string,
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
   const extra = qaFiles(extraction.doc, extraction.dataset);
-  await stage('publish', onStage, async () => writeOutput(out, sealRelease(await renderDataset(extraction.dataset, meta, extra))), () => `wrote ${out}`);
+  await stage('publish', onStage, async () => writeOutput(out, sealRelease(await renderDataset(extraction.dataset, meta, extra)), mode), () => `wrote ${out}`);
   return extraction;
 }
 

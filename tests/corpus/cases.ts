@@ -25,6 +25,8 @@ export interface CaseDirs {
   /** The input document (extract) or the mirror's copy of the source file (build). */
   input: string;
   mirror: string;
+  /** Build cases: the copy of the program the case runs, holding its own sources/ (found from the program, not the cwd). */
+  app: string;
 }
 
 export interface ExtractCase {
@@ -319,21 +321,21 @@ export const CASES: Case[] = [
   { name: 'an error with --debug shows the stack trace (a file of blank lines)', run: 'extract', file: 'report.md', bytes: () => Buffer.from('\n   \n\t\n\n'), expect: { exit: 3, file: input, line: 1, message: /the document is empty/, debug: true } },
 
   // --- the source manifest and the mirror (kzpp build) ---
-  { name: 'a manifest with an unknown key', run: 'build', manifest: (m) => ({ ...m, editor: 'someone' }), expect: { exit: 4, file: () => 'sources/demo/source.json', message: /invalid source manifest at \(root\): Unrecognized key: "editor"/ } },
+  { name: 'a manifest with an unknown key', run: 'build', manifest: (m) => ({ ...m, editor: 'someone' }), expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /invalid source manifest at \(root\): Unrecognized key: "editor"/ } },
   {
     name: 'a manifest missing a field',
     run: 'build',
     manifest: ({ publisher: _, ...m }) => m as Manifest,
-    expect: { exit: 4, file: () => 'sources/demo/source.json', message: /invalid source manifest at publisher:/ },
+    expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /invalid source manifest at publisher:/ },
   },
-  { name: 'a manifest that is not JSON', run: 'build', manifest: (m) => JSON.stringify(m).slice(0, 100), expect: { exit: 4, file: () => 'sources/demo/source.json', message: /invalid JSON/ } },
+  { name: 'a manifest that is not JSON', run: 'build', manifest: (m) => JSON.stringify(m).slice(0, 100), expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /invalid JSON/ } },
   {
     name: 'a path-traversal file name (../)',
     run: 'build',
     manifest: (m) => ({ ...m, files: [{ ...m.files[0], name: '../../report.md' }] }),
-    expect: { exit: 4, file: () => 'sources/demo/source.json', message: /at files\.0\.name: expected a bare file name/ },
+    expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /at files\.0\.name: expected a bare file name/ },
   },
-  { name: 'an unknown source', run: 'build', source: 'nonesuch', expect: { exit: 4, file: () => 'sources/nonesuch/source.json', message: /no source manifest for "nonesuch"/ } },
+  { name: 'an unknown source', run: 'build', source: 'nonesuch', expect: { exit: 4, file: (c) => `${c.app}/sources/nonesuch/source.json`, message: /no source manifest for "nonesuch"/ } },
   {
     name: 'a wrong checksum (the mirror copy was edited)',
     run: 'build',
@@ -365,7 +367,7 @@ export const CASES: Case[] = [
     run: 'build',
     mirror: () => Buffer.from(repeated()),
     declareMirror: true,
-    expect: { exit: 5, file: () => 'sources/demo/source.json', message: new RegExp(`source assertions failed: the convicted list is not numbered 1-3: the entry at .*demo/report\\.md:line ${lineOf(MINI(), DANA)} is numbered 2 where 3 was expected`) },
+    expect: { exit: 5, file: (c) => `${c.app}/sources/demo/source.json`, message: new RegExp(`source assertions failed: the convicted list is not numbered 1-3: the entry at .*demo/report\\.md:line ${lineOf(MINI(), DANA)} is numbered 2 where 3 was expected`) },
   },
 ];
 
