@@ -26,7 +26,7 @@ function recordOf(templates, k) {
 const changed = (r) =>
   r.sentence_months ? { ...r, sentence_months: r.sentence_months + 12, sentence_terms_months: [r.sentence_months + 12], sentence_text: `${r.sentence_text} (extended)` } : { ...r, articles: [...r.articles, '999'] };
 
-export function writeDatasetPair(templateNdjson, n, oldDir, newDir) {
+export async function writeDatasetPair(templateNdjson, n, oldDir, newDir) {
   const templates = readFileSync(templateNdjson, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const old = Array.from({ length: n }, (_, k) => recordOf(templates, k));
   const next = [];

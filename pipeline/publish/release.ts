@@ -11,7 +11,9 @@ import { schemaText } from '../validate/schemas.js';
 import { buildRecords } from './buildinfo.js';
 import { CHECKSUMS_FILE, renderChecksums } from './checksums.js';
 import { buildDatapackage, DATAPACKAGE_FILE, type ReleaseFacts } from './datapackage.js';
+import { analyticFiles } from './analytic.js';
 import { renderDictionary } from './dictionary.js';
+import { sqliteFileOf } from './analytic-input.js';
 import { csvColumns, toCsv, toExcelCsv, toJson, toNdjson } from './formats.js';
 import { jsonSchemaOfTable, publishedRows, tableFiles } from './published.js';
 import { checkVersion, compareVersions, isVersion } from './version.js';
@@ -22,7 +24,8 @@ export type { ReleaseMeta, Rendered } from './types.js';
 
 /**
  * The release's files: each table (extracted, then summaries) as JSON, NDJSON
- * and CSV; the spreadsheet CSVs; the JSON Schemas; the data dictionary; then
+ * and CSV; the spreadsheet CSVs; the JSON Schemas; Parquet, SQLite and Datasette
+ * metadata (analytic.ts); the data dictionary; then
  * manifest.json. More files may be appended; publishing adds datapackage.json
  * and SHA256SUMS over all of them (sealRelease). `extra`: further files of
  * the release (the QA report, the release's history), listed in the manifest like the tables.
@@ -42,8 +45,9 @@ export async function renderDataset(
   }
   for (const { rows, paths, schema } of published) files.set(paths.excel, Buffer.from(toExcelCsv(rows, csvColumns(schema as never))));
   for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
+  for (const [name, bytes] of await analyticFiles({ published, meta })) files.set(name, bytes);
   const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
-  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source)));
+  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source, sqliteFileOf(meta.pipeline.name))));
   for (const [name, bytes] of extra) files.set(name, bytes);
   for (const [name, bytes] of buildRecords(meta)) files.set(name, bytes); // what built it: SBOM and provenance (issue #13)
   if (site) for (const [name, bytes] of (await import('./site/index.js')).renderSite(dataset, meta, files)) files.set(name, bytes);

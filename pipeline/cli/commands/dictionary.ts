@@ -7,6 +7,8 @@ import { fetchSourceFile, pickFile } from '../../fetch/fetch.js';
 import { readDocument } from '../../parse/document.js';
 import { DICTIONARY_FILE, renderDictionary } from '../../publish/dictionary.js';
 import { extractAll } from '../../orchestrate/extract.js';
+import { PIPELINE } from '../../lib/package.js';
+import { sqliteFileOf } from '../../publish/analytic-input.js';
 import { loadManifest } from '../../sources/manifest.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 
@@ -35,7 +37,7 @@ Example:
     const manifest = loadManifest((values.source as string | undefined) ?? DEFAULT_SOURCE);
     const fetched = await fetchSourceFile(manifest, pickFile(manifest), values.mirror as string | undefined);
     const doc = await readDocument(fetched.bytes, fetched.origin, fetched.file.format);
-    const text = renderDictionary(extractAll(doc, manifest.id).dataset, { ...manifest, file: fetched.file.name });
+    const text = renderDictionary(extractAll(doc, manifest.id).dataset, { ...manifest, file: fetched.file.name }, sqliteFileOf(PIPELINE.name));
     const file = (values.file as string | undefined) ?? ownPath(DICTIONARY_FILE);
     if (values.check) {
       if (readOrEmpty(file) !== text) throw new PipelineError('the data dictionary is stale (run make data-dictionary)', EXIT.validation, { file });
