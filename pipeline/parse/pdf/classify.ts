@@ -12,7 +12,7 @@ import { type Block, isBody, type Ref } from '../../model/document.js';
 import { endsSentence, startsMidSentence } from '../../lib/text.js';
 import { joinLines, opensWithLoneMarker, type RawBlock } from './blocks.js';
 import { restoreClippedUrl } from './clipped.js';
-import type { Layout } from './layout.js';
+import { type Layout, leftOf } from './layout.js';
 
 interface Read {
   raw: RawBlock;
@@ -75,7 +75,7 @@ export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<strin
       return b.text.split(/\*{4,}/).filter(Boolean).map((text) => ({ kind: 'heading', level, text: text.trim(), refs: [], ...at }));
     }
     const text = b.text.replace(/\*{4,}/g, '');
-    const indented = b.raw.lines[0]!.x > layout.left + 0.5 * layout.bodySize;
+    const indented = b.raw.lines[0]!.x > leftOf(b.raw.lines[0]!, layout) + 0.5 * layout.bodySize;
     if (ENTRY.test(text) || (indented && !/^\p{Ll}/u.test(text))) return [{ kind: 'list_item', text, refs: b.refs, ...at }];
     if (isCaption(b) && b !== body[tocIndex]) return [{ kind: 'caption', text, refs: [], ...at }];
     return [{ kind: 'paragraph', text, refs: b.refs, ...at }];

@@ -1,0 +1,130 @@
+/**
+ * Reading order from the page's geometry: a page may set its text in columns,
+ * one region at a time (a full-width heading above two columns, a one-column
+ * page after them). Columns are found by their gutters: a vertical band that
+ * no text crosses, shared by a run of consecutive rows, with several rows of
+ * text on either side. Each column region is read column by column; anything
+ * else is read top to bottom, as one frame of text. Nothing here knows a page
+ * size, a number of columns or the producer of the file.
+ */
+import { columnRight } from './layout.js';
+import { groupLines } from './lines.js';
+import type { TextItem } from './load.js';
+
+/** A run of text read as one column: its rows (top to bottom), the frame it is set in, and that frame's edges (columns only). */
+export interface Frame {
+  rows: TextItem[][];
+  /** "7" for a page's full-width text; "7.2.1" for column 1 of the page's column region 2. */
+  id: string;
+  bounds?: { left: number; right: number };
+}
+
+type Interval = [number, number];
+
+/** A gutter is at least this wide, in units of the text size (word spaces, even justified, are far narrower). */
+const GUTTER = 1;
+/** Rows of text a column needs on either side of a gutter: fewer cannot tell columns from a table or a gap. */
+const ROWS = 3;
+/** A column is at least this share of the region's width (a column of page numbers in a contents list is not one). */
+const SHARE = 0.2;
+
+const right = (i: TextItem) => i.x + i.width;
+
+/** The most common text size of the page, weighted by characters. */
+function textSize(items: TextItem[]): number {
+  const weights = new Map<number, number>();
+  for (const i of items) weights.set(Math.round(i.size * 10) / 10, (weights.get(Math.round(i.size * 10) / 10) ?? 0) + i.str.length);
+  return [...weights].reduce((a, b) => (b[1] > a[1] ? b : a), [10, -1])[0];
+}
+
+/** Horizontal bands of [from, to] that no item of the row covers. */
+function freeBands(row: TextItem[], [from, to]: Interval): Interval[] {
+  const out: Interval[] = [];
+  let x = from;
+  for (const i of [...row].sort((a, b) => a.x - b.x)) {
+    if (i.x > x) out.push([x, i.x]);
+    x = Math.max(x, right(i));
+  }
+  if (to > x) out.push([x, to]);
+  return out;
+}
+
+function intersect(a: Interval[], b: Interval[], min: number): Interval[] {
+  const out: Interval[] = [];
+  for (const [a1, a2] of a) for (const [b1, b2] of b) if (Math.min(a2, b2) - Math.max(a1, b1) >= min) out.push([Math.max(a1, b1), Math.min(a2, b2)]);
+  return out;
+}
+
+interface Region {
+  rows: TextItem[][];
+  free: Interval[];
+}
+
+/** Consecutive rows that share a free band wide enough for a gutter. */
+function regions(rows: TextItem[][], extent: Interval, min: number): Region[] {
+  const out: Region[] = [];
+  for (const row of rows) {
+    const bands = freeBands(row, extent).filter(([a, b]) => b - a >= min);
+    const current = out.at(-1);
+    const shared = current ? intersect(current.free, bands, min) : [];
+    if (current && shared.length) {
+      current.rows.push(row);
+      current.free = shared;
+    } else out.push({ rows: [row], free: bands });
+  }
+  return out;
+}
+
+/** The gutters of a region: free bands with enough rows and width of text on either side. */
+function gutters(region: Region, extent: Interval): Interval[] {
+  const width = extent[1] - extent[0];
+  return region.free.filter(([a, b]) => {
+    const left = region.rows.filter((r) => r.some((i) => right(i) <= a));
+    const rightRows = region.rows.filter((r) => r.some((i) => i.x >= b));
+    if (left.length < ROWS || rightRows.length < ROWS) return false;
+    const leftItems = left.flatMap((r) => r.filter((i) => right(i) <= a));
+    const rightItems = rightRows.flatMap((r) => r.filter((i) => i.x >= b));
+    const span = (items: TextItem[]) => Math.max(...items.map(right)) - Math.min(...items.map((i) => i.x));
+    return span(leftItems) >= SHARE * width && span(rightItems) >= SHARE * width;
+  });
+}
+
+/** The most frequent left edge of a column's rows. */
+function leftEdge(rows: TextItem[][]): number {
+  const counts = new Map<number, number>();
+  for (const r of rows) {
+    const x = Math.round(Math.min(...r.map((i) => i.x)) * 2) / 2;
+    counts.set(x, (counts.get(x) ?? 0) + 1);
+  }
+  return [...counts].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a))[0];
+}
+
+/** A column region's items split at its gutters, each column with edges (one width for all: columns are set alike). */
+function splitColumns(region: Region, cuts: Interval[], page: number, index: number, size: number): Frame[] {
+  const edges = [-Infinity, ...cuts.map(([a, b]) => (a + b) / 2), Infinity];
+  const columns = edges.slice(1).map((end, c) => region.rows.map((r) => r.filter((i) => i.x >= edges[c]! && i.x < end)).filter((r) => r.length));
+  const lefts = columns.map(leftEdge);
+  const widths = columns.map((rows, c) => columnRight(rows.map((r) => Math.max(...r.map(right))), size) - lefts[c]!);
+  const width = Math.max(...widths);
+  return columns.map((rows, c) => ({ rows: groupLines(rows.flat()), id: `${page}.${index}.${c + 1}`, bounds: { left: lefts[c]!, right: lefts[c]! + width } }));
+}
+
+/**
+ * A page's rows (top to bottom, each the items on one baseline across the page) -> frames in reading
+ * order. A page without columns is one frame holding every item, as it was read before columns existed.
+ */
+export function readingOrder(rows: TextItem[][], page: number): Frame[] {
+  const items = rows.flat();
+  if (!items.length) return [];
+  const extent: Interval = [Math.min(...items.map((i) => i.x)), Math.max(...items.map(right))];
+  const size = textSize(items);
+  const frames: Frame[] = [];
+  regions(rows, extent, GUTTER * size).forEach((region, index) => {
+    const cuts = gutters(region, extent);
+    if (cuts.length) return frames.push(...splitColumns(region, cuts, page, index + 1, size));
+    const last = frames.at(-1);
+    if (last && !last.bounds) last.rows.push(...region.rows);
+    else frames.push({ rows: region.rows, id: String(page) });
+  });
+  return frames;
+}
