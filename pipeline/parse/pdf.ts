@@ -12,7 +12,7 @@ import type { Block } from '../model/document.js';
 import { groupBlocks, vocabularyOf } from './pdf/blocks.js';
 import { classify } from './pdf/classify.js';
 import { attachClippedLinks } from './pdf/clipped.js';
-import { readingOrder } from './pdf/columns.js';
+import { adoptColumnEdges, readingOrder } from './pdf/columns.js';
 import { bodyRanges } from './pdf/furniture.js';
 import { measureLayout } from './pdf/layout.js';
 import { buildLine, type Line, markPlainFootnoteNumbers, pageRows } from './pdf/lines.js';
@@ -47,6 +47,7 @@ export async function parsePdf(bytes: Buffer, file: string): Promise<PdfModel> {
   const pdf = await loadPdf(bytes, file);
   try {
     const pages = bodyLines(pdf.pages);
+    adoptColumnEdges(pages, measureLayout(pages.flat()));
     const layout = measureLayout(pages.flat());
     const lines = markPlainFootnoteNumbers(pages.flat(), layout.bodySize);
     await attachClippedLinks(lines, layout, pdf);

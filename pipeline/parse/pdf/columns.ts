@@ -7,8 +7,8 @@
  * else is read top to bottom, as one frame of text. Nothing here knows a page
  * size, a number of columns or the producer of the file.
  */
-import { columnRight } from './layout.js';
-import { groupLines } from './lines.js';
+import { columnRight, type Layout } from './layout.js';
+import { groupLines, type Line } from './lines.js';
 import type { TextItem } from './load.js';
 
 /** A run of text read as one column: its rows (top to bottom), the frame it is set in, and that frame's edges (columns only). */
@@ -23,8 +23,12 @@ type Interval = [number, number];
 
 /** A gutter is at least this wide, in units of the text size (word spaces, even justified, are far narrower). */
 const GUTTER = 1;
-/** Rows of text a column needs on either side of a gutter: fewer cannot tell columns from a table or a gap. */
+/**
+ * Rows of text a gutter needs on either side: three on one, two on the other (a chapter's last column may
+ * hold two lines); fewer cannot tell columns from a table or a chance gap between words.
+ */
 const ROWS = 3;
+const SHORT_SIDE = 2;
 /** A column is at least this share of the region's width (a column of page numbers in a contents list is not one). */
 const SHARE = 0.2;
 
@@ -81,7 +85,7 @@ function gutters(region: Region, extent: Interval): Interval[] {
   return region.free.filter(([a, b]) => {
     const left = region.rows.filter((r) => r.some((i) => right(i) <= a));
     const rightRows = region.rows.filter((r) => r.some((i) => i.x >= b));
-    if (left.length < ROWS || rightRows.length < ROWS) return false;
+    if (Math.min(left.length, rightRows.length) < SHORT_SIDE || Math.max(left.length, rightRows.length) < ROWS) return false;
     const leftItems = left.flatMap((r) => r.filter((i) => right(i) <= a));
     const rightItems = rightRows.flatMap((r) => r.filter((i) => i.x >= b));
     const span = (items: TextItem[]) => Math.max(...items.map(right)) - Math.min(...items.map((i) => i.x));
@@ -127,4 +131,32 @@ export function readingOrder(rows: TextItem[][], page: number): Frame[] {
     else frames.push({ rows: region.rows, id: String(page) });
   });
   return frames;
+}
+
+/** A page's own text column, where its wrapped prose (three lines at least) ends well short of the document's. */
+function narrowerColumn(body: Line[], layout: Layout): Line['bounds'] {
+  const prose = body.filter((l) => l.text.split(' ').length >= 4);
+  if (prose.length < ROWS) return undefined;
+  const right = columnRight(prose.map((l) => l.right), layout.bodySize);
+  if (right > layout.right - 0.2 * (layout.right - layout.left)) return undefined;
+  return { left: Math.min(...body.map((l) => l.x)), right };
+}
+
+/**
+ * A page whose text fills only one column (the last page of a two-column document, a column region with
+ * its second column empty) shows no gutter. Where every line of body text on such a page lies within a
+ * column the document sets elsewhere, or the page's wrapped prose ends well short of the document's text
+ * column, the page's lines take that column's edges.
+ */
+export function adoptColumnEdges(pages: Line[][], layout: Layout): void {
+  const known = new Map<string, NonNullable<Line['bounds']>>();
+  for (const l of pages.flat()) if (l.bounds) known.set(`${Math.round(l.bounds.left)}:${Math.round(l.bounds.right)}`, l.bounds);
+  for (const lines of pages) {
+    const loose = lines.filter((l) => !l.bounds);
+    const body = loose.filter((l) => l.size < 1.1 * layout.bodySize);
+    if (!body.length) continue;
+    const fits = (b: NonNullable<Line['bounds']>) => body.every((l) => l.x >= b.left - 0.5 * l.size && l.right <= b.right + 0.5 * l.size);
+    const column = [...known.values()].find(fits) ?? narrowerColumn(body, layout);
+    if (column) for (const l of loose) l.bounds = column;
+  }
 }
