@@ -76,12 +76,17 @@ export const opensWithLoneMarker = (block: RawBlock) => block.footnote !== null 
 /** How far apart two lines' indents are, each measured from the left edge of its own column. */
 const indentDiffers = (a: Line, b: Line, layout: Layout) => Math.abs(a.x - leftOf(a, layout) - (b.x - leftOf(b, layout)));
 
+/** The number opening an item of a numbered list, "12. text" (NaN for none). */
+const listNumber = (text: string) => Number(/^(\d{1,4})\.\s/.exec(text)?.[1] ?? NaN);
+
 function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
   if (block.footnote !== null && block.lines.length === 1 && (opensWithLoneMarker(block) || !a.text)) return true;
   if (Math.abs(a.size - b.size) > 0.1 * Math.max(a.size, b.size)) return false;
   // a line opening a numbered entry ("24 Given FAMILY –") starts one, even where the widths leave no
   // doubt-free room (a list without spacing)
   if (ENTRY_HEAD.test(b.text)) return false;
+  // the next item of a numbered list ("13. text" after a block opened by "12. text": endnotes) starts one
+  if (listNumber(b.text) === listNumber(block.lines[0]!.text) + 1) return false;
   if (wordWouldFit(a, b, layout)) return false;
   const close = a.frame === b.frame && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
   if (block.footnote !== null) {

@@ -93,24 +93,17 @@ function gutters(region: Region, extent: Interval): Interval[] {
   });
 }
 
-/** The most frequent left edge of a column's rows. */
-function leftEdge(rows: TextItem[][]): number {
-  const counts = new Map<number, number>();
-  for (const r of rows) {
-    const x = Math.round(Math.min(...r.map((i) => i.x)) * 2) / 2;
-    counts.set(x, (counts.get(x) ?? 0) + 1);
-  }
-  return [...counts].reduce((a, b) => (b[1] > a[1] || (b[1] === a[1] && b[0] < a[0]) ? b : a))[0];
-}
-
-/** A column region's items split at its gutters, each column with edges (one width for all: columns are set alike). */
+/** A column region's items split at its gutters, each column with its own edges. */
 function splitColumns(region: Region, cuts: Interval[], page: number, index: number, size: number): Frame[] {
   const edges = [-Infinity, ...cuts.map(([a, b]) => (a + b) / 2), Infinity];
   const columns = edges.slice(1).map((end, c) => region.rows.map((r) => r.filter((i) => i.x >= edges[c]! && i.x < end)).filter((r) => r.length));
-  const lefts = columns.map(leftEdge);
-  const widths = columns.map((rows, c) => columnRight(rows.map((r) => Math.max(...r.map(right))), size) - lefts[c]!);
-  const width = Math.max(...widths);
-  return columns.map((rows, c) => ({ rows: groupLines(rows.flat()), id: `${page}.${index}.${c + 1}`, bounds: { left: lefts[c]!, right: lefts[c]! + width } }));
+  // a column of indented entries starts at its indent: the left edge is where any of its rows starts
+  const lefts = columns.map((rows) => Math.min(...rows.map((r) => Math.min(...r.map((i) => i.x)))));
+  const rights = columns.map((rows) => columnRight(rows.map((r) => Math.max(...r.map(right))), size));
+  // a column of a few lines (a short last column) has the width of the region's others
+  const width = Math.max(...rights.map((r, c) => r - lefts[c]!));
+  const rightOf = (c: number) => (columns[c]!.length >= ROWS ? rights[c]! : lefts[c]! + width);
+  return columns.map((rows, c) => ({ rows: groupLines(rows.flat()), id: `${page}.${index}.${c + 1}`, bounds: { left: lefts[c]!, right: rightOf(c) } }));
 }
 
 /**
@@ -133,11 +126,14 @@ export function readingOrder(rows: TextItem[][], page: number): Frame[] {
   return frames;
 }
 
-/** A page's own text column, where its wrapped prose (three lines at least) ends well short of the document's. */
+/**
+ * A page's own text column, where its wrapped prose ends well short of the document's: the two furthest
+ * lines of prose end within a letter or two of each other (a chapter's page may hold only a few lines).
+ */
 function narrowerColumn(body: Line[], layout: Layout): Line['bounds'] {
-  const prose = body.filter((l) => l.text.split(' ').length >= 4);
-  if (prose.length < ROWS) return undefined;
-  const right = columnRight(prose.map((l) => l.right), layout.bodySize);
+  const rights = body.filter((l) => l.text.split(' ').length >= 4).map((l) => l.right).sort((a, b) => b - a);
+  if (rights.length < SHORT_SIDE || rights[0]! - rights[1]! > layout.bodySize) return undefined;
+  const right = rights[0]!;
   if (right > layout.right - 0.2 * (layout.right - layout.left)) return undefined;
   return { left: Math.min(...body.map((l) => l.x)), right };
 }
