@@ -5,7 +5,7 @@
  * footnotes would.
  */
 import { describe, expect, it } from 'vitest';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { modelOf } from './helpers.js';
 
 const ENTRIES = [

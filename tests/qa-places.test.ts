@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../pipeline/parse/document.js';
 import { buildQaReport } from '../pipeline/qa/report.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { fixture, modelOf } from './helpers.js';
 import { renderPdf } from './support/render-pdf.js';
 
