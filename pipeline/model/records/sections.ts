@@ -11,7 +11,8 @@ export const Section = z
     parent_id: SectionId.nullable().describe('The enclosing section; null for the title'),
     order: z.number().int().positive().describe('Position of the heading in the report, from 1'),
     toc_page: z.number().int().positive().nullable().describe('Page the table of contents gives for this heading; null when it is not listed'),
-    line_start: z.number().int().positive().describe('Line of the heading in the source file'),
+    line_start: z.number().int().positive().describe('Line of the heading in the source file (Markdown) or on its page (PDF)'),
+    page: z.number().int().positive().optional().describe('Page of the PDF the heading is on (PDF front end only)'),
   })
   .describe('One heading of the report');
 export type Section = z.infer<typeof Section>;
