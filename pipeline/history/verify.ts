@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { PIPELINE, build } from '../run.js';
 import { commitOf, compareWithRecord, readRecord, recordedVersions, recordPath, RELEASES_DIR } from './records.js';
 import { rebuildAtCommit } from './rebuild.js';
+import type { Format } from '../parse/document.js';
 
 export interface VerifyResult {
   version: string;
@@ -29,7 +30,7 @@ export async function verifyReleases(opts: { mirror?: string; releases?: string;
       let how: string;
       if (version === PIPELINE.version) {
         how = 'current code';
-        await build({ sourceId: record.source.id, format: record.source.format as 'markdown' | 'pdf', mirror: opts.mirror, dist });
+        await build({ sourceId: record.source.id, format: record.source.format as Format, mirror: opts.mirror, dist });
       } else {
         const commit = commitOf(file);
         if (!commit) {

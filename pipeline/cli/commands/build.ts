@@ -2,6 +2,7 @@ import { EXIT, PipelineError } from '../../errors.js';
 import { build } from '../../run.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 import { countsLine, printDiagnostics } from '../report.js';
+import { FORMATS, isFormat } from '../../parse/document.js';
 
 export const buildCommand: Command = {
   name: 'build',
@@ -21,8 +22,8 @@ Example:
     dist: { type: 'string' },
   },
   async run({ values }, io) {
-    const format = values.format;
-    if (format !== undefined && format !== 'markdown' && format !== 'pdf') throw new PipelineError('--format must be markdown or pdf', EXIT.usage);
+    const format = values.format as string | undefined;
+    if (format !== undefined && !isFormat(format)) throw new PipelineError(`--format must be one of ${FORMATS.join(', ')}`, EXIT.usage);
     const started = performance.now();
     const result = await build({
       sourceId: (values.source as string | undefined) ?? DEFAULT_SOURCE,

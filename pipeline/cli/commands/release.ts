@@ -6,6 +6,7 @@ import { loadIdentity, saveLedger } from '../../identity/ledger.js';
 import { build } from '../../run.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 import { printDiagnostics } from '../report.js';
+import { FORMATS, isFormat } from '../../parse/document.js';
 
 export const releaseCommand: Command = {
   name: 'release',
@@ -22,8 +23,8 @@ Example:
   npx kzpp release --source ${DEFAULT_SOURCE}`,
   options: { source: { type: 'string' }, format: { type: 'string' }, mirror: { type: 'string' }, dist: { type: 'string' } },
   async run({ values }, io) {
-    const format = values.format;
-    if (format !== undefined && format !== 'markdown' && format !== 'pdf') throw new PipelineError('--format must be markdown or pdf', EXIT.usage);
+    const format = values.format as string | undefined;
+    if (format !== undefined && !isFormat(format)) throw new PipelineError(`--format must be one of ${FORMATS.join(', ')}`, EXIT.usage);
     const identity = loadIdentity();
     const result = await build({
       sourceId: (values.source as string | undefined) ?? DEFAULT_SOURCE,
