@@ -17,6 +17,8 @@
  * blocks, so the HTML front end has to rejoin what the notes interrupt.
  */
 import type { Block, Footnote } from '../../pipeline/model/document.js';
+import { parseMarkdown } from '../../pipeline/parse/markdown.js';
+import { modelOf } from '../helpers.js';
 
 export type HtmlForm = 'cms' | 'endnotes' | 'notes-in-text' | 'bold-headings';
 export const HTML_FORMS: HtmlForm[] = ['cms', 'endnotes', 'notes-in-text', 'bold-headings'];
@@ -132,3 +134,7 @@ export function renderHtml(blocks: Block[], form: HtmlForm): string {
   return [head, ...FURNITURE_BEFORE, '<main>', '<article>', '<div class="entry-content">', ...body, '</div>', SHARE, ...notes, '</article>', '</main>',
     ...FURNITURE_AFTER, '</body>', '</html>', ''].join('\n');
 }
+
+/** A Markdown document as a page of a form: end-note forms from the repaired model, in-text forms from the raw blocks. */
+export const pageOf = (markdown: string, name: string, form: HtmlForm) =>
+  renderHtml(form === 'cms' || form === 'endnotes' ? modelOf(markdown, name).blocks : parseMarkdown(markdown), form);
