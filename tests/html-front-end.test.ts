@@ -27,7 +27,8 @@ async function read(html: string | Buffer, name = 'page.html'): Promise<Document
 function content(blocks: Block[], notesAtEnd: boolean) {
   const strip = blocks.map(({ line_start: _s, line_end: _e, page: _p, ...rest }) => rest);
   if (!notesAtEnd) return strip;
-  const notes = strip.filter((b) => b.kind === 'footnote').sort((a, b) => (a as { number: number }).number - (b as { number: number }).number);
+  const number = (b: object) => (b as { number: number }).number;
+  const notes = strip.filter((b) => b.kind === 'footnote').sort((a, b) => number(a) - number(b));
   return [...strip.filter((b) => b.kind !== 'footnote'), ...notes];
 }
 
@@ -50,7 +51,10 @@ describe('a page saved from a CMS', () => {
 
   it('reads no furniture: header, menu, cookie banner, breadcrumbs, share buttons, "read also", footer, scripts', async () => {
     const text = (await read(page)).blocks.map((b) => b.text).join('\n');
-    for (const furniture of ['Example Foundation', 'About us', 'cookies', 'Accept all', 'Home', 'Facebook', 'Read also', 'invented activists', 'Privacy', 'dataLayer']) {
+    const furnitureTexts = [
+      'Example Foundation', 'About us', 'cookies', 'Accept all', 'Home', 'Facebook', 'Read also', 'invented activists', 'Privacy', 'dataLayer',
+    ];
+    for (const furniture of furnitureTexts) {
       expect(page).toContain(furniture);
       expect(text).not.toContain(furniture);
     }
@@ -77,7 +81,8 @@ describe('a page saved from a CMS', () => {
 /** Windows-1252 bytes of a text (its characters are all in that encoding). */
 function windows1252(text: string): Buffer {
   const high = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-  return Buffer.from([...text].map((ch) => (ch.charCodeAt(0) < 0x80 || (ch.charCodeAt(0) >= 0xa0 && ch.charCodeAt(0) <= 0xff) ? ch.charCodeAt(0) : 0x80 + high.indexOf(ch))));
+  const byte = (code: number, ch: string) => (code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : 0x80 + high.indexOf(ch));
+  return Buffer.from([...text].map((ch) => byte(ch.charCodeAt(0), ch)));
 }
 
 describe('the encoding a page declares', () => {
@@ -85,7 +90,8 @@ describe('the encoding a page declares', () => {
   const page = pageOf(markdown, 'mini-report.md', 'endnotes');
 
   it('reads a page saved as Windows-1252 by its <meta charset> as the UTF-8 page', async () => {
-    const latin = page.replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">').replace(/↩/g, '&#8617;');
+    const declared = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">';
+    const latin = page.replace('<meta charset="utf-8">', declared).replace(/↩/g, '&#8617;');
     const bytes = windows1252(latin);
     expect(bytes.equals(Buffer.from(latin))).toBe(false); // the page has characters that differ between the encodings
     expect(dataset(await read(bytes))).toEqual(dataset(await read(page)));

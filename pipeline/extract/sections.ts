@@ -47,7 +47,8 @@ function outline(doc: DocumentModel, located: LocatedEntry[]): OutlineItem[] {
     if (b.kind === 'heading') return [{ heading: b, toc_match: entry ? 'heading' : null }];
     if (!entry) return [];
     const { title } = entry.entry;
-    const heading: Heading = { kind: 'heading', level: isAllCapitals(title) ? 2 : 3, text: title, refs: [], line_start: b.line_start, line_end: b.line_start };
+    const level = isAllCapitals(title) ? 2 : 3;
+    const heading: Heading = { kind: 'heading', level, text: title, refs: [], line_start: b.line_start, line_end: b.line_start };
     return [{ heading, toc_match: 'text' }];
   });
 }
@@ -87,7 +88,8 @@ export function extractSections(doc: DocumentModel): Section[] {
     open.push({ id: ids[i]!, level });
     const front_matter = h.level !== 1 && i < firstListed;
     const { toc_match } = items[i]!;
-    return { id: ids[i]!, title: h.text, level, parent_id, order: i + 1, toc_page: pages.get(titleKey(h.text)) ?? null, toc_match, front_matter, line_start: h.line_start };
+    const toc_page = pages.get(titleKey(h.text)) ?? null;
+    return { id: ids[i]!, title: h.text, level, parent_id, order: i + 1, toc_page, toc_match, front_matter, line_start: h.line_start };
   });
 }
 

@@ -19,14 +19,18 @@ export interface LocatedEntry {
 }
 
 /** Words too common in titles to place one. */
-const STOP = new Set(['the', 'and', 'for', 'its', 'his', 'her', 'their', 'against', 'after', 'over', 'under', 'from', 'into', 'with', 'this', 'that', 'are', 'was']);
+const STOP = new Set([
+  'the', 'and', 'for', 'its', 'his', 'her', 'their', 'against', 'after', 'over', 'under', 'from', 'into', 'with', 'this', 'that',
+  'are', 'was',
+]);
 /** A passage must share this much of a title's weight to be its place. */
 const MIN_SCORE = 0.2;
 /** A match in the whole passage counts less than one in its first sentence (where a lead-in is). */
 const BODY_WEIGHT = 0.7;
 
 /** Word stems (six letters: "legislative" and "legislation" meet), each once. */
-const stems = (text: string) => new Set((text.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 6)));
+const stems = (text: string) =>
+  new Set((text.toLowerCase().match(/\p{L}{3,}/gu) ?? []).filter((w) => !STOP.has(w)).map((w) => w.slice(0, 6)));
 const firstSentence = (text: string) => text.split(/(?<=[.!?])\s/)[0] ?? text;
 
 class Scorer {
@@ -91,7 +95,8 @@ function headingAnchors(blocks: Block[], toc: TocEntry[], after: number): Array<
 export function locateTocEntries(doc: DocumentModel, toc: TocEntry[], tocAt: number): LocatedEntry[] {
   const blocks = doc.blocks;
   const anchors = headingAnchors(blocks, toc, tocAt);
-  const passages = blocks.map((b, i) => ({ b, i })).filter(({ b, i }) => i > tocAt && (b.kind === 'paragraph' || b.kind === 'list_item' || b.kind === 'caption'));
+  const isPassage = (b: Block) => b.kind === 'paragraph' || b.kind === 'list_item' || b.kind === 'caption';
+  const passages = blocks.map((b, i) => ({ b, i })).filter(({ b, i }) => i > tocAt && isPassage(b));
   const scorer = new Scorer(passages.map((p) => p.b));
   const located: LocatedEntry[] = toc.map((entry, k) => ({ entry, at: anchors[k]!, found_as: anchors[k] !== null ? 'heading' : null }));
   for (let k = 0; k < toc.length; ) {

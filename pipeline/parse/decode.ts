@@ -66,18 +66,21 @@ const WINDOWS_1252 = /^(?:windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|iso_
  */
 function decodeDeclared(bytes: Uint8Array, file: string, declared: string): string {
   const label = declared.trim().toLowerCase();
-  if (BOMS.some((b) => b.bytes.every((byte, i) => bytes[i] === byte)) || label === 'utf-8' || label === 'utf8') return decodeBytes(bytes, file);
+  const hasBom = BOMS.some((b) => b.bytes.every((byte, i) => bytes[i] === byte));
+  if (hasBom || label === 'utf-8' || label === 'utf8') return decodeBytes(bytes, file);
   if (WINDOWS_1252.test(label)) return decodeWindows1252(bytes);
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label, { fatal: true });
   } catch {
-    throw inputError(`declares the encoding "${declared}", which is not one this program knows: re-save the file as UTF-8`, { file, line: 1 });
+    const message = `declares the encoding "${declared}", which is not one this program knows: re-save the file as UTF-8`;
+    throw inputError(message, { file, line: 1 });
   }
   try {
     return decoder.decode(bytes);
   } catch {
-    throw inputError(`not valid ${declared} text, although it declares that encoding: the file is damaged (re-save it as UTF-8)`, { file, line: 1 });
+    const message = `not valid ${declared} text, although it declares that encoding: the file is damaged (re-save it as UTF-8)`;
+    throw inputError(message, { file, line: 1 });
   }
 }
 

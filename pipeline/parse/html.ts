@@ -23,6 +23,8 @@ export function parseHtml(source: string, file: string): Block[] {
   const notes = indexNotes(root);
   const blocks = readBlocks(findArticle(root, notes), notes);
   // a page of scripts, styles and furniture only: nothing a reader would see as a document
-  if (blocks.length === 0) throw inputError('the web page holds no text (only markup, scripts or site furniture): is this the report?', { file, line: 1 });
+  if (blocks.length === 0) {
+    throw inputError('the web page holds no text (only markup, scripts or site furniture): is this the report?', { file, line: 1 });
+  }
   return blocks;
 }

@@ -220,7 +220,10 @@ const tocHeadings: CheckFn = (doc) => {
   const tocLine = doc.blocks[at]?.line_start ?? 1;
   return locatedToc(doc)
     .filter((l) => l.found_as === null)
-    .map(({ entry: e }) => ({ message: `the table of contents lists "${e.title}" (page ${e.page}), but neither a heading nor a passage of the text matches it`, line: tocLine }));
+    .map(({ entry: e }) => ({
+      message: `the table of contents lists "${e.title}" (page ${e.page}), but neither a heading nor a passage of the text matches it`,
+      line: tocLine,
+    }));
 };
 
 export const CHECKS: Array<Omit<Check, 'passed' | 'findings'> & { run: CheckFn }> = [

@@ -81,7 +81,9 @@ function bodyHtml(blocks: Block[], form: HtmlForm, cited: Map<number, number>): 
     } else if (b.kind === 'heading') out.push(headingHtml(b, form, cited));
     else if (b.kind === 'caption') out.push(`<figure><img src="logo.png" alt=""><figcaption>${escape(b.text)}</figcaption></figure>`);
     else if (b.kind === 'paragraph') out.push(`<p>${inline(b, form, cited)}</p>`);
-    else if (form === 'notes-in-text' || form === 'bold-headings') out.push(`<p class="footnote"><sup>${b.number}</sup> ${noteText(b, form, cited)}</p>`);
+    else if (form === 'notes-in-text' || form === 'bold-headings') {
+      out.push(`<p class="footnote"><sup>${b.number}</sup> ${noteText(b, form, cited)}</p>`);
+    }
   });
   return out;
 }
@@ -90,7 +92,8 @@ function notesHtml(notes: Footnote[], form: HtmlForm, cited: Map<number, number>
   if (form === 'cms') {
     return [
       '<div style="mso-element:footnote-list"><hr align="left" size="1" width="33%">',
-      ...notes.map((f) => `<div id="ftn${f.number}"><p class="MsoFootnoteText"><a href="#_ftnref${f.number}" name="_ftn${f.number}" title="">` +
+      ...notes.map((f) => `<div id="ftn${f.number}"><p class="MsoFootnoteText">` +
+        `<a href="#_ftnref${f.number}" name="_ftn${f.number}" title="">` +
         `<span class="MsoFootnoteReference">[${f.number}]</span></a> ${noteText(f, form, cited)}</p></div>`),
       '</div>',
     ];
@@ -107,11 +110,16 @@ const backLink = (n: number) => ` <a href="#fnref${n}" data-footnote-backref ari
 
 const FURNITURE_BEFORE = [
   '<div class="site-header"><a href="/"><img src="/logo.svg" alt="">Example Foundation</a>',
-  '  <div class="menu"><a href="/about">About us</a> <a href="/reports">Reports</a> <a href="/news">News</a> <a href="/contact">Contact</a></div></div>',
-  '<div id="cookie-consent"><p>We use cookies to make this site work and to measure visits.</p><button type="button">Accept all</button></div>',
+  '  <div class="menu"><a href="/about">About us</a> <a href="/reports">Reports</a> <a href="/news">News</a>',
+  '    <a href="/contact">Contact</a></div></div>',
+  '<div id="cookie-consent"><p>We use cookies to make this site work and to measure visits.</p>',
+  '  <button type="button">Accept all</button></div>',
   '<nav aria-label="breadcrumb"><ol><li><a href="/">Home</a></li><li><a href="/reports">Reports</a></li><li>A report</li></ol></nav>',
 ];
-const SHARE = '<div class="share-buttons"><a href="https://www.facebook.com/sharer.php?u=x">Facebook</a> <a href="https://x.com/intent/post?u=x">X</a> <a href="mailto:?subject=x">E-mail</a></div>';
+const SHARE = [
+  '<div class="share-buttons"><a href="https://www.facebook.com/sharer.php?u=x">Facebook</a>',
+  '  <a href="https://x.com/intent/post?u=x">X</a> <a href="mailto:?subject=x">E-mail</a></div>',
+];
 const FURNITURE_AFTER = [
   '<div class="sidebar"><h3>Read also</h3><ul><li><a href="/a/1">Another year of arrests in a distant land</a></li>',
   '  <li><a href="/a/2">Statement on a trial of invented activists</a></li></ul></div>',
@@ -131,7 +139,8 @@ export function renderHtml(blocks: Block[], form: HtmlForm): string {
   const head = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>A report</title>\n' +
     '<style>.sr-only{position:absolute}</style>\n<script src="/analytics.js"></script>\n</head>\n<body>';
   if (form !== 'cms') return [head, ...body, ...notes, '</body>', '</html>', ''].join('\n');
-  return [head, ...FURNITURE_BEFORE, '<main>', '<article>', '<div class="entry-content">', ...body, '</div>', SHARE, ...notes, '</article>', '</main>',
+  const article = ['<article>', '<div class="entry-content">', ...body, '</div>', ...SHARE, ...notes, '</article>'];
+  return [head, ...FURNITURE_BEFORE, '<main>', ...article, '</main>',
     ...FURNITURE_AFTER, '</body>', '</html>', ''].join('\n');
 }
 

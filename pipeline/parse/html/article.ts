@@ -36,8 +36,10 @@ function commonAncestors(paths: Element[][]): Element[] {
 }
 
 /** An element beside the article that is more of the report: it has headings, footnotes or figures. */
+const isReportPart = (d: Element, notes: NoteIndex) =>
+  HEADINGS.has(d.tagName) || d.tagName === 'figure' || anchorNames(d).some((name) => notes.targets.has(name));
 const addsContent = (e: Element, notes: NoteIndex) =>
-  !isFurniture(e, notes, false) && [e, ...elements(e)].some((d) => HEADINGS.has(d.tagName) || d.tagName === 'figure' || anchorNames(d).some((name) => notes.targets.has(name)));
+  !isFurniture(e, notes, false) && [e, ...elements(e)].some((d) => isReportPart(d, notes));
 
 export function findArticle(root: Root, notes: NoteIndex): Parent {
   const paths = entryPaths(root, notes);

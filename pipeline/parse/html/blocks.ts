@@ -17,7 +17,8 @@ const BOLD = new Set(['strong', 'b']);
 /** Only bold text (footnote references aside): a heading when it is not a sentence. */
 function isBoldOnly(children: ElementContent[]): boolean {
   const meaningful = children.filter((c) => !isBlank(c) && !isElement(c, 'sup', 'br'));
-  return meaningful.length > 0 && meaningful.every((c) => isElement(c) && (BOLD.has(c.tagName) || (c.tagName === 'span' && isBoldOnly(c.children))));
+  const bold = (c: ElementContent) => isElement(c) && (BOLD.has(c.tagName) || (c.tagName === 'span' && isBoldOnly(c.children)));
+  return meaningful.length > 0 && meaningful.every(bold);
 }
 
 /** A font size an editor wrote on the element (Word, Google Docs), in points: the title is set larger than the text. */
@@ -114,5 +115,7 @@ export class BlockReader {
   }
 }
 
-export const readBlocks = (article: Parent, notes: NoteIndex): Block[] =>
-  new BlockReader(notes).read(article.type === 'root' ? article.children.filter((c) => c.type !== 'doctype') as ElementContent[] : [article]).blocks;
+export function readBlocks(article: Parent, notes: NoteIndex): Block[] {
+  const nodes = article.type === 'root' ? (article.children.filter((c) => c.type !== 'doctype') as ElementContent[]) : [article];
+  return new BlockReader(notes).read(nodes).blocks;
+}

@@ -14,12 +14,16 @@ const CONTROLS = ['form', 'button', 'select', 'input', 'textarea'];
 const FURNITURE_TAGS = new Set(['header', 'nav', 'footer', 'aside', 'dialog', 'menu', ...CONTROLS]);
 /** An article's own header and footer (its title, its date) belong to it. */
 const ARTICLE_PARTS = new Set(['header', 'footer']);
-const FURNITURE_ROLES = new Set(['banner', 'navigation', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search', 'menu', 'menubar', 'toolbar']);
+const FURNITURE_ROLES = new Set([
+  'banner', 'navigation', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search', 'menu', 'menubar', 'toolbar',
+]);
 /** Elements that may be furniture by what they are made of; a paragraph or heading is always read. */
 const CONTAINERS = new Set(['div', 'section', 'ul', 'ol', 'span', 'p', 'table']);
 
 const isHidden = (e: Element) =>
-  e.properties.hidden !== undefined || attr(e, 'ariaHidden') === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attr(e, 'style'));
+  e.properties.hidden !== undefined ||
+  attr(e, 'ariaHidden') === 'true' ||
+  /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attr(e, 'style'));
 
 const squashedLength = (s: string) => s.replace(/\s+/g, '').length;
 
@@ -36,8 +40,9 @@ function isLinkList(e: Element): boolean {
 const isWidget = (e: Element) => [...elements(e)].some((d) => CONTROLS.includes(d.tagName)) && squashedLength(textOf(e)) < 600;
 
 /** Footnotes and the notes they point to are the report's, however many links they hold. */
-const holdsNotes = (e: Element, notes: NoteIndex) =>
-  [...elements(e)].some((d) => notes.targets.has(attr(d, 'id')) || ((d.tagName === 'sup' || d.tagName === 'a') && markerNumbers(textOf(d))));
+const isNotePart = (d: Element, notes: NoteIndex) =>
+  notes.targets.has(attr(d, 'id')) || ((d.tagName === 'sup' || d.tagName === 'a') && markerNumbers(textOf(d)) !== null);
+const holdsNotes = (e: Element, notes: NoteIndex) => [...elements(e)].some((d) => isNotePart(d, notes));
 
 export function isFurniture(e: Element, notes: NoteIndex, inArticle: boolean): boolean {
   if (NO_TEXT.has(e.tagName) || isHidden(e) || FURNITURE_ROLES.has(attr(e, 'role'))) return true;
