@@ -1,13 +1,14 @@
 /**
  * The article inside a saved page, found by its content: the element holding
  * the report's list (its numbered entries), widened while the elements beside
- * it carry more of the report (headings, footnotes, figures) rather than
- * furniture. A page with no such list is read whole (and then refused by
+ * it carry more of the report (headings, bold headings, footnotes, figures)
+ * rather than furniture. A page with no such list is read whole (and then refused by
  * the extractors: no list of prisoners).
  */
 import type { Element, Root } from 'hast';
 import { ENTRY_HEAD } from '../../lib/entry.js';
 import { squash } from '../../lib/text.js';
+import { isBoldOnly } from './blocks.js';
 import { isFurniture } from './furniture.js';
 import type { NoteIndex } from './notes.js';
 import { anchorNames, elements, hasBlockChild, isElement, type Parent, textOf } from './tree.js';
@@ -35,9 +36,12 @@ function commonAncestors(paths: Element[][]): Element[] {
   return common;
 }
 
-/** An element beside the article that is more of the report: it has headings, footnotes or figures. */
+/** An element beside the article that is more of the report: it has headings (marked or bold), footnotes or figures. */
 const isReportPart = (d: Element, notes: NoteIndex) =>
-  HEADINGS.has(d.tagName) || d.tagName === 'figure' || anchorNames(d).some((name) => notes.targets.has(name));
+  HEADINGS.has(d.tagName) ||
+  (d.tagName === 'p' && isBoldOnly(d.children)) ||
+  d.tagName === 'figure' ||
+  anchorNames(d).some((name) => notes.targets.has(name));
 const addsContent = (e: Element, notes: NoteIndex) =>
   !isFurniture(e, notes, false) && [e, ...elements(e)].some((d) => isReportPart(d, notes));
 

@@ -15,7 +15,7 @@ const HEADING = /^h([1-6])$/;
 const BOLD = new Set(['strong', 'b']);
 
 /** Only bold text (footnote references aside): a heading when it is not a sentence. */
-function isBoldOnly(children: ElementContent[]): boolean {
+export function isBoldOnly(children: ElementContent[]): boolean {
   const meaningful = children.filter((c) => !isBlank(c) && !isElement(c, 'sup', 'br'));
   const bold = (c: ElementContent) => isElement(c) && (BOLD.has(c.tagName) || (c.tagName === 'span' && isBoldOnly(c.children)));
   return meaningful.length > 0 && meaningful.every(bold);
