@@ -22,7 +22,7 @@ function project(): { dir: string; mirror: string } {
   mkdirSync(join(mirror, ID), { recursive: true });
   writeFileSync(join(mirror, ID, 'report.html'), html);
   const manifest = JSON.parse(readFileSync(join(ROOT, 'sources', ID, 'source.json'), 'utf8'));
-  manifest.files.push({ format: 'html', name: 'report.html', sha256: sha256(html), bytes: html.length, url: null, note: 'A saved web page.' });
+  manifest.files.push({ format: 'html', name: 'report.html', sha256: sha256(html), bytes: html.length, url: null });
   mkdirSync(join(dir, 'sources', ID), { recursive: true });
   writeFileSync(join(dir, 'sources', ID, 'source.json'), JSON.stringify(manifest, null, 2));
   // the Makefile's own prerequisites (npm ci, compiling) are this checkout's, already done
