@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Block, DocumentModel } from '../pipeline/model/document.js';
 import { readDocument } from '../pipeline/parse/document.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { fixture, modelOf, tempDir } from './helpers.js';
 import { withoutPositions } from './support/positions.js';
 import { HTML_FORMS, pageOf } from './support/render-html.js';

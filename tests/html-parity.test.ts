@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { diffPaths } from '../pipeline/diff/index.js';
 import { TABLE_NAMES } from '../pipeline/model/tables.js';
 import { readDocument } from '../pipeline/parse/document.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { REPORT_MD, tempDir } from './helpers.js';
 import { withoutPositions } from './support/positions.js';
 import { HTML_FORMS, pageOf } from './support/render-html.js';

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildQaReport } from '../pipeline/qa/report.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { readDocument } from '../pipeline/parse/document.js';
 import { modelOf } from './helpers.js';
 import { pageOf } from './support/render-html.js';

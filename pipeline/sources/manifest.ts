@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, PipelineError } from '../errors.js';
-import { FORMATS } from '../parse/document.js';
+import { FORMATS } from '../parse/formats.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 /** A bare file name: the manifest must never point outside the source's folder. */

@@ -8,10 +8,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PIPELINE, build } from '../run.js';
-import { commitOf, compareWithRecord, readRecord, recordedVersions, recordPath, RELEASES_DIR } from './records.js';
-import { rebuildAtCommit } from './rebuild.js';
-import type { Format } from '../parse/document.js';
+import type { Format } from '../parse/formats.js';
+import { PIPELINE } from '../lib/package.js';
+import { build } from './build.js';
+import { commitOf, compareWithRecord, readRecord, recordedVersions, recordPath, RELEASES_DIR } from '../history/records.js';
+import { rebuildAtCommit } from '../history/rebuild.js';
 
 export interface VerifyResult {
   version: string;
