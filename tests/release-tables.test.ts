@@ -10,7 +10,8 @@ import { cli, ROOT, tempDir } from './helpers.js';
 
 const dist = tempDir();
 const built = cli(['build', '--dist', dist, '--json']);
-const release = join(dist, '1.0.0');
+// the version this code builds (a build into an empty dist also rebuilds the previous recorded release beside it)
+const release = join(dist, built.status === 0 ? (JSON.parse(built.stdout) as { version: string }).version : 'none');
 const ajv = new Ajv2020({ strict: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
 

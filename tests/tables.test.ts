@@ -128,7 +128,7 @@ describe('QA report on a synthetic report', () => {
       // "detained in January 2025" agrees with 3 January; "arrested for 2 months" is a term, not the start of custody
       { line: 38, message: expect.stringMatching(/^Yerlan Omirov: the entry \(line 66\) gives the detention as 2025-01-03; here 2025-01-09/) },
     ]);
-    expect(findings('toc-headings')).toEqual([{ line: 25, message: 'the table of contents lists "A section that is not in the text" (page 3), but no heading in the text carries that title' }]);
+    expect(findings('toc-headings')).toEqual([{ line: 25, message: 'the table of contents lists "A section that is not in the text" (page 3), but neither a heading nor a passage of the text matches it' }]);
   });
 
   it('a gap or a repeat in the footnote numbering is a finding', () => {

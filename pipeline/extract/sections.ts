@@ -1,5 +1,9 @@
 /**
- * Sections: every heading of the report. The table of contents is the report's
+ * Sections: every heading of the report, and every entry of its table of
+ * contents (an entry whose heading a conversion lost starts at the passage
+ * that opens it: see toc-entries.ts). Headings between the title and the
+ * first entry the table lists (a project manager, the table's own heading)
+ * are front matter. The table of contents is the report's
  * own statement of its structure, so it settles levels: an entry in capitals
  * is a chapter (2), any other entry a section within one (3). A heading the
  * TOC does not list nests under the last listed one: capitals one level
@@ -10,15 +14,43 @@ import { slug, uniqueIds } from '../lib/ids.js';
 import { isAllCapitals, parseToc, titleKey, type TocEntry } from '../lib/toc.js';
 import type { DocumentModel, Heading } from '../model/document.js';
 import type { Section } from '../model/records/sections.js';
+import { type LocatedEntry, locateTocEntries } from './toc-entries.js';
 
-/** The first paragraph that reads as a table of contents. */
-export function findToc(doc: DocumentModel): TocEntry[] {
-  for (const b of doc.blocks) {
+/** The first paragraph that reads as a table of contents: its entries and its index in the blocks (-1: none). */
+export function tocOf(doc: DocumentModel): { entries: TocEntry[]; at: number } {
+  for (const [at, b] of doc.blocks.entries()) {
     if (b.kind !== 'paragraph') continue;
     const entries = parseToc(b.text);
-    if (entries.length) return entries;
+    if (entries.length) return { entries, at };
   }
-  return [];
+  return { entries: [], at: -1 };
+}
+
+export const findToc = (doc: DocumentModel): TocEntry[] => tocOf(doc).entries;
+
+/** Every entry of the table of contents located in the text ([] without a table). */
+export function locatedToc(doc: DocumentModel): LocatedEntry[] {
+  const { entries, at } = tocOf(doc);
+  return entries.length ? locateTocEntries(doc, entries, at) : [];
+}
+
+interface OutlineItem {
+  heading: Heading;
+  toc_match: Section['toc_match'];
+}
+
+/** The headings in order, with a heading made of each entry located at a passage, just before it. */
+function outline(doc: DocumentModel, located: LocatedEntry[]): OutlineItem[] {
+  const byBlock = new Map(located.filter((l) => l.at !== null).map((l) => [l.at!, l]));
+  return doc.blocks.flatMap((b, i): OutlineItem[] => {
+    const entry = byBlock.get(i);
+    if (b.kind === 'heading') return [{ heading: b, toc_match: entry ? 'heading' : null }];
+    if (!entry) return [];
+    const { title } = entry.entry;
+    const level = isAllCapitals(title) ? 2 : 3;
+    const heading: Heading = { kind: 'heading', level, text: title, refs: [], line_start: b.line_start, line_end: b.line_start };
+    return [{ heading, toc_match: 'text' }];
+  });
 }
 
 function settleLevels(headings: Heading[], toc: TocEntry[]): number[] {
@@ -40,8 +72,10 @@ function settleLevels(headings: Heading[], toc: TocEntry[]): number[] {
 }
 
 export function extractSections(doc: DocumentModel): Section[] {
-  const headings = doc.blocks.filter((b): b is Heading => b.kind === 'heading');
+  const items = outline(doc, locatedToc(doc));
+  const headings = items.map((item) => item.heading);
   const toc = findToc(doc);
+  const firstListed = items.findIndex((item) => item.toc_match !== null);
   const pages = new Map<string, number>();
   for (const e of toc) if (!pages.has(titleKey(e.title))) pages.set(titleKey(e.title), e.page);
   const levels = settleLevels(headings, toc);
@@ -52,7 +86,10 @@ export function extractSections(doc: DocumentModel): Section[] {
     while (open.length && open.at(-1)!.level >= level) open.pop();
     const parent_id = open.at(-1)?.id ?? null;
     open.push({ id: ids[i]!, level });
-    return { id: ids[i]!, title: h.text, level, parent_id, order: i + 1, toc_page: pages.get(titleKey(h.text)) ?? null, line_start: h.line_start };
+    const front_matter = h.level !== 1 && i < firstListed;
+    const { toc_match } = items[i]!;
+    const toc_page = pages.get(titleKey(h.text)) ?? null;
+    return { id: ids[i]!, title: h.text, level, parent_id, order: i + 1, toc_page, toc_match, front_matter, line_start: h.line_start };
   });
 }
 

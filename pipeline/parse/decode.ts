@@ -9,8 +9,8 @@ import { inputError } from '../errors.js';
  * line of the first bad byte rather than read as mojibake. Binary content
  * (NUL or many control characters) is refused.
  */
-export function decodeText(bytes: Uint8Array, file: string): string {
-  const text = decodeBytes(bytes, file);
+export function decodeText(bytes: Uint8Array, file: string, declared?: string): string {
+  const text = declared ? decodeDeclared(bytes, file, declared) : decodeBytes(bytes, file);
   const nul = text.indexOf('\0');
   if (nul >= 0) throw inputError('contains NUL bytes: this looks like a binary file (or UTF-16 without a byte-order mark), not a text document', { file, line: lineAt(text, nul) });
   const controls = controlCharacters(text);
@@ -53,6 +53,34 @@ function decodeBytes(bytes: Uint8Array, file: string): string {
       throw inputError('not valid UTF-8 text: the file is damaged here (convert or re-save it as UTF-8)', { file, line: lineOfFirstInvalidByte(bytes) });
     }
     return decodeWindows1252(bytes);
+  }
+}
+
+/** Labels browsers read as Windows-1252 (the WHATWG Encoding Standard: Latin-1 and ASCII are read so too). */
+const WINDOWS_1252 = /^(?:windows-1252|cp1252|x-cp1252|iso-8859-1|iso8859-1|iso_8859-1|latin1|l1|us-ascii|ascii|cp819|ibm819)$/i;
+
+/**
+ * A file that names its encoding (a web page's <meta charset>): a byte-order
+ * mark still wins, UTF-8 is read by the rules above, any other encoding as
+ * declared, and bytes that are not valid in it are refused.
+ */
+function decodeDeclared(bytes: Uint8Array, file: string, declared: string): string {
+  const label = declared.trim().toLowerCase();
+  const hasBom = BOMS.some((b) => b.bytes.every((byte, i) => bytes[i] === byte));
+  if (hasBom || label === 'utf-8' || label === 'utf8') return decodeBytes(bytes, file);
+  if (WINDOWS_1252.test(label)) return decodeWindows1252(bytes);
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch {
+    const message = `declares the encoding "${declared}", which is not one this program knows: re-save the file as UTF-8`;
+    throw inputError(message, { file, line: 1 });
+  }
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    const message = `not valid ${declared} text, although it declares that encoding: the file is damaged (re-save it as UTF-8)`;
+    throw inputError(message, { file, line: 1 });
   }
 }
 

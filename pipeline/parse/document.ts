@@ -7,7 +7,9 @@ import { readText } from './text.js';
 
 async function parse(bytes: Buffer, file: string, format: Format): Promise<Parsed> {
   const frontEnd = FRONT_ENDS[format];
-  return frontEnd.text ? frontEnd.load(readText(bytes, file), file) : frontEnd.load(bytes, file);
+  if (!frontEnd.text) return frontEnd.load(bytes, file);
+  const charset: ((b: Uint8Array) => string | undefined) | undefined = 'charset' in frontEnd ? frontEnd.charset : undefined;
+  return frontEnd.load(readText(bytes, file, charset?.(bytes)), file);
 }
 
 export async function readDocument(bytes: Buffer, file: string, format: Format = formatOf(file, bytes)): Promise<DocumentModel> {

@@ -6,7 +6,7 @@
  * here plus its own folder. Parsers are imported only when a file needs them.
  */
 import { extname } from 'node:path';
-import { inputError } from '../errors.js';
+import { declaredCharset } from './html/charset.js';
 import type { Block } from '../model/document.js';
 
 /** What a front end gives back: blocks in reading order, and for paged formats the first line of each page. */
@@ -25,6 +25,8 @@ interface Recognised {
 /** A text format: load gets text already decoded and checked (limits, empty, binary). */
 interface TextFrontEnd extends Recognised {
   text: true;
+  /** The encoding the file declares inside itself (a web page's <meta charset>), if the format has such a thing. */
+  charset?: (bytes: Uint8Array) => string | undefined;
   load: (text: string, file: string) => Promise<Parsed>;
 }
 
@@ -36,15 +38,15 @@ interface BinaryFrontEnd extends Recognised {
 
 export type FrontEnd = TextFrontEnd | BinaryFrontEnd;
 
-/** A page saved from a browser starts like this; the report in Markdown never does. */
-const HTML_PAGE = /^\s*<(?:!doctype\s+html|html)[\s>]/i;
+/** A page saved from a browser starts like this (after a byte-order mark and comments); the report in Markdown never does. */
+const HTML_PAGE = /^(?:\uFEFF|\xEF\xBB\xBF)?\s*(?:<!--[^]*?-->\s*)*<(?:!doctype\s+html|html|head)[\s>]/i;
+const isHtmlPage = (head: Uint8Array) => HTML_PAGE.test(Buffer.from(head.subarray(0, 4096)).toString('latin1'));
 
 export const FRONT_ENDS = {
   markdown: {
     extensions: ['.md', '.markdown', '.txt'],
     text: true,
-    async load(text, file) {
-      if (HTML_PAGE.test(text)) throw inputError('this is a web page (HTML), not the report: use the report\'s PDF or its Markdown conversion', { file, line: 1 });
+    async load(text) {
       const { parseMarkdown } = await import('./markdown.js');
       return { blocks: parseMarkdown(text) };
     },
@@ -56,6 +58,16 @@ export const FRONT_ENDS = {
     async load(bytes, file) {
       const { parsePdf } = await import('./pdf.js');
       return parsePdf(bytes, file);
+    },
+  },
+  html: {
+    extensions: ['.html', '.htm', '.xhtml'],
+    sniff: isHtmlPage,
+    text: true,
+    charset: (bytes) => declaredCharset(bytes),
+    async load(text, file) {
+      const { parseHtml } = await import('./html.js');
+      return { blocks: parseHtml(text, file) };
     },
   },
 } as const satisfies Record<string, FrontEnd>;

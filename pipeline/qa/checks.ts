@@ -9,7 +9,7 @@ import { nameKey } from '../lib/namekey.js';
 import { splitSentences } from '../lib/text.js';
 import { domainOf } from '../lib/urls.js';
 import { findCounts } from '../extract/claims.js';
-import { findToc } from '../extract/sections.js';
+import { locatedToc, tocOf } from '../extract/sections.js';
 import { titleKey } from '../lib/toc.js';
 import { describePlace, placeOf, positionsOverFile } from '../extract/provenance.js';
 import type { DocumentModel } from '../model/document.js';
@@ -251,13 +251,16 @@ const dateConflicts: CheckFn = (doc, { prisoners, mentions }, at) => {
   return findings;
 };
 
-/** Entries of the table of contents that no heading in the text carries. */
-const tocHeadings: CheckFn = (doc, { sections }) => {
-  const headings = new Set(sections.map((s) => titleKey(s.title)));
-  const tocLine = doc.blocks.find((b) => b.kind === 'paragraph' && findToc({ file: doc.file, blocks: [b] }).length)?.line_start ?? 1;
-  return findToc(doc)
-    .filter((e) => !headings.has(titleKey(e.title)))
-    .map((e) => ({ message: `the table of contents lists "${e.title}" (page ${e.page}), but no heading in the text carries that title`, line: tocLine }));
+/** Entries of the table of contents found nowhere in the text: neither a heading nor a passage opening them. */
+const tocHeadings: CheckFn = (doc) => {
+  const { at } = tocOf(doc);
+  const tocLine = doc.blocks[at]?.line_start ?? 1;
+  return locatedToc(doc)
+    .filter((l) => l.found_as === null)
+    .map(({ entry: e }) => ({
+      message: `the table of contents lists "${e.title}" (page ${e.page}), but neither a heading nor a passage of the text matches it`,
+      line: tocLine,
+    }));
 };
 
 export const CHECKS: Array<Omit<Check, 'passed' | 'findings'> & { run: CheckFn }> = [
@@ -276,7 +279,12 @@ export const CHECKS: Array<Omit<Check, 'passed' | 'findings'> & { run: CheckFn }
     run: labelOnTwoArticles,
   },
   { id: 'date-conflicts', title: 'The same fact with different dates', description: 'A date of verdict or detention given elsewhere in the report that agrees with none the entry gives.', run: dateConflicts },
-  { id: 'toc-headings', title: 'Table of contents against the headings', description: 'Every entry of the table of contents is a heading in the text.', run: tocHeadings },
+  {
+    id: 'toc-headings',
+    title: 'Table of contents against the text',
+    description: 'Every entry of the table of contents is found in the text: a heading with its title, or the passage that opens it.',
+    run: tocHeadings,
+  },
 ];
 
 export function runChecks(doc: DocumentModel, data: Dataset): Check[] {

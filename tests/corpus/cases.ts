@@ -67,6 +67,8 @@ export type Case = ExtractCase | BuildCase;
 export type Manifest = Record<string, unknown> & { files: Array<Record<string, unknown>>; assertions: Record<string, number> };
 
 export const MINI = () => readFileSync(fixture('mini-report.md'), 'utf8');
+/** A web page around `body`, its encoding declared on line 3. */
+const PAGE = (body: string) => `<!DOCTYPE html>\n<html><head>\n<meta charset="utf-8"><title>A difficult year</title></head>\n<body>${body}</body></html>\n`;
 export const REPORT = () => readFileSync(REPORT_MD, 'utf8');
 
 /** The real report with its few characters outside Windows-1252 (a Cyrillic quotation) made "?": the text a Windows-1252 copy can hold. */
@@ -165,12 +167,41 @@ export const CASES: Case[] = [
     },
     expect: { exit: 3, file: input, line: lineOf(MINI(), DANA), message: /not valid UTF-8 text: the file is damaged here/ },
   },
+  // --- web pages: read by the HTML front end, refused when they are not the report ---
   {
-    name: 'a web page saved from a browser',
+    name: 'a web page that is not the report (no list of prisoners)',
     run: 'extract',
-    file: 'report.md',
-    bytes: () => Buffer.from('<!DOCTYPE html>\n<html><head><title>A difficult year</title></head>\n<body><h1>A DIFFICULT YEAR</h1><p>1 Arman TESTOV – 6 years.</p></body></html>\n'),
-    expect: { exit: 3, file: input, line: 1, message: /this is a web page \(HTML\), not the report/ },
+    file: 'page.html',
+    bytes: () => Buffer.from(PAGE('<h1>A DIFFICULT YEAR</h1>\n<p>Arman TESTOV was sentenced to 6 years.</p>')),
+    expect: { exit: 3, file: input, line: 1, message: /no list of political prisoners found/ },
+  },
+  {
+    name: 'an empty web page',
+    run: 'extract',
+    file: 'report.html',
+    bytes: () => Buffer.from(PAGE('')),
+    expect: { exit: 3, file: input, line: 1, message: /the web page holds no text/ },
+  },
+  {
+    name: 'a web page of scripts (a page the browser builds when it runs)',
+    run: 'extract',
+    file: 'report.html',
+    bytes: () => Buffer.from(PAGE('<div id="app"></div>\n<script>document.getElementById("app").textContent = "1 Arman TESTOV \u2013 6 years";</script>\n<noscript>Enable JavaScript.</noscript>')),
+    expect: { exit: 3, file: input, line: 1, message: /the web page holds no text/ },
+  },
+  {
+    name: 'a web page declaring UTF-8 with a damaged byte',
+    run: 'extract',
+    file: 'report.html',
+    bytes: () => Buffer.from(PAGE('<p>Caf\u00e9 \u2013</p>')).map((b, i, all) => (b === 0xc3 && all[i + 1] === 0xa9 ? 0xe9 : b === 0xa9 && all[i - 1] === 0xc3 ? 0x20 : b)),
+    expect: { exit: 3, file: input, line: 4, message: /not valid UTF-8 text: the file is damaged here/ },
+  },
+  {
+    name: 'a web page declaring an encoding nobody knows',
+    run: 'extract',
+    file: 'report.html',
+    bytes: () => Buffer.from(PAGE('<p>1 Arman TESTOV – 6 years</p>').replace('utf-8', 'x-made-up-8')),
+    expect: { exit: 3, file: input, line: 1, message: /declares the encoding "x-made-up-8", which is not one this program knows/ },
   },
 
   // --- other encodings and line endings: still the report ---
