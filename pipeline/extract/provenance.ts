@@ -24,9 +24,10 @@ export function lineOnPage(pageStarts: number[], line: number): { page: number; 
 export function localisePositions(dataset: Dataset, doc: DocumentModel): Dataset {
   const starts = doc.pageStarts;
   if (!starts?.length) return dataset;
-  const prisoners = dataset.prisoners.map((p) => {
-    const start = lineOnPage(starts, p.source.line_start);
-    return { ...p, source: { ...p.source, line_start: start.line, line_end: lineOnPage(starts, p.source.line_end).line, page: start.page } };
-  });
-  return { ...dataset, prisoners };
+  const onPages = <T extends { source: Dataset['prisoners'][number]['source'] }>(r: T): T => {
+    const start = lineOnPage(starts, r.source.line_start);
+    const end = lineOnPage(starts, r.source.line_end);
+    return { ...r, source: { ...r.source, line_start: start.line, line_end: end.line, page: start.page } };
+  };
+  return { ...dataset, prisoners: dataset.prisoners.map(onPages), events: dataset.events.map(onPages) };
 }

@@ -12,6 +12,7 @@ import { ArticleRow } from './records/articles.js';
 import { Organisation } from './records/organisations.js';
 import { Mention } from './records/mentions.js';
 import { Claim } from './records/claims.js';
+import { Event } from './records/events.js';
 
 export const TABLES = {
   prisoners: { schema: Prisoner, key: ['id'], title: 'Political prisoners' },
@@ -22,6 +23,7 @@ export const TABLES = {
   organisations: { schema: Organisation, key: ['id'], title: 'Organisations that wrote the report' },
   claims: { schema: Claim, key: ['id'], title: 'Numeric statements of the report' },
   mentions: { schema: Mention, key: ['prisoner_id', 'line', 'name_as_printed'], title: 'Where the report names a prisoner outside the prisoner\'s entry' },
+  events: { schema: Event, key: ['id'], title: 'Dated facts of each prisoner\'s case: one row per event' },
 } as const;
 
 export type TableName = keyof typeof TABLES;
