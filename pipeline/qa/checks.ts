@@ -212,7 +212,7 @@ const futureEvents: CheckFn = (doc, { events }) => {
   return events
     .filter((e) => isBefore(asOf, e.date.split('/').at(-1)!))
     .map((e) => ({
-      message: `${e.prisoner_id}: a ${e.kind} event dated ${e.date}, after the report's date ${asOf} ("${e.text.slice(0, 100)}")`,
+      message: `${e.prisoner_id}: an event (${e.kind}) dated ${e.date}, after the report's date ${asOf} ("${e.text.slice(0, 100)}")`,
       line: e.source.line_start,
     }));
 };

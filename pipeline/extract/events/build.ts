@@ -62,6 +62,19 @@ function groupStatements(intro: BodyBlock[], cache: Map<BodyBlock[], ReturnType<
   return cache.get(intro)!;
 }
 
+/** A family name alone counts only where no capitalised word precedes it: "Berik Testov" is someone else of the family. */
+const AFTER_CAPITALISED = /\p{Lu}[\p{L}'’-]*\s+$/u;
+
+/** The name as the matcher found it printed, whole; a family name alone not as the second word of another name. */
+function printedIn(text: string, printed: string): boolean {
+  const alone = !/\s/.test(printed);
+  for (let at = text.indexOf(printed); at >= 0; at = text.indexOf(printed, at + 1)) {
+    const whole = !/[\p{L}]/u.test(text[at + printed.length] ?? '') && !/[\p{L}]/u.test(text[at - 1] ?? '');
+    if (whole && !(alone && AFTER_CAPITALISED.test(text.slice(0, at)))) return true;
+  }
+  return false;
+}
+
 /**
  * Sentences of a mention's block that name the prisoner, as the mentions
  * matcher found the name printed there (a family name alone only where the
@@ -69,7 +82,7 @@ function groupStatements(intro: BodyBlock[], cache: Map<BodyBlock[], ReturnType<
  */
 function namingSentences(block: BodyBlock, mentions: NameMention[]) {
   const sentences = sentencesOf([block]);
-  const named = (s: Sentence) => new Set(mentions.filter((m) => s.text.includes(m.name_as_printed)).map((m) => m.prisoner_id));
+  const named = (s: Sentence) => new Set(mentions.filter((m) => printedIn(s.text, m.name_as_printed)).map((m) => m.prisoner_id));
   return (prisonerId: string) => {
     const keep = new Set(sentences.filter((s) => named(s).has(prisonerId) && named(s).size <= MAX_NAMED));
     return read(sentences).filter(({ sentence }) => keep.has(sentence));
