@@ -25,67 +25,52 @@ const POSSESSIVE = /['’]s$/u;
 
 type Named = Pick<Prisoner, 'id' | 'given_name' | 'family_name' | 'source'>;
 
-/** A name's key with its family name's offsets in it, for the one-vowel match. */
-interface KeyEntry {
-  key: string;
-  id: string;
-  family: [number, number];
-}
-
 const VOWEL = /[aeiou]/;
-const skeleton = (key: string) => key.replace(/[aeiou]/g, '*');
+/** The key with its i-th letter blanked: two keys one vowel apart share one such form. */
+const blanked = (key: string, i: number) => `${key.slice(0, i)}*${key.slice(i + 1)}`;
 
 /**
- * Names keyed as printed (nameKey), and by their consonant skeleton for
- * spellings one vowel apart in the family name ("Kiribayev" for "KARIBAYEV"):
- * the given names must be the same, so two people of one family never meet.
+ * Names keyed as printed (nameKey), and by each form with one vowel of the
+ * family name blanked, for spellings one vowel apart ("Kiribayev" for
+ * "KARIBAYEV"): the given names stay as they are, so two people of one family
+ * never meet. Lookups cost the length of the name, however many names.
  */
 interface NameKeys {
   exact: Map<string, string>;
-  skeletons: Map<string, KeyEntry[]>;
+  oneVowel: Map<string, Set<string>>;
   maxWords: number;
 }
 
 function keysOf(prisoners: Named[]): NameKeys {
   const exact = new Map<string, string>();
-  const skeletons = new Map<string, KeyEntry[]>();
+  const oneVowel = new Map<string, Set<string>>();
   let maxWords = 2;
   for (const p of prisoners) {
     if (!p.given_name) continue;
     const given = nameKey(p.given_name), family = nameKey(p.family_name);
-    const orders: KeyEntry[] = [
-      { key: `${given} ${family}`, id: p.id, family: [given.length + 1, given.length + 1 + family.length] },
-      { key: `${family} ${given}`, id: p.id, family: [0, family.length] },
-    ];
-    for (const entry of orders) {
-      exact.set(entry.key, p.id);
-      skeletons.set(skeleton(entry.key), [...(skeletons.get(skeleton(entry.key)) ?? []), entry]);
+    const orders: Array<[string, number]> = [[`${given} ${family}`, given.length + 1], [`${family} ${given}`, 0]];
+    for (const [key, familyAt] of orders) {
+      exact.set(key, p.id);
+      for (let i = familyAt; i < familyAt + family.length; i++) {
+        if (!VOWEL.test(key[i]!)) continue;
+        const form = blanked(key, i);
+        if (!oneVowel.has(form)) oneVowel.set(form, new Set());
+        oneVowel.get(form)!.add(p.id);
+      }
     }
     maxWords = Math.max(maxWords, `${p.given_name} ${p.family_name}`.split(/\s+/).length);
   }
-  return { exact, skeletons, maxWords };
-}
-
-/** The one position where two keys of one length differ, if they differ in exactly one. */
-function onlyDifference(a: string, b: string): number | null {
-  let at: number | null = null;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    if (at !== null) return null;
-    at = i;
-  }
-  return at;
+  return { exact, oneVowel, maxWords };
 }
 
 /** The prisoner a printed key names: exactly, else the only one whose family name is one vowel away. */
 function lookUp(key: string, keys: NameKeys): string | undefined {
   const exact = keys.exact.get(key);
   if (exact) return exact;
-  const near = (keys.skeletons.get(skeleton(key)) ?? []).filter((e) => {
-    const at = onlyDifference(e.key, key);
-    return at !== null && VOWEL.test(e.key[at]!) && VOWEL.test(key[at]!) && at >= e.family[0] && at < e.family[1];
-  });
-  const ids = new Set(near.map((e) => e.id));
+  const ids = new Set<string>();
+  for (let i = 0; i < key.length; i++) {
+    if (VOWEL.test(key[i]!)) for (const id of keys.oneVowel.get(blanked(key, i)) ?? []) ids.add(id);
+  }
   return ids.size === 1 ? [...ids][0] : undefined;
 }
 

@@ -127,7 +127,10 @@ function toRecord(entry: Entry, id: string, sourceId: string, footnotes: ReturnT
 
 function groupByPrisoner(events: Event[]): Map<string, Event[]> {
   const out = new Map<string, Event[]>();
-  for (const e of events) out.set(e.prisoner_id, [...(out.get(e.prisoner_id) ?? []), e]);
+  for (const e of events) {
+    if (!out.has(e.prisoner_id)) out.set(e.prisoner_id, []);
+    out.get(e.prisoner_id)!.push(e);
+  }
   return out;
 }
 

@@ -40,10 +40,15 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
   [/(?<![\d.])\b(19[5-9]\d|20\d\d)\b(?![.,]\d)/y, (m) => m[1]!],
 ];
 
+/** A date starts with a digit or a month's initial. */
+const DATE_START = /[\dJFMASONDjfmasond]/;
+
 /** Every date in the text, in order, each printed date reported once at its most precise form. */
 export function findDates(text: string): FoundDate[] {
   const out: FoundDate[] = [];
+  if (!/\d{4}/.test(text)) return out; // every form has a four-digit year: most sentences are skipped in one test
   for (let i = 0; i < text.length; i++) {
+    if (!DATE_START.test(text[i]!)) continue;
     if (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!)) continue; // dates start at a word boundary
     for (const [re, toIso] of PATTERNS) {
       re.lastIndex = i;

@@ -185,19 +185,24 @@ const inCase = (e: Event) => e.kind !== 'detained' || e.detention === 'criminal'
  */
 const dateConflicts: CheckFn = (_doc, { prisoners, events }) => {
   const byId = new Map(prisoners.map((p) => [p.id, p]));
+  const stated = new Map<string, string[]>();
+  for (const g of events) {
+    if (g.origin === 'narrative' || !inCase(g)) continue;
+    const key = `${g.prisoner_id}|${g.kind}`;
+    stated.set(key, [...(stated.get(key) ?? []), g.date]);
+  }
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const e of events) {
     const fact = FACTS.find((f) => f.kind === e.kind);
     if (!fact || e.origin !== 'narrative' || !inCase(e) || e.date.includes('/')) continue;
     const p = byId.get(e.prisoner_id)!;
-    const sameFact = (g: Event) => g.prisoner_id === p.id && g.kind === e.kind && g.origin !== 'narrative' && inCase(g);
-    const given = events.filter(sameFact).map((g) => g.date);
+    const given = stated.get(`${p.id}|${e.kind}`) ?? [];
     if (!given.length || given.some((d) => datesAgree(d, e.date)) || seen.has(`${p.id}|${fact.fact}|${e.date}`)) continue;
     seen.add(`${p.id}|${fact.fact}|${e.date}`);
-    const stated = p[fact.field] ?? given[0];
+    const entryDate = p[fact.field] ?? given[0];
     findings.push({
-      message: `${p.name}: the entry (line ${p.source.line_start}) gives the ${fact.fact} as ${stated}; ` +
+      message: `${p.name}: the entry (line ${p.source.line_start}) gives the ${fact.fact} as ${entryDate}; ` +
         `here ${e.date} ("${e.text.slice(0, 120)}")`,
       line: e.source.line_start,
     });

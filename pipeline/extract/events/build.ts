@@ -76,36 +76,46 @@ function printedIn(text: string, printed: string): boolean {
 }
 
 /**
- * Sentences of a mention's block that name the prisoner, as the mentions
+ * Statements of a mention's block, for each prisoner those in sentences that name the prisoner, as the mentions
  * matcher found the name printed there (a family name alone only where the
  * section names no namesake), and no more than MAX_NAMED prisoners in all.
  */
-function namingSentences(block: BodyBlock, mentions: NameMention[]) {
-  const sentences = sentencesOf([block]);
+function namingStatements(block: BodyBlock, mentions: NameMention[]) {
   const named = (s: Sentence) => new Set(mentions.filter((m) => printedIn(s.text, m.name_as_printed)).map((m) => m.prisoner_id));
-  return (prisonerId: string) => {
-    const keep = new Set(sentences.filter((s) => named(s).has(prisonerId) && named(s).size <= MAX_NAMED));
-    return read(sentences).filter(({ sentence }) => keep.has(sentence));
-  };
+  const statements = read(sentencesOf([block])).map((r) => ({ ...r, named: named(r.sentence) }));
+  return (prisonerId: string) => statements.filter((r) => r.named.has(prisonerId) && r.named.size <= MAX_NAMED);
+}
+
+/** Items by a key, in order: one pass, so a long report stays linear. */
+function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const list = out.get(keyOf(item));
+    if (list) list.push(item);
+    else out.set(keyOf(item), [item]);
+  }
+  return out;
 }
 
 /** Drafts of every prisoner's events: entry, group, then narrative, each in text order. */
 export function draftEvents(doc: DocumentModel, sources: TimelineSource[], mentions: NameMention[], sourceId: string): Draft[] {
   const groupCache = new Map<BodyBlock[], ReturnType<typeof read>>();
+  const narrativeCache = new Map<BodyBlock, ReturnType<typeof namingStatements>>();
   const byLine = new Map(doc.blocks.filter(isBody).map((b) => [b.line_start, b]));
-  const mentionsByLine = new Map<number, NameMention[]>();
-  for (const m of mentions) mentionsByLine.set(m.line, [...(mentionsByLine.get(m.line) ?? []), m]);
+  const mentionsByLine = groupBy(mentions, (m) => m.line);
+  const linesByPrisoner = groupBy(mentions, (m) => m.prisoner_id);
   const drafts: Draft[] = [];
   for (const p of sources) {
     for (const { st, sentence } of read(sentencesOf(p.blocks))) drafts.push(toDraft(p.prisoner_id, 'entry', st, sentence, sourceId));
     for (const { st, sentence } of groupStatements(p.groupIntro, groupCache)) {
       drafts.push(toDraft(p.prisoner_id, 'group', st, sentence, sourceId));
     }
-    const lines = [...new Set(mentions.filter((m) => m.prisoner_id === p.prisoner_id).map((m) => m.line))];
+    const lines = [...new Set((linesByPrisoner.get(p.prisoner_id) ?? []).map((m) => m.line))];
     for (const line of lines) {
       const block = byLine.get(line);
       if (!block) continue;
-      for (const { st, sentence } of namingSentences(block, mentionsByLine.get(line)!)(p.prisoner_id)) {
+      if (!narrativeCache.has(block)) narrativeCache.set(block, namingStatements(block, mentionsByLine.get(line)!));
+      for (const { st, sentence } of narrativeCache.get(block)!(p.prisoner_id)) {
         drafts.push(toDraft(p.prisoner_id, 'narrative', st, sentence, sourceId));
       }
     }

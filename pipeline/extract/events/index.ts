@@ -26,20 +26,20 @@ function withIds(drafts: Draft[]): Event[] {
 export function orderEvents(drafts: Draft[], prisonerOrder: string[]): Event[] {
   const rank = new Map(prisonerOrder.map((id, i) => [id, i]));
   const sorted = drafts
-    .map((d, i) => ({ d, i }))
+    .map((d, i) => ({ d, i, rank: rank.get(d.prisoner_id)!, start: startOf(d.date) }))
     .sort((a, b) =>
-      rank.get(a.d.prisoner_id)! - rank.get(b.d.prisoner_id)! ||
-      (startOf(a.d.date) < startOf(b.d.date) ? -1 : startOf(a.d.date) > startOf(b.d.date) ? 1 : 0) ||
-      a.d.source.line_start - b.d.source.line_start ||
-      a.i - b.i,
+      a.rank - b.rank || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.d.source.line_start - b.d.source.line_start || a.i - b.i,
     );
   return withIds(sorted.map((x) => x.d));
 }
 
+const LONGEST_DATE = '30 September 2025'.length + 4;
+
 /** The report's date: the first block that is nothing but a full date ("13 February 2025" under the title); null when none. */
 export function reportDate(doc: DocumentModel): string | null {
   for (const b of doc.blocks) {
-    if (b.kind === 'footnote' || b.kind === 'heading') continue;
+    // "13 February 2025" alone: short, so long blocks are passed over without reading them
+    if (b.kind === 'footnote' || b.kind === 'heading' || b.text.length > LONGEST_DATE) continue;
     const dates = findDates(b.text.trim());
     if (dates.length === 1 && dates[0]!.length === b.text.trim().length && dates[0]!.iso.length === 10) return dates[0]!.iso;
   }

@@ -38,6 +38,9 @@ export const KIND_PATTERNS: Array<[Exclude<EventKind, 'other'>, RegExp]> = [
     '(?:in|under) (?:detention|custody|arrest) (?:ever )?since', 'date of (?:arrest|detention)', 'is calculated from')],
 ];
 
+/** Compiled once: a report has thousands of sentences. */
+const GLOBAL_PATTERNS = KIND_PATTERNS.map(([kind, re]) => [kind, new RegExp(re.source, 'gi')] as const);
+
 export interface KindMatch {
   kind: Exclude<EventKind, 'other'>;
   index: number;
@@ -49,8 +52,8 @@ const overlaps = (a: KindMatch, b: KindMatch) => a.index < b.index + b.length &&
 /** Every kind word in the text, in order; of two overlapping matches the earlier-listed kind stays. */
 export function findKindWords(text: string): KindMatch[] {
   const kept: KindMatch[] = [];
-  for (const [kind, re] of KIND_PATTERNS) {
-    for (const m of text.matchAll(new RegExp(re.source, 'gi'))) {
+  for (const [kind, re] of GLOBAL_PATTERNS) {
+    for (const m of text.matchAll(re)) {
       const match = { kind, index: m.index, length: m[0].length };
       if (!kept.some((k) => overlaps(k, match))) kept.push(match);
     }

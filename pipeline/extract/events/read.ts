@@ -46,9 +46,11 @@ function kindWordFor(sentence: string, date: StatedDate, words: KindMatch[]): Ki
 }
 
 function statementsOf(sentence: string, index: number): Statement[] {
+  const dates = findStatedDates(sentence);
+  if (!dates.length) return []; // most sentences: no date, nothing more to read
   const text = masked(sentence);
   const words = findKindWords(text);
-  return findStatedDates(sentence).map((date) => {
+  return dates.map((date) => {
     const reported = REPORTED.test(sentence.slice(Math.max(0, date.index - 30), date.index));
     const word = reported ? null : kindWordFor(text, date, words);
     const kind = word?.kind ?? 'other';
