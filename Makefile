@@ -36,7 +36,7 @@ schemas: build/.stamp
 clean:
 	rm -rf build dist
 
-# --- Issue #6: publishing like the best open-data releases ---
+# --- Publishing: checking a downloaded release, the data dictionary ---
 .PHONY: verify-release data-dictionary check-data-dictionary
 ## verify-release: make verify-release DIR=<downloaded release> — check it against its SHA256SUMS and datapackage.json
 verify-release: build/.stamp
@@ -50,13 +50,13 @@ data-dictionary: build/.stamp
 check-data-dictionary: build/.stamp
 	$(CLI) dictionary --check
 
-# --- issue #8: benchmark (its own target: too slow for make test) ---
+# --- Benchmark (its own target: too slow for make test) ---
 .PHONY: bench
 ## bench: wall time, CPU and peak memory of the build, PDF extraction, 10x/100x synthetic reports and a 100,000-record diff (vs daff)
 bench: build/.stamp
 	node bench/bench.mjs
 
-# --- Issue #5: versions and diffs (stable ids, kzpp diff, release history, verify) ---
+# --- Versions and diffs: kzpp diff, recording a release, make verify ---
 .PHONY: diff bench-diff release verify
 
 ## diff: make diff FROM=<release dir or source file> TO=<release dir or source file> OUT=<dir>
@@ -77,7 +77,7 @@ release: build/.stamp
 verify: build/.stamp
 	$(CLI) verify
 
-# --- issue #7: hostile input ---
+# --- Limits and bad input: the corpus, fuzzing, measuring the limits ---
 .PHONY: corpus fuzz measure-limits
 ## corpus: the bad-input corpus (tests/corpus/cases.ts) through the CLI
 corpus: build/.stamp
@@ -87,6 +87,6 @@ corpus: build/.stamp
 fuzz: build/.stamp
 	FUZZ_RUNS=$${FUZZ_RUNS:-10000} npx vitest run tests/fuzz.test.ts
 
-## measure-limits: time and peak memory of refusing inputs at the limits (the README's figures)
+## measure-limits: time and peak memory of refusing inputs at the limits (the figures in docs/limits.md)
 measure-limits: build/.stamp
 	node bench/limits.mjs

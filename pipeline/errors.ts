@@ -1,4 +1,4 @@
-/** Exit codes are part of the CLI's contract; the README lists them. */
+/** Exit codes are part of the CLI's contract; docs/cli.md lists them. */
 export const EXIT = {
   ok: 0,
   internal: 1,

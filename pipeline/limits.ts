@@ -2,7 +2,7 @@
  * What the pipeline accepts, checked before the work each limit bounds: a
  * file's size before it is read, its lines in one pass before it is parsed,
  * the list's length before records are built. Each is far above any edition
- * of a report like this (the README's "Limits and hostile input" gives the
+ * of a report like this (docs/limits.md gives the
  * figures); each refusal is one line naming the file and place, exit 3.
  */
 import { inputError } from './errors.js';

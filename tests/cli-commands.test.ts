@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { build, type StageEvent } from '../pipeline/run.js';
+import { build } from '../pipeline/orchestrate/build.js';
+import type { StageEvent } from '../pipeline/orchestrate/stage.js';
 import { cli, fixture, snapshot, tempDir } from './helpers.js';
 
 /** A fresh extract of the synthetic fixture (5 invented prisoners). */

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../pipeline/lib/hash.js';
 import { readDocument } from '../pipeline/parse/document.js';
-import { extractAll, footnoteCount } from '../pipeline/run.js';
+import { extractAll, footnoteCount } from '../pipeline/orchestrate/extract.js';
 import { type BuildCase, type Case, CASES, type CaseDirs, CLOSED_PORT, type ExtractCase, latinOnly, type Manifest, MINI, REPORT, type Reference } from './corpus/cases.js';
 import { cliAsync, limiter } from './corpus/run.js';
 import { fixture, ROOT, snapshot, tempDir } from './helpers.js';

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffTables } from '../pipeline/diff/compare.js';
-import { diffPaths } from '../pipeline/diff/index.js';
+import { diffPaths } from '../pipeline/orchestrate/sides.js';
 import { emptyIdentity } from '../pipeline/identity/ledger.js';
 import { renderDataset, writeOutput } from '../pipeline/publish/release.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { cli, fixture, modelOf, REPORT_MD, tempDir } from './helpers.js';
 
 const lines = (text: string) => text.trim().split('\n');

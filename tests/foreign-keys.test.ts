@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../pipeline/model/tables.js';
 import { readDocument } from '../pipeline/parse/document.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { fixture, modelOf, REPORT_MD } from './helpers.js';
 
 /** Each dangling reference as "table.field -> value". */

@@ -5,7 +5,7 @@ import { foldPart, identityKey } from '../pipeline/identity/key.js';
 import { assignIds, emptyIdentity, loadIdentity, personKey } from '../pipeline/identity/ledger.js';
 import { splitName } from '../pipeline/lib/names.js';
 import { readDocument } from '../pipeline/parse/document.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { fixture, modelOf, REPORT_MD } from './helpers.js';
 
 /** The ids of the report's 48 people as first published (1.0.0): they must never change. */

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../pipeline/parse/document.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { fixture, modelOf, REPORT_MD, tempDir } from './helpers.js';
 import { withoutPositions } from './support/positions.js';
 import { renderPdf, type RenderStyle } from './support/render-pdf.js';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { readDocument } from '../pipeline/parse/document.js';
 import { TABLE_NAMES, type Dataset } from '../pipeline/model/tables.js';
 import { withoutPositions } from './support/positions.js';

@@ -59,7 +59,11 @@ describe('datapackage.json', () => {
     expect(datapackage.sources).toEqual([
       expect.objectContaining({ title: source.title, path: source.url, publisher: source.publisher, date: source.published_on, sha256: source.files[0].sha256 }),
     ]);
-    expect(datapackage.licenses).toHaveLength(1);
+    expect(datapackage.licenses).toEqual([
+      { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: expect.stringContaining('Attribution') },
+    ]);
+    const attribution = (datapackage.licenses as Array<{ title: string }>)[0]!.title;
+    for (const credit of [source.title, source.publisher, source.published_on, source.url, "remains the authors'"]) expect(attribution).toContain(credit);
     expect((datapackage.contributors as Array<{ title: string }>).map((c) => c.title)).toContain(source.publisher);
   });
 
@@ -205,6 +209,8 @@ describe('data dictionary', () => {
     expect(r.status).toBe(0);
     const text = readFileSync(join(ROOT, 'docs', 'data-dictionary.md'), 'utf8');
     for (const table of publishedTables()) expect(text).toContain(`## ${table.name}\n`);
+    expect(text).toMatch(/published under \[Creative Commons Attribution 4\.0 International\]\(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\)/);
+    expect(text).toContain("remains the authors'");
     expect(readFileSync(join(release, 'data-dictionary.md'), 'utf8')).toBe(text);
     const stale = join(tempDir(), 'dd.md');
     writeFileSync(stale, text.replace('| `id` |', '| `ident` |'));

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildQaReport } from '../pipeline/qa/report.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { fixture, modelOf } from './helpers.js';
 
 const doc = modelOf(readFileSync(fixture('tables-report.md'), 'utf8'), 'tables-report.md');

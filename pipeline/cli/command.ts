@@ -1,6 +1,6 @@
 /** What every subcommand provides; the CLI's main only dispatches. */
 import type { ParseArgsConfig } from 'node:util';
-import type { OnStage } from '../run.js';
+import type { OnStage } from '../orchestrate/stage.js';
 
 export interface Io {
   /** Results for a person or a program (stdout). */

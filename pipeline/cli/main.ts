@@ -1,7 +1,7 @@
 /** kzpp: the command line. The only module that touches process.argv, stdout and exit codes. */
 import { parseArgs } from 'node:util';
 import { EXIT, PipelineError } from '../errors.js';
-import { PIPELINE } from '../run.js';
+import { PIPELINE } from '../lib/package.js';
 import type { Command, Io } from './command.js';
 import { stageLine } from './report.js';
 import { buildCommand } from './commands/build.js';

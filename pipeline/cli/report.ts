@@ -1,6 +1,6 @@
 import { formatPlace } from '../errors.js';
 import type { Diagnostic } from '../extract/diagnostics.js';
-import type { StageEvent } from '../run.js';
+import type { StageEvent } from '../orchestrate/stage.js';
 import type { Io } from './command.js';
 
 export function printDiagnostics(io: Io, file: string, diagnostics: Diagnostic[]): void {

@@ -1,13 +1,8 @@
 /** One side of a diff: a release directory (its JSON files) or a source document (extracted here). */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
-import { sha256 } from '../lib/hash.js';
-import type { Identity } from '../identity/ledger.js';
 import { TABLE_NAMES } from '../model/tables.js';
-import { SOURCES_DIR } from '../sources/manifest.js';
-import { formatOf, readDocument } from '../parse/document.js';
-import { extractAll } from '../run.js';
 import type { NdjsonLines, Row, TableData, Tables } from './compare.js';
 
 export interface SideMeta {
@@ -25,7 +20,7 @@ export interface Side {
 
 export const NOTHING: Side = { meta: { label: 'nothing', kind: 'none', version: null, source: null }, tables: {} };
 
-function readJsonFile(file: string): unknown {
+export function readJsonFile(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
@@ -76,37 +71,4 @@ export function loadRelease(dir: string, label = dir): Side {
   for (const table of names) tables[table] = readTable(dir, table);
   const source = manifest.source ? { id: manifest.source.id, sha256: manifest.source.sha256 } : null;
   return { meta: { label, kind: 'release', version: manifest.version ?? null, source }, tables };
-}
-
-/** The id of the declared source (sources/<id>/source.json) that has a file with these bytes, so its records match a release's. */
-function declaredSourceId(hash: string): string | undefined {
-  if (!existsSync(SOURCES_DIR)) return undefined;
-  for (const id of readdirSync(SOURCES_DIR).sort()) {
-    const file = join(SOURCES_DIR, id, 'source.json');
-    if (!existsSync(file)) continue;
-    const manifest = readJsonFile(file) as { files?: Array<{ sha256?: string }> };
-    if (manifest.files?.some((f) => f.sha256 === hash)) return id;
-  }
-  return undefined;
-}
-
-/** A document in the report's format, extracted in-process with the given identity (so ids match across editions). */
-export async function loadSource(file: string, identity: Identity, label = file): Promise<Side> {
-  const bytes = readFileSync(file);
-  const doc = await readDocument(bytes, file, formatOf(file, bytes));
-  const hash = sha256(bytes);
-  const id = declaredSourceId(hash) ?? basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
-  const { dataset } = extractAll(doc, id, identity);
-  return { meta: { label, kind: 'source', version: null, source: { id, sha256: hash } }, tables: dataset as unknown as Tables };
-}
-
-/** A release directory or a source file, by what is at the path. */
-export async function loadSide(path: string, identity: Identity): Promise<Side> {
-  let dir: boolean;
-  try {
-    dir = statSync(path).isDirectory();
-  } catch (e) {
-    throw new PipelineError(`cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, EXIT.input, { file: path });
-  }
-  return dir ? loadRelease(path) : loadSource(path, identity);
 }

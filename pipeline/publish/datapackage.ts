@@ -7,6 +7,7 @@
 import { jsonSchemaOfTable, type PublishedTable, publishedTables, tableFiles } from './published.js';
 import { sha256 } from '../lib/hash.js';
 import { CHECKSUMS_FILE } from './checksums.js';
+import { dataLicenseEntry } from './licence.js';
 import { tableSchemaOf } from './tableschema.js';
 
 export const DATAPACKAGE_FILE = 'datapackage.json';
@@ -85,12 +86,6 @@ function resourceOf(path: string, bytes: Buffer | null, known: Described | undef
   };
 }
 
-function licensesOf(facts: ReleaseFacts) {
-  const license = facts.pipeline.license;
-  if (!license) return [];
-  return [{ name: license, path: `https://spdx.org/licenses/${license}.html`, title: `${license} (the project's license, for this compilation; the report remains its publisher's work)` }];
-}
-
 function contributorsOf(facts: ReleaseFacts) {
   const { publisher, coalition = [] } = facts.source;
   const authors = publisher ? [{ title: publisher, roles: ['creator'] }] : [];
@@ -118,7 +113,7 @@ export function buildDatapackage(files: Map<string, Buffer>, facts: ReleaseFacts
     ...(facts.created ? { created: `${facts.created}T00:00:00Z` } : {}),
     homepage: REPOSITORY,
     keywords: ['political prisoners', 'Kazakhstan', 'human rights'],
-    ...(licensesOf(facts).length ? { licenses: licensesOf(facts) } : {}),
+    licenses: [dataLicenseEntry(source)],
     sources: [
       {
         title: source.title ?? source.file,

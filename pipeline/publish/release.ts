@@ -41,7 +41,7 @@ export function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Render
   for (const { rows, paths, schema } of published) files.set(paths.excel, Buffer.from(toExcelCsv(rows, csvColumns(schema as never))));
   for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
   const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
-  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source.id)));
+  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source)));
   for (const [name, bytes] of extra) files.set(name, bytes);
   const manifest = {
     version: meta.version,

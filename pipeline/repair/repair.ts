@@ -5,6 +5,7 @@
  */
 import { type Block, type BodyBlock, isBody } from '../model/document.js';
 import { endsSentence, startsMidSentence } from '../lib/text.js';
+import { splitRunTogetherBold } from './bold.js';
 
 /** Blocks a page break may put between two halves of a paragraph. */
 const interrupts = (b: Block) => b.kind === 'footnote' || b.kind === 'caption';
@@ -60,4 +61,4 @@ export function normalizeHeadingLevels(blocks: Block[]): Block[] {
   return blocks.map((b) => (b.kind === 'heading' && b.level !== 1 ? { ...b, level: isUpperCase(b.text) ? 2 : 3 } : b));
 }
 
-export const repair = (blocks: Block[]): Block[] => normalizeHeadingLevels(joinSplitBlocks(blocks));
+export const repair = (blocks: Block[]): Block[] => normalizeHeadingLevels(joinSplitBlocks(splitRunTogetherBold(blocks)));

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, PipelineError } from '../errors.js';
+import { FORMATS } from '../parse/formats.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 /** A bare file name: the manifest must never point outside the source's folder. */
 const fileName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'expected a bare file name (no path separators)');
 
 export const SourceFile = z.strictObject({
-  format: z.enum(['markdown', 'pdf']),
+  format: z.enum(FORMATS),
   name: fileName,
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex digits'),
   bytes: z.number().int().positive(),
@@ -25,7 +26,7 @@ export const SourceManifest = z.strictObject({
   published_on: isoDate,
   url: z.url(),
   language: z.string().regex(/^[a-z]{2}$/),
-  default_format: z.enum(['markdown', 'pdf']),
+  default_format: z.enum(FORMATS),
   files: z.array(SourceFile).min(1),
   assertions: z.strictObject({
     prisoners: z.number().int().nonnegative(),

@@ -5,10 +5,11 @@
  */
 import { PipelineError } from '../../pipeline/errors.js';
 import { loadIdentity } from '../../pipeline/identity/ledger.js';
-import { formatOf, readDocument } from '../../pipeline/parse/document.js';
+import { readDocument } from '../../pipeline/parse/document.js';
+import { formatOf } from '../../pipeline/parse/formats.js';
 import { renderDataset, sealRelease } from '../../pipeline/publish/release.js';
 import { qaFiles } from '../../pipeline/qa/report.js';
-import { extractAll } from '../../pipeline/run.js';
+import { extractAll } from '../../pipeline/orchestrate/extract.js';
 
 export type Outcome = { ok: true; prisoners: number; files: number } | { ok: false; error: PipelineError };
 

@@ -1,12 +1,13 @@
 import { EXIT, PipelineError } from '../../errors.js';
-import { build } from '../../run.js';
+import { FORMATS, formatChoices, isFormat } from '../../parse/formats.js';
+import { build } from '../../orchestrate/build.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 import { countsLine, printDiagnostics } from '../report.js';
 
 export const buildCommand: Command = {
   name: 'build',
   summary: 'build the versioned release of a declared source into dist/',
-  help: `Usage: kzpp build [--source ID] [--format markdown|pdf] [--mirror DIR] [--dist DIR] [--json]
+  help: `Usage: kzpp build [--source ID] [--format ${FORMATS.join('|')}] [--mirror DIR] [--dist DIR] [--json]
 
 Reads sources/<ID>/source.json, takes the file from the mirror (--mirror, else
 $SOURCES_MIRROR, else ../shared/sources) or its URL, checks its sha256, and
@@ -22,7 +23,7 @@ Example:
   },
   async run({ values }, io) {
     const format = values.format;
-    if (format !== undefined && format !== 'markdown' && format !== 'pdf') throw new PipelineError('--format must be markdown or pdf', EXIT.usage);
+    if (format !== undefined && !isFormat(format)) throw new PipelineError(`--format must be ${formatChoices()}`, EXIT.usage);
     const started = performance.now();
     const result = await build({
       sourceId: (values.source as string | undefined) ?? DEFAULT_SOURCE,

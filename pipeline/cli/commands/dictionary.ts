@@ -3,7 +3,7 @@ import { EXIT, PipelineError } from '../../errors.js';
 import { fetchSourceFile, pickFile } from '../../fetch/fetch.js';
 import { readDocument } from '../../parse/document.js';
 import { DICTIONARY_FILE, renderDictionary } from '../../publish/dictionary.js';
-import { extractAll } from '../../run.js';
+import { extractAll } from '../../orchestrate/extract.js';
 import { loadManifest } from '../../sources/manifest.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 
@@ -31,7 +31,7 @@ Example:
     const manifest = loadManifest((values.source as string | undefined) ?? DEFAULT_SOURCE);
     const fetched = await fetchSourceFile(manifest, pickFile(manifest), values.mirror as string | undefined);
     const doc = await readDocument(fetched.bytes, fetched.origin, fetched.file.format);
-    const text = renderDictionary(extractAll(doc, manifest.id).dataset, manifest.id);
+    const text = renderDictionary(extractAll(doc, manifest.id).dataset, { ...manifest, file: fetched.file.name });
     const file = (values.file as string | undefined) ?? DICTIONARY_FILE;
     if (values.check) {
       if (readOrEmpty(file) !== text) throw new PipelineError('the data dictionary is stale (run make data-dictionary)', EXIT.validation, { file });

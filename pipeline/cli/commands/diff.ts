@@ -1,5 +1,6 @@
 import { EXIT, PipelineError } from '../../errors.js';
-import { diffPaths, writeDiff } from '../../diff/index.js';
+import { writeDiff } from '../../diff/index.js';
+import { diffPaths } from '../../orchestrate/sides.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 
 export const diffCommand: Command = {

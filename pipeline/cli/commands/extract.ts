@@ -1,5 +1,5 @@
 import { EXIT, PipelineError } from '../../errors.js';
-import { extractFile } from '../../run.js';
+import { extractFile } from '../../orchestrate/build.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 import { countsLine, printDiagnostics } from '../report.js';
 import { countsOf } from './build.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { EXIT, PipelineError } from '../../errors.js';
 import { keyOf } from '../../model/tables.js';
-import { PIPELINE } from '../../run.js';
+import { PIPELINE } from '../../lib/package.js';
 import type { Command, Io } from '../command.js';
 import { isDirectory, type LoadedTable, readManifest, readTableFile, type ReleaseManifest, type Row } from '../tables.js';
 

@@ -1,16 +1,17 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, PipelineError } from '../../errors.js';
+import { FORMATS, formatChoices, isFormat } from '../../parse/formats.js';
 import { writeRecord } from '../../history/records.js';
 import { loadIdentity, saveLedger } from '../../identity/ledger.js';
-import { build } from '../../run.js';
+import { build } from '../../orchestrate/build.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
 import { printDiagnostics } from '../report.js';
 
 export const releaseCommand: Command = {
   name: 'release',
   summary: 'build the release and record it: releases/<version>.json, CHANGELOG.md, identity ledger',
-  help: `Usage: kzpp release [--source ID] [--format markdown|pdf] [--mirror DIR] [--dist DIR] [--json]
+  help: `Usage: kzpp release [--source ID] [--format ${FORMATS.join('|')}] [--mirror DIR] [--dist DIR] [--json]
 
 Builds dist/<version>/ like "kzpp build" (with its diff against the previous
 release and its changelog), then writes what gets committed with it:
@@ -23,7 +24,7 @@ Example:
   options: { source: { type: 'string' }, format: { type: 'string' }, mirror: { type: 'string' }, dist: { type: 'string' } },
   async run({ values }, io) {
     const format = values.format;
-    if (format !== undefined && format !== 'markdown' && format !== 'pdf') throw new PipelineError('--format must be markdown or pdf', EXIT.usage);
+    if (format !== undefined && !isFormat(format)) throw new PipelineError(`--format must be ${formatChoices()}`, EXIT.usage);
     const identity = loadIdentity();
     const result = await build({
       sourceId: (values.source as string | undefined) ?? DEFAULT_SOURCE,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { EXIT, formatPlace, PipelineError, type Place } from '../../errors.js';
 import { verifyRelease } from '../../publish/verify.js';
 import { keyOf, TABLE_NAMES, type TableName } from '../../model/tables.js';
-import { PIPELINE } from '../../run.js';
+import { PIPELINE } from '../../lib/package.js';
 import { validatorFor } from '../../validate/gate.js';
 import type { Command } from '../command.js';
 import { isDirectory, type LoadedTable, readManifest, readTableFile } from '../tables.js';

@@ -1,5 +1,5 @@
 import { EXIT, PipelineError } from '../../errors.js';
-import { verifyReleases } from '../../history/verify.js';
+import { verifyReleases } from '../../orchestrate/verify.js';
 import type { Command } from '../command.js';
 
 export const verifyCommand: Command = {

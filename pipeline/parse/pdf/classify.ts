@@ -10,6 +10,7 @@ import { ENTRY } from '../../lib/entry.js';
 import { isAllCapitals, parseToc, titleKey } from '../../lib/toc.js';
 import { type Block, isBody, type Ref } from '../../model/document.js';
 import { endsSentence, startsMidSentence } from '../../lib/text.js';
+import { hasRunTogetherBold, withoutRunTogetherBold } from '../../repair/bold.js';
 import { joinLines, opensWithLoneMarker, type RawBlock } from './blocks.js';
 import { restoreClippedUrl } from './clipped.js';
 import type { Layout } from './layout.js';
@@ -57,7 +58,7 @@ export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<strin
       larger(b) ||
       (titleSeen && isAllCapitals(b.text)) ||
       i + 1 === tocIndex ||
-      /\*{4}/.test(b.text) || // two bold runs a converter ran together: "**A****B**"
+      hasRunTogetherBold(b.text) || // two headings a converter ran together: "**A****B**" (repair/bold.ts splits them)
 
       (titleSeen && next !== undefined && ENTRY.test(next.text) && b.text.length <= 100)
     ) headings.add(b);
@@ -72,11 +73,12 @@ export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<strin
     }
     if (headings.has(b)) {
       const level = b.size === titleSize && larger(b) ? 1 : 0;
-      return b.text.split(/\*{4,}/).filter(Boolean).map((text) => ({ kind: 'heading', level, text: text.trim(), refs: [], ...at }));
+      return [{ kind: 'heading', level, text: b.text.trim(), refs: [], ...at }];
     }
-    const text = b.text.replace(/\*{4,}/g, '');
+    const text = b.text; // kinds are told by the visible text; repair/bold.ts removes run-together bold
+    const visible = withoutRunTogetherBold(text);
     const indented = b.raw.lines[0]!.x > layout.left + 0.5 * layout.bodySize;
-    if (ENTRY.test(text) || (indented && !/^\p{Ll}/u.test(text))) return [{ kind: 'list_item', text, refs: b.refs, ...at }];
+    if (ENTRY.test(visible) || (indented && !/^\p{Ll}/u.test(visible))) return [{ kind: 'list_item', text, refs: b.refs, ...at }];
     if (isCaption(b) && b !== body[tocIndex]) return [{ kind: 'caption', text, refs: [], ...at }];
     return [{ kind: 'paragraph', text, refs: b.refs, ...at }];
   });

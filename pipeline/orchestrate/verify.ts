@@ -8,9 +8,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PIPELINE, build } from '../run.js';
-import { commitOf, compareWithRecord, readRecord, recordedVersions, recordPath, RELEASES_DIR } from './records.js';
-import { rebuildAtCommit } from './rebuild.js';
+import type { Format } from '../parse/formats.js';
+import { PIPELINE } from '../lib/package.js';
+import { build } from './build.js';
+import { commitOf, compareWithRecord, readRecord, recordedVersions, recordPath, RELEASES_DIR } from '../history/records.js';
+import { rebuildAtCommit } from '../history/rebuild.js';
 
 export interface VerifyResult {
   version: string;
@@ -29,7 +31,7 @@ export async function verifyReleases(opts: { mirror?: string; releases?: string;
       let how: string;
       if (version === PIPELINE.version) {
         how = 'current code';
-        await build({ sourceId: record.source.id, format: record.source.format as 'markdown' | 'pdf', mirror: opts.mirror, dist });
+        await build({ sourceId: record.source.id, format: record.source.format as Format, mirror: opts.mirror, dist });
       } else {
         const commit = commitOf(file);
         if (!commit) {

@@ -1,0 +1,16 @@
+/**
+ * The checks every text front end needs, in one place: bytes decoded (binary
+ * content refused), the line and size limits, and an empty file refused.
+ */
+import { inputError } from '../errors.js';
+import { checkLines, checkTextSize } from '../limits.js';
+import { decodeText } from './decode.js';
+
+export function readText(bytes: Buffer, file: string): string {
+  const text = decodeText(bytes, file);
+  // lines first: a file that is one huge line is better named by its line than by its size
+  checkLines(text, file);
+  checkTextSize(bytes.length, file);
+  if (!text.trim()) throw inputError('the document is empty', { file, line: 1 });
+  return text;
+}
