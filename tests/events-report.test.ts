@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../pipeline/parse/document.js';
 import { computeSummaries } from '../pipeline/publish/summaries.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { REPORT_MD } from './helpers.js';
 
 const doc = await readDocument(readFileSync(REPORT_MD), REPORT_MD);

@@ -7,7 +7,7 @@ import { addMonths, monthsBetween } from '../pipeline/lib/dates.js';
 import { findStatedDates } from '../pipeline/lib/stateddates.js';
 import { computeSummaries } from '../pipeline/publish/summaries.js';
 import { buildQaReport } from '../pipeline/qa/report.js';
-import { extractAll } from '../pipeline/run.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { fixture, modelOf } from './helpers.js';
 
 const doc = modelOf(readFileSync(fixture('events-report.md'), 'utf8'), 'events-report.md');
