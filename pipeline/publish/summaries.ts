@@ -65,9 +65,9 @@ const byYearThenUnknown = (a: Row, b: Row) => (a.year === null ? 1 : b.year === 
 const perYear = (column: 'verdict_year' | 'custody_year') => (dataset: Dataset) =>
   (prisonersTable(dataset).rename({ [column]: 'year' }).groupby('year').count({ as: 'prisoners' }).objects() as Row[]).sort(byYearThenUnknown);
 
-/** Events with the year of their (start) date, in the events table's order. */
-const eventsTable = (dataset: Dataset) =>
-  aq.from(dataset.events.map((e, index) => ({ kind: e.kind, year: Number(e.date.slice(0, 4)), prisoner_id: e.prisoner_id, index })));
+/** Events with the year of their (start) date; built by columns, so a report without events still has them. */
+const eventsTable = ({ events }: Dataset) =>
+  aq.table({ kind: events.map((e) => e.kind), year: events.map((e) => Number(e.date.slice(0, 4))), prisoner_id: events.map((e) => e.prisoner_id) });
 
 /** Kinds in the schema's order, years ascending within a kind. */
 const KIND_ORDER = EventsByKindYear.shape.kind.options;
