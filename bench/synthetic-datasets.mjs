@@ -35,8 +35,8 @@ export function writeDatasetPair(templateNdjson, n, oldDir, newDir) {
     next.push(k % 100 === 3 ? changed(r) : r);
   });
   for (let k = n; k < n + Math.floor(n / 200); k++) next.push(recordOf(templates, k)); // added
-  writeOutput(oldDir, renderDataset({ prisoners: old }, meta('old')));
-  writeOutput(newDir, renderDataset({ prisoners: next }, meta('new')));
+  writeOutput(oldDir, await renderDataset({ prisoners: old }, meta('old'), new Map(), { site: false }));
+  writeOutput(newDir, await renderDataset({ prisoners: next }, meta('new'), new Map(), { site: false }));
   return { old: old.length, new: next.length };
 }
 

@@ -86,14 +86,14 @@ describe('tables on a synthetic report', () => {
 
   it('mentions and aliases: names outside the entry, across spellings', () => {
     expect(dataset.mentions).toEqual([
-      { prisoner_id: 'boris-talloyev', section_id: 'summary', line: 34, name_as_printed: 'Boris Talloev' },
-      { prisoner_id: 'vera-kvill', section_id: 'summary', line: 34, name_as_printed: 'Vera Kvill' },
-      { prisoner_id: 'boris-talloyev', section_id: 'refusals-of-assemblies', line: 38, name_as_printed: 'Boris Talloyev' },
-      { prisoner_id: 'yerlan-omirov', section_id: 'refusals-of-assemblies', line: 38, name_as_printed: 'Erlan Omirov' },
+      { prisoner_id: 'boris-talloyev', section_id: 'summary', ordinal: 1, line: 34, name_as_printed: 'Boris Talloev' },
+      { prisoner_id: 'vera-kvill', section_id: 'summary', ordinal: 1, line: 34, name_as_printed: 'Vera Kvill' },
+      { prisoner_id: 'boris-talloyev', section_id: 'refusals-of-assemblies', ordinal: 1, line: 38, name_as_printed: 'Boris Talloyev' },
+      { prisoner_id: 'yerlan-omirov', section_id: 'refusals-of-assemblies', ordinal: 1, line: 38, name_as_printed: 'Erlan Omirov' },
       // a family name alone, after the full name in the section
-      { prisoner_id: 'yerlan-omirov', section_id: 'refusals-of-assemblies', line: 38, name_as_printed: 'Omirov' },
+      { prisoner_id: 'yerlan-omirov', section_id: 'refusals-of-assemblies', ordinal: 2, line: 38, name_as_printed: 'Omirov' },
       // "Kvill was fined" is not matched: the section also names Anna Kvill
-      { prisoner_id: 'vera-kvill', section_id: 'refusals-of-assemblies', line: 38, name_as_printed: 'Vera Kvill' },
+      { prisoner_id: 'vera-kvill', section_id: 'refusals-of-assemblies', ordinal: 1, line: 38, name_as_printed: 'Vera Kvill' },
     ]);
     expect(dataset.prisoners.map((p) => [p.id, p.aliases])).toEqual([
       ['boris-talloyev', ['Boris Talloev']],

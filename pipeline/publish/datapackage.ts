@@ -6,6 +6,7 @@
  */
 import { jsonSchemaOfTable, type PublishedTable, publishedTables, tableFiles } from './published.js';
 import { sha256 } from '../lib/hash.js';
+import { BUILD_RECORDS } from './buildinfo.js';
 import { CHECKSUMS_FILE } from './checksums.js';
 import { dataLicenseEntry } from './licence.js';
 import { tableSchemaOf } from './tableschema.js';
@@ -28,6 +29,7 @@ const FORMATS: Record<string, { format: string; mediatype: string }> = {
   ndjson: { format: 'ndjson', mediatype: 'application/x-ndjson' },
   md: { format: 'md', mediatype: 'text/markdown' },
   txt: { format: 'txt', mediatype: 'text/plain' },
+  html: { format: 'html', mediatype: 'text/html' },
 };
 
 function formatOfPath(path: string) {
@@ -63,10 +65,14 @@ function describeKnownFiles(tables: PublishedTable[]): Map<string, Described> {
     known.set(files.schema, { description: `JSON Schema (2020-12) of one record of ${table.name}: the contract its JSON/NDJSON files are validated against.` });
   }
   known.set('manifest.json', { description: 'Release manifest: version, source file and sha256, pipeline version, record counts, bytes and sha256 of the data files.' });
+  for (const [path, description] of BUILD_RECORDS) known.set(path, { description });
   known.set('data-dictionary.md', { description: 'Data dictionary: every table and field with its type, meaning and an example value.' });
   known.set(CHECKSUMS_FILE, { description: 'sha256 of every file of the release except itself, in the format `sha256sum -c SHA256SUMS` checks. It lists datapackage.json, so it has no hash here.' });
   return known;
 }
+
+const defaultDescription = (path: string) =>
+  path.startsWith('site/') ? `${path}: a page of the release's website (open site/index.html).` : `${path}: a file of the release.`;
 
 function resourceOf(path: string, bytes: Buffer | null, known: Described | undefined): Record<string, unknown> {
   const { format, mediatype } = formatOfPath(path);
@@ -76,7 +82,7 @@ function resourceOf(path: string, bytes: Buffer | null, known: Described | undef
     path,
     ...(isTable ? { type: 'table' } : {}),
     ...(known?.title ? { title: known.title } : {}),
-    description: known?.description ?? `${path}: a file of the release.`,
+    description: known?.description ?? defaultDescription(path),
     format,
     mediatype,
     encoding: 'utf-8',

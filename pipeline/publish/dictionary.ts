@@ -11,6 +11,7 @@ import { conventionalForeignKeys, unwrapNullable } from './tableschema.js';
 type JsonSchema = Parameters<typeof unwrapNullable>[0];
 type Row = Record<string, unknown>;
 
+/** Where the package keeps its data dictionary (a --file is the user's, from the current directory). */
 export const DICTIONARY_FILE = 'docs/data-dictionary.md';
 const EXAMPLE_LENGTH = 60;
 

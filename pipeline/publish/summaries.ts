@@ -67,7 +67,11 @@ const perYear = (column: 'verdict_year' | 'custody_year') => (dataset: Dataset) 
 
 /** Events with the year of their (start) date; built by columns, so a report without events still has them. */
 const eventsTable = ({ events }: Dataset) =>
-  aq.table({ kind: events.map((e) => e.kind), year: events.map((e) => Number(e.date.slice(0, 4))), prisoner_id: events.map((e) => e.prisoner_id) });
+  aq.table({
+    kind: events.map((e) => e.kind),
+    year: events.map((e) => Number(e.date.slice(0, 4))),
+    prisoner_id: events.map((e) => e.prisoner_id),
+  });
 
 /** Kinds in the schema's order, years ascending within a kind. */
 const KIND_ORDER = EventsByKindYear.shape.kind.options;

@@ -6,6 +6,7 @@ export const Mention = z
   .strictObject({
     prisoner_id: z.string().describe('prisoners.id'),
     section_id: SectionId.nullable().describe('Section the mention is in'),
+    ordinal: z.number().int().positive().describe('Which mention of this prisoner in this section, from 1 in reading order (with the ids, its key)'),
     line: z.number().int().positive().describe('Line of the block that names the prisoner in the source file'),
     name_as_printed: z.string().min(1).describe('The name exactly as printed there'),
   })
