@@ -38,7 +38,16 @@ describe('diff of two synthetic editions', async () => {
       sentence_months: { from: 60, to: 84 },
       sentence_terms_months: { from: [60], to: [84] },
       convicted_on: { from: '2022-06-01', to: '2024-03-03' },
+      // the figures follow, and the verdict event replaced is a change of the person
+      months_custody_to_verdict: { from: 3, to: 25 },
+      term_ends_on: expect.anything(),
+      event_ids: {
+        from: ['saule-tursynova-detained-2022-02-02-1', 'saule-tursynova-convicted-2022-06-01-1'],
+        to: ['saule-tursynova-detained-2022-02-02-1', 'saule-tursynova-convicted-2024-03-03-1'],
+      },
     });
+    expect(diff.tables.events!.added.map((e) => e.id)).toContain('saule-tursynova-convicted-2024-03-03-1');
+    expect(diff.tables.events!.removed.map((e) => e.id)).toContain('saule-tursynova-convicted-2022-06-01-1');
   });
 
   it('reports a respelling as a changed family_name of the same id, not a removal plus an addition', () => {

@@ -28,6 +28,11 @@ function danglingReferences(d: Dataset): string[] {
     need(c.section_id === null || sections.has(c.section_id), `claims.section_id -> ${c.section_id}`);
     for (const n of c.footnotes) need(footnotes.has(n), `claims.footnotes -> ${n}`);
   }
+  for (const e of d.events) {
+    need(prisoners.has(e.prisoner_id), `events.prisoner_id -> ${e.prisoner_id}`);
+    need(e.section_id === null || sections.has(e.section_id), `events.section_id -> ${e.section_id}`);
+    for (const n of e.footnotes) need(footnotes.has(n), `events.footnotes -> ${n}`);
+  }
   for (const m of d.mentions) {
     need(prisoners.has(m.prisoner_id), `mentions.prisoner_id -> ${m.prisoner_id}`);
     need(m.section_id === null || sections.has(m.section_id), `mentions.section_id -> ${m.section_id}`);

@@ -38,9 +38,17 @@ describe('prisoners extraction on a synthetic report', () => {
         { article: '272', label: 'organisation of mass riots' },
         { article: '380-1', label: null },
       ],
-      // the appeal that left the verdict unchanged is not the verdict
+      // the appeal that left the verdict unchanged is not the verdict; both dates are the group's
       convicted_on: '2022-09-09',
+      convicted_on_from: 'group',
       custody_since: '2021-03-03',
+      custody_since_from: 'group',
+      months_custody_to_verdict: 18,
+      // the report gives no date of its own
+      months_in_custody: null,
+      term_ends_on: '2027-09-03',
+      event_count: 3,
+      event_ids: ['arman-testov-detained-2021-03-03-1', 'arman-testov-convicted-2022-09-09-1', 'arman-testov-appeal-rejected-2022-10-01-1'],
       footnotes: [4],
       source_urls: ['https://example.org/four'],
       text: '1 Arman TESTOV – 6.5 years\' imprisonment under Article 272 of the Criminal Code (“organisation of mass riots”) and Article 380-1 of the Criminal Code for allegedly running over a soldier. Initially detained on suspicion under Article 174 of the Criminal Code.',

@@ -152,7 +152,7 @@ describe('CSV for spreadsheets', () => {
 
 describe('summary tables', () => {
   const person = (id: string, list: string, group: string | null, months: number | null, articles: string[], convicted_on: string | null) => ({
-    id, list, group, sentence_months: months, articles, convicted_on, custody_since: null,
+    id, list, group, sentence_months: months, articles, convicted_on, custody_since: null, months_custody_to_verdict: null,
   });
   const dataset = {
     prisoners: [
@@ -161,6 +161,7 @@ describe('summary tables', () => {
       person('c', 'convicted', 'G2', 30, ['29'], null),
       person('d', 'pre_trial', 'G3', null, ['272'], null),
     ],
+    events: [],
   } as never;
 
   it('counts per group, article and year, and sentence statistics, from the records', () => {
@@ -180,6 +181,8 @@ describe('summary tables', () => {
       { list: 'convicted', group: 'G1', sentences: 2, min_months: 60, median_months: 72.5, max_months: 85 },
       { list: 'convicted', group: 'G2', sentences: 1, min_months: 30, median_months: 30, max_months: 30 },
     ]);
+    // no events and no custody dates: empty, not an error
+    expect([s.events_by_kind_year, s.custody_to_verdict_by_group]).toEqual([[], []]);
     expect(s.sentences_by_article!.find((r) => r.article === '272')).toEqual({ article: '272', sentences: 2, min_months: 60, median_months: 72.5, max_months: 85 });
   });
 

@@ -110,7 +110,8 @@ describe('QA report on a synthetic report', () => {
   it('runs every check and says which passed', () => {
     expect(qa.checks.map((c) => [c.id, c.passed])).toEqual([
       ['stated-totals', false], ['named-counts', false], ['numbering', true], ['footnote-citations', false], ['duplicate-urls', false],
-      ['malformed-urls', false], ['name-variants', false], ['article-labels', false], ['label-on-two-articles', true], ['date-conflicts', false], ['toc-headings', false],
+      ['malformed-urls', false], ['name-variants', false], ['article-labels', false], ['label-on-two-articles', true], ['date-conflicts', false],
+      ['future-events', true], ['case-order', true], ['toc-headings', false],
     ]);
     expect(qa.summary).toMatchObject({ prisoners: 3, footnotes: 8, footnotes_with_urls: 7, footnote_notes: 1, articles_listed_as_political: 2 });
   });

@@ -26,10 +26,14 @@ export interface ExtractContext {
 
 type Extractor<T extends TableName> = (ctx: ExtractContext, done: Partial<Dataset>) => RecordOf<T>[];
 
+/** Events are read with the prisoners (their verdict and custody dates come from them), published as their own table. */
+const eventsRead = new WeakMap<ExtractContext, RecordOf<'events'>[]>();
+
 export const EXTRACTORS: { [T in TableName]: Extractor<T> } = {
   prisoners: (ctx) => {
-    const { prisoners, diagnostics } = extractPrisoners(ctx.doc, ctx.sourceId, ctx.identity);
+    const { prisoners, events, diagnostics } = extractPrisoners(ctx.doc, ctx.sourceId, ctx.identity);
     ctx.diagnostics.push(...diagnostics);
+    eventsRead.set(ctx, events);
     return prisoners;
   },
   sections: (ctx) => extractSections(ctx.doc),
@@ -39,6 +43,10 @@ export const EXTRACTORS: { [T in TableName]: Extractor<T> } = {
   organisations: (ctx) => extractOrganisations(ctx.doc),
   claims: (ctx, done) => extractClaims(ctx.doc, done.prisoners!, sectionLocator(done.sections!)),
   mentions: (ctx, done) => extractMentions(ctx.doc, done.prisoners!, sectionLocator(done.sections!)),
+  events: (ctx, done) => {
+    const sectionAt = sectionLocator(done.sections!);
+    return eventsRead.get(ctx)!.map((e) => ({ ...e, section_id: sectionAt(e.source.line_start) }));
+  },
 };
 
 export function extractTables(ctx: ExtractContext): Dataset {

@@ -3,7 +3,8 @@
  * is found as a run of capitalised words whose spelling-independent key
  * (lib/namekey.ts) equals the key of a prisoner's full name, given names
  * first or last, so "Aset Yerkinov" in a chapter finds the entry of
- * "Aset ERKINOV". A family name alone ("Testov was tortured") is matched
+ * "Aset ERKINOV", and one vowel apart in the family name with the same given
+ * name ("Aset Yarkinov" too). A family name alone ("Testov was tortured") is matched
  * only within a section that has named that prisoner in full and no
  * namesake: a report may list two people of one family name, or name a
  * relative of a prisoner who is not one.
@@ -24,16 +25,53 @@ const POSSESSIVE = /['’]s$/u;
 
 type Named = Pick<Prisoner, 'id' | 'given_name' | 'family_name' | 'source'>;
 
-function keysOf(prisoners: Named[]): { keys: Map<string, string>; maxWords: number } {
-  const keys = new Map<string, string>();
+const VOWEL = /[aeiou]/;
+/** The key with its i-th letter blanked: two keys one vowel apart share one such form. */
+const blanked = (key: string, i: number) => `${key.slice(0, i)}*${key.slice(i + 1)}`;
+
+/**
+ * Names keyed as printed (nameKey), and by each form with one vowel of the
+ * family name blanked, for spellings one vowel apart ("Kiribayev" for
+ * "KARIBAYEV"): the given names stay as they are, so two people of one family
+ * never meet. Lookups cost the length of the name, however many names.
+ */
+interface NameKeys {
+  exact: Map<string, string>;
+  oneVowel: Map<string, Set<string>>;
+  maxWords: number;
+}
+
+function keysOf(prisoners: Named[]): NameKeys {
+  const exact = new Map<string, string>();
+  const oneVowel = new Map<string, Set<string>>();
   let maxWords = 2;
   for (const p of prisoners) {
     if (!p.given_name) continue;
-    keys.set(nameKey(`${p.given_name} ${p.family_name}`), p.id);
-    keys.set(nameKey(`${p.family_name} ${p.given_name}`), p.id);
+    const given = nameKey(p.given_name), family = nameKey(p.family_name);
+    const orders: Array<[string, number]> = [[`${given} ${family}`, given.length + 1], [`${family} ${given}`, 0]];
+    for (const [key, familyAt] of orders) {
+      exact.set(key, p.id);
+      for (let i = familyAt; i < familyAt + family.length; i++) {
+        if (!VOWEL.test(key[i]!)) continue;
+        const form = blanked(key, i);
+        if (!oneVowel.has(form)) oneVowel.set(form, new Set());
+        oneVowel.get(form)!.add(p.id);
+      }
+    }
     maxWords = Math.max(maxWords, `${p.given_name} ${p.family_name}`.split(/\s+/).length);
   }
-  return { keys, maxWords };
+  return { exact, oneVowel, maxWords };
+}
+
+/** The prisoner a printed key names: exactly, else the only one whose family name is one vowel away. */
+function lookUp(key: string, keys: NameKeys): string | undefined {
+  const exact = keys.exact.get(key);
+  if (exact) return exact;
+  const ids = new Set<string>();
+  for (let i = 0; i < key.length; i++) {
+    if (VOWEL.test(key[i]!)) for (const id of keys.oneVowel.get(blanked(key, i)) ?? []) ids.add(id);
+  }
+  return ids.size === 1 ? [...ids][0] : undefined;
 }
 
 /** Runs of capitalised words separated by single spaces, as [start, end] offsets. */
@@ -60,14 +98,14 @@ type Token =
 const SENTENCE_START = /(?:^|[.!?:;]["”’)\]]*\s+)$/u;
 
 /** Names in a block's text: full names of prisoners, family names alone, and other people sharing a prisoner's family name. */
-function scanNames(text: string, keys: Map<string, string>, families: Set<string>, maxWords: number): Token[] {
+function scanNames(text: string, keys: NameKeys, families: Set<string>): Token[] {
   const tokens: Token[] = [];
   for (const run of wordRuns(text)) {
     for (let i = 0; i < run.length; i++) {
       let matched = 0;
-      for (let n = Math.min(maxWords, run.length - i); n >= 2 && !matched; n--) {
+      for (let n = Math.min(keys.maxWords, run.length - i); n >= 2 && !matched; n--) {
         const printed = text.slice(run[i]![0], run[i + n - 1]![1]).replace(POSSESSIVE, '');
-        const id = keys.get(nameKey(printed));
+        const id = lookUp(nameKey(printed), keys);
         if (id) {
           tokens.push({ kind: 'full', id, printed });
           matched = n;
@@ -105,13 +143,13 @@ function bySection(doc: DocumentModel): Block[][] {
  * names nobody else of that family.
  */
 export function findNameMentions(doc: DocumentModel, prisoners: Named[]): NameMention[] {
-  const { keys, maxWords } = keysOf(prisoners);
+  const keys = keysOf(prisoners);
   const families = new Set(prisoners.map((p) => nameKey(p.family_name)));
   const familyOf = new Map(prisoners.map((p) => [p.id, nameKey(p.family_name)]));
   const own = new Map(prisoners.map((p) => [p.id, p.source]));
   const out: NameMention[] = [];
   for (const section of bySection(doc)) {
-    const scanned = section.map((block) => ({ block, tokens: scanNames(block.text, keys, families, maxWords) }));
+    const scanned = section.map((block) => ({ block, tokens: scanNames(block.text, keys, families) }));
     const namesakes = new Set(scanned.flatMap((s) => s.tokens.flatMap((t) => (t.kind === 'namesake' ? [t.family] : []))));
     const named = new Map<string, Set<string>>();
     for (const { block, tokens } of scanned) {

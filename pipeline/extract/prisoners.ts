@@ -10,7 +10,6 @@
  */
 import { checkEntryCount } from '../limits.js';
 import { findArticles, compareArticles } from '../lib/articles.js';
-import { earliest, findDates, latest } from '../lib/dates.js';
 import { ENTRY, ENTRY_WITHOUT_NAME } from '../lib/entry.js';
 import { splitName } from '../lib/names.js';
 import { assignIds, emptyIdentity, type Identity } from '../identity/ledger.js';
@@ -22,6 +21,10 @@ import type { Prisoner } from '../model/records/prisoners.js';
 import type { Diagnostic } from './diagnostics.js';
 import { footnotesByNumber, urlsOf } from './footnotes.js';
 import { aliasesByPrisoner, findNameMentions } from './mentions.js';
+import type { Event } from '../model/records/events.js';
+import { draftEvents } from './events/build.js';
+import { orderEvents, reportDate } from './events/index.js';
+import { caseDates, caseFigures } from './events/timeline.js';
 
 const LIST_CHAPTER = /\blist of political prisoners\b/i;
 const PRE_TRIAL = /\bpre-?trial\b|\bunder arrest\b|\bin detention\b|\bawaiting trial\b/i;
@@ -34,14 +37,21 @@ interface Entry {
   number: number;
   printedName: string;
   group: string | null;
-  groupIntro: string[];
+  groupIntro: BodyBlock[];
   blocks: BodyBlock[];
 }
 
 export interface PrisonerExtraction {
   prisoners: Prisoner[];
+  /** Every prisoner's events (section_id still null): convicted_on and custody_since are read from them. */
+  events: Event[];
   diagnostics: Diagnostic[];
 }
+
+/** A record before its events are read: the fields derived from them come last. */
+type FromEvents = keyof ReturnType<typeof caseDates> | keyof ReturnType<typeof caseFigures>;
+type Tail = 'footnotes' | 'source_urls' | 'text' | 'source';
+type Undated = Omit<Prisoner, FromEvents | Tail> & Pick<Prisoner, Tail>;
 
 /** Walk the list chapter once, collecting entries with their continuation paragraphs. */
 function collectEntries(doc: DocumentModel, diagnostics: Diagnostic[]): Entry[] {
@@ -49,7 +59,7 @@ function collectEntries(doc: DocumentModel, diagnostics: Diagnostic[]): Entry[] 
   let inChapter = false;
   let list: ListKind | null = null;
   let group: string | null = null;
-  let groupIntro: string[] = [];
+  let groupIntro: BodyBlock[] = [];
   let current: Entry | null = null;
 
   for (const block of doc.blocks) {
@@ -75,40 +85,12 @@ function collectEntries(doc: DocumentModel, diagnostics: Diagnostic[]): Entry[] 
       const what = match ? 'before any CONVICTED or PRE-TRIAL heading' : 'has a number but no name';
       diagnostics.push({ level: 'error', message: `list entry "${block.text.slice(0, 40)}…" ${what}`, line: block.line_start, page: block.page });
     } else if (current) current.blocks.push(block);
-    else if (list) groupIntro.push(block.text);
+    else if (list) groupIntro.push(block);
   }
   return entries;
 }
 
-/** The nearest date to a keyword in each sentence that has one; dates after the keyword win ties. */
-function datesNear(sentences: string[], keyword: RegExp, skipSentence: RegExp, skipMatch?: RegExp): string[] {
-  const out: string[] = [];
-  for (const sentence of sentences) {
-    if (skipSentence.test(sentence)) continue;
-    const dates = findDates(sentence);
-    if (!dates.length) continue;
-    for (const m of sentence.matchAll(new RegExp(keyword.source, 'gi'))) {
-      if (skipMatch?.test(sentence.slice(m.index, m.index + m[0].length + 30))) continue;
-      const distance = (d: { index: number; length: number }) =>
-        d.index >= m.index ? d.index - (m.index + m[0].length) : m.index - (d.index + d.length) + 0.5;
-      const nearest = [...dates].sort((a, b) => distance(a) - distance(b))[0]!;
-      out.push(nearest.iso);
-    }
-  }
-  return out;
-}
-
-const VERDICT = /\b(?:convicted|sentenced|verdict|sentence)\b/;
-const NOT_A_VERDICT = /\b(?:unchanged|upheld|trial (?:began|started|begins))\b/i;
-const CUSTODY =
-  /\b(?:detained|arrested|imprisoned|(?:taken|placed) in(?:to)? custody|kept in (?:custody|detention|a pre-trial detention facility)|(?:in|under) (?:detention|custody|arrest) since|date of (?:arrest|detention)|is calculated from)\b/;
-const NOT_CUSTODY = /\breleased\b/i;
-/** "arrested for 15 days" is an administrative arrest, not custody in the case. */
-const ADMINISTRATIVE = /^\w+\s+for\s+(?:\d+|\w+)\s+(?:days?|weeks?|months?)\b/i;
-
-const sentencesOf = (texts: string[]) => texts.flatMap((t) => splitSentences(t).map((s) => s.text));
-
-function toRecord(entry: Entry, id: string, sourceId: string, footnotes: ReturnType<typeof footnotesByNumber>): Prisoner {
+function toRecord(entry: Entry, id: string, sourceId: string, footnotes: ReturnType<typeof footnotesByNumber>): Undated {
   const first = entry.blocks[0]!;
   const description = ENTRY.exec(first.text)![3]!;
   const charge = splitSentences(description)[0]?.text ?? description;
@@ -121,13 +103,6 @@ function toRecord(entry: Entry, id: string, sourceId: string, footnotes: ReturnT
   const citations = findArticles(charge);
   const articles = [...new Set(citations.map((c) => c.article))].sort(compareArticles);
   const charges = articles.map((article) => ({ article, label: citations.find((c) => c.article === article && c.label)?.label ?? null }));
-
-  const own = sentencesOf(entry.blocks.map((b) => b.text));
-  const intro = sentencesOf(entry.groupIntro);
-  const verdicts = (s: string[]) => datesNear(s, VERDICT, NOT_A_VERDICT);
-  const custody = (s: string[]) => datesNear(s, CUSTODY, NOT_CUSTODY, ADMINISTRATIVE);
-  const convicted_on = convicted ? (latest(verdicts(own)) ?? latest(verdicts(intro))) : null;
-  const custody_since = earliest(custody(own)) ?? earliest(custody(intro));
 
   const refs = [...new Set(entry.blocks.flatMap((b) => b.refs.map((r) => r.n)))];
   return {
@@ -143,13 +118,29 @@ function toRecord(entry: Entry, id: string, sourceId: string, footnotes: ReturnT
     sentence_terms_months: terms.map((t) => t.months),
     articles,
     charges,
-    convicted_on,
-    custody_since,
     footnotes: refs,
     source_urls: refs.flatMap((n) => (footnotes.has(n) ? urlsOf(footnotes.get(n)!) : [])),
     text: entry.blocks.map((b) => b.text).join('\n\n'),
     source: { id: sourceId, line_start: first.line_start, line_end: entry.blocks.at(-1)!.line_end, ...(first.page ? { page: first.page } : {}) },
   };
+}
+
+function groupByPrisoner(events: Event[]): Map<string, Event[]> {
+  const out = new Map<string, Event[]>();
+  for (const e of events) {
+    if (!out.has(e.prisoner_id)) out.set(e.prisoner_id, []);
+    out.get(e.prisoner_id)!.push(e);
+  }
+  return out;
+}
+
+/** The record with the dates and figures its events give, in the schema's field order. */
+function withEvents(p: Undated, events: Event[], asOf: string | null): Prisoner {
+  const { footnotes, source_urls, text, source, ...head } = p;
+  const dates = caseDates(p.list, events);
+  const { convicted_on, convicted_on_from, custody_since, custody_since_from } = dates;
+  const figures = caseFigures(dates, p.sentence_months, events, asOf);
+  return { ...head, convicted_on, convicted_on_from, custody_since, custody_since_from, ...figures, footnotes, source_urls, text, source };
 }
 
 export function extractPrisoners(doc: DocumentModel, sourceId: string, identity: Identity = emptyIdentity()): PrisonerExtraction {
@@ -158,8 +149,13 @@ export function extractPrisoners(doc: DocumentModel, sourceId: string, identity:
   const footnotes = footnotesByNumber(doc);
   const ids = assignIds(entries.map((e) => splitName(e.printedName)), identity);
   const records = entries.map((e, i) => toRecord(e, ids[i]!, sourceId, footnotes));
-  const aliases = aliasesByPrisoner(records, findNameMentions(doc, records));
-  const prisoners = records.map((p) => ({ ...p, aliases: aliases.get(p.id)! }));
+  const mentions = findNameMentions(doc, records);
+  const aliases = aliasesByPrisoner(records, mentions);
+  const sources = records.map((p, i) => ({ prisoner_id: p.id, blocks: entries[i]!.blocks, groupIntro: entries[i]!.groupIntro }));
+  const events = orderEvents(draftEvents(doc, sources, mentions, sourceId), ids);
+  const eventsOf = groupByPrisoner(events);
+  const asOf = reportDate(doc);
+  const prisoners = records.map((p) => withEvents({ ...p, aliases: aliases.get(p.id)! }, eventsOf.get(p.id) ?? [], asOf));
 
   for (const p of prisoners) {
     for (const n of p.footnotes) {
@@ -178,5 +174,5 @@ export function extractPrisoners(doc: DocumentModel, sourceId: string, identity:
       expected = p.number + 1;
     }
   }
-  return { prisoners, diagnostics };
+  return { prisoners, events, diagnostics };
 }

@@ -46,10 +46,11 @@ export const positionsOverFile = (dataset: Dataset): Dataset => countedOverFile.
 export function localisePositions(dataset: Dataset, doc: DocumentModel): Dataset {
   const starts = doc.pageStarts;
   if (!starts?.length) return dataset;
-  const prisoners = dataset.prisoners.map((p) => {
-    const start = lineOnPage(starts, p.source.line_start);
-    return { ...p, source: { ...p.source, line_start: start.line, line_end: lineOnPage(starts, p.source.line_end).line, page: start.page } };
-  });
+  const onPages = <T extends { source: Dataset['prisoners'][number]['source'] }>(r: T): T => {
+    const start = lineOnPage(starts, r.source.line_start);
+    const end = lineOnPage(starts, r.source.line_end);
+    return { ...r, source: { ...r.source, line_start: start.line, line_end: end.line, page: start.page } };
+  };
   const sections = dataset.sections.map((s) => {
     const at = lineOnPage(starts, s.line_start);
     return { ...s, line_start: at.line, page: at.page };
@@ -58,7 +59,7 @@ export function localisePositions(dataset: Dataset, doc: DocumentModel): Dataset
     const at = lineOnPage(starts, m.line);
     return { ...m, line: at.line, page: at.page };
   });
-  const localised = { ...dataset, prisoners, sections, mentions };
+  const localised = { ...dataset, prisoners: dataset.prisoners.map(onPages), events: dataset.events.map(onPages), sections, mentions };
   countedOverFile.set(localised, dataset);
   return localised;
 }

@@ -40,10 +40,15 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
   [/(?<![\d.])\b(19[5-9]\d|20\d\d)\b(?![.,]\d)/y, (m) => m[1]!],
 ];
 
+/** A date starts with a digit or a month's initial. */
+const DATE_START = /[\dJFMASONDjfmasond]/;
+
 /** Every date in the text, in order, each printed date reported once at its most precise form. */
 export function findDates(text: string): FoundDate[] {
   const out: FoundDate[] = [];
+  if (!/\d{4}/.test(text)) return out; // every form has a four-digit year: most sentences are skipped in one test
   for (let i = 0; i < text.length; i++) {
+    if (!DATE_START.test(text[i]!)) continue;
     if (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!)) continue; // dates start at a word boundary
     for (const [re, toIso] of PATTERNS) {
       re.lastIndex = i;
@@ -62,3 +67,43 @@ export function findDates(text: string): FoundDate[] {
 /** ISO dates of mixed precision compare as strings: "2022-04" < "2022-05-05". */
 export const earliest = (dates: string[]) => (dates.length ? [...dates].sort()[0]! : null);
 export const latest = (dates: string[]) => (dates.length ? [...dates].sort().at(-1)! : null);
+
+/** Year, month and day of an ISO date of any precision; month and day undefined where not printed. */
+const partsOf = (iso: string) => iso.split('-').map(Number) as [number, number?, number?];
+
+/**
+ * Whole months from one date to a later one, at the coarser precision of the
+ * two: day precision counts completed months, month precision counts calendar
+ * months; null where either is only a year (too coarse to count months).
+ */
+export function monthsBetween(from: string, to: string): number | null {
+  const [y1, m1, d1] = partsOf(from);
+  const [y2, m2, d2] = partsOf(to);
+  if (m1 === undefined || m2 === undefined) return null;
+  const months = (y2 - y1) * 12 + (m2 - m1) - (d1 !== undefined && d2 !== undefined && d2 < d1 ? 1 : 0);
+  return months;
+}
+
+/** The date `months` later, at the precision of the start; null for a year-only start. Past a month's end: its last day. */
+export function addMonths(iso: string, months: number): string | null {
+  const [y, m, d] = partsOf(iso);
+  if (m === undefined) return null;
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12), month = (total % 12) + 1;
+  if (d === undefined) return `${year}-${pad(month)}`;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;
+}
+
+/** A day-precision date moved by whole days; null for coarser dates. */
+export function addDays(iso: string, days: number): string | null {
+  const [y, m, d] = partsOf(iso);
+  if (m === undefined || d === undefined) return null;
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Two dates agree when one is the other at lower precision ("2023-06" and "2023-06-15"). */
+export const datesAgree = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+
+/** a is before b at the precision both share ("2023-05" is not before "2023-05-10"). */
+export const isBefore = (a: string, b: string) => !datesAgree(a, b) && a < b;

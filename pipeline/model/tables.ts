@@ -19,6 +19,7 @@ import { ArticleRow } from './records/articles.js';
 import { Organisation } from './records/organisations.js';
 import { Mention } from './records/mentions.js';
 import { Claim } from './records/claims.js';
+import { Event } from './records/events.js';
 
 /** One table of the registry. */
 interface TableEntry {
@@ -52,6 +53,13 @@ export const TABLES = {
     positional: [],
     provenance: ['line'],
     title: 'Where the report names a prisoner outside the prisoner\'s entry',
+  },
+  events: {
+    schema: Event,
+    key: ['id'],
+    positional: [],
+    provenance: ['source', 'section_id'],
+    title: 'Dated facts of each prisoner\'s case: one row per event',
   },
 } as const satisfies Record<string, TableEntry>;
 

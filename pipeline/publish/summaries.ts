@@ -7,6 +7,8 @@ import * as aq from 'arquero';
 import type { z } from 'zod';
 import { EXIT, PipelineError } from '../errors.js';
 import {
+  CustodyToVerdictByGroup,
+  EventsByKindYear,
   PrisonersByArticle,
   PrisonersByCustodyYear,
   PrisonersByGroup,
@@ -63,6 +65,19 @@ const byYearThenUnknown = (a: Row, b: Row) => (a.year === null ? 1 : b.year === 
 const perYear = (column: 'verdict_year' | 'custody_year') => (dataset: Dataset) =>
   (prisonersTable(dataset).rename({ [column]: 'year' }).groupby('year').count({ as: 'prisoners' }).objects() as Row[]).sort(byYearThenUnknown);
 
+/** Events with the year of their (start) date; built by columns, so a report without events still has them. */
+const eventsTable = ({ events }: Dataset) =>
+  aq.table({
+    kind: events.map((e) => e.kind),
+    year: events.map((e) => Number(e.date.slice(0, 4))),
+    prisoner_id: events.map((e) => e.prisoner_id),
+  });
+
+/** Kinds in the schema's order, years ascending within a kind. */
+const KIND_ORDER = EventsByKindYear.shape.kind.options;
+const kindRank = (r: Row) => KIND_ORDER.indexOf(r.kind as never);
+const byKindThenYear = (a: Row, b: Row) => kindRank(a) - kindRank(b) || (a.year as number) - (b.year as number);
+
 export const SUMMARIES: Record<string, Summary> = {
   prisoners_by_group: {
     schema: PrisonersByGroup,
@@ -108,6 +123,32 @@ export const SUMMARIES: Record<string, Summary> = {
           .rollup(sentenceStats)
           .objects() as Row[],
       ),
+  },
+  events_by_kind_year: {
+    schema: EventsByKindYear,
+    key: ['kind', 'year'],
+    title: 'Events per kind and year',
+    compute: (d) =>
+      (eventsTable(d).groupby('kind', 'year').rollup({ events: op.count(), prisoners: op.distinct('prisoner_id') }).objects() as Row[])
+        .sort(byKindThenYear),
+  },
+  custody_to_verdict_by_group: {
+    schema: CustodyToVerdictByGroup,
+    key: ['list', 'group'],
+    title: 'Months from custody to verdict per group',
+    compute: (d) =>
+      inReportOrder(
+        prisonersTable(d)
+          .filter((r: Row) => r.months_custody_to_verdict !== null)
+          .groupby('list', 'group')
+          .rollup({
+            prisoners: op.count(),
+            min_months: op.min('months_custody_to_verdict'),
+            median_months: op.median('months_custody_to_verdict'),
+            max_months: op.max('months_custody_to_verdict'),
+            first: op.min('index'),
+          }),
+      ).objects() as Row[],
   },
 };
 

@@ -4,13 +4,12 @@
  * itself. Findings are information for the reader, each with its line; they
  * never stop a build.
  */
-import { findDates } from '../lib/dates.js';
-import { nameKey } from '../lib/namekey.js';
-import { splitSentences } from '../lib/text.js';
+import { datesAgree, isBefore } from '../lib/dates.js';
+import { reportDate } from '../extract/events/index.js';
+import type { Event } from '../model/records/events.js';
 import { domainOf } from '../lib/urls.js';
 import { findCounts } from '../extract/claims.js';
 import { locatedToc, tocOf } from '../extract/sections.js';
-import { titleKey } from '../lib/toc.js';
 import { describePlace, placeOf, positionsOverFile } from '../extract/provenance.js';
 import type { DocumentModel } from '../model/document.js';
 import { isBody } from '../model/document.js';
@@ -204,52 +203,76 @@ const labelOnTwoArticles: CheckFn = (_doc, { charges, prisoners }, at) => {
   });
 };
 
-/** Facts about a prisoner that carry a date: the keyword that states them, and the entry's field for them. */
-const FACTS = [
-  { fact: 'verdict', keyword: /\b(?:sentenced|convicted|verdict)\b/i, field: 'convicted_on' },
-  { fact: 'detention', keyword: /\b(?:detained|arrested)\b/i, field: 'custody_since' },
-] as const;
-/** "arrested for 15 days", "arrested for two months": an administrative arrest or a term, not the start of custody. */
-const FOR_A_TERM = /\b(?:detained|arrested)\s+for\s+\S+\s+(?:days?|weeks?|months?)\b/i;
-/** Two dates agree when one is the other at lower precision ("2023-06" and "2023-06-15"). */
-const agree = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
+/** The facts whose dates the entry and the rest of the report are compared on. */
+const FACTS: Array<{ fact: string; kind: Event['kind']; field: 'convicted_on' | 'custody_since' }> = [
+  { fact: 'verdict', kind: 'convicted', field: 'convicted_on' },
+  { fact: 'detention', kind: 'detained', field: 'custody_since' },
+];
+/**
+ * Detentions compared: not an administrative arrest or a psychiatric placement (not the case), nor a court's
+ * arrest order "for N months" (dated when ordered, after the detention).
+ */
+const inCase = (e: Event) => e.kind !== 'detained' || e.detention === 'criminal' || e.detention === 'extradition';
 
 /**
  * A date given elsewhere in the report for a prisoner's verdict or detention
- * that agrees with none the entry gives for it (its field, or any date in an
- * entry sentence stating the same fact: a person may be detained twice).
+ * (a narrative event) that agrees with none the entry or its group gives for
+ * that fact (a person may be detained twice); only where the entry gives one.
  */
-const dateConflicts: CheckFn = (doc, { prisoners, mentions }, at) => {
+const dateConflicts: CheckFn = (_doc, { prisoners, events }, at) => {
   const byId = new Map(prisoners.map((p) => [p.id, p]));
-  const blocks = new Map(doc.blocks.map((b) => [b.line_start, b]));
+  const stated = new Map<string, string[]>();
+  for (const g of events) {
+    if (g.origin === 'narrative' || !inCase(g)) continue;
+    const key = `${g.prisoner_id}|${g.kind}`;
+    stated.set(key, [...(stated.get(key) ?? []), g.date]);
+  }
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  for (const m of mentions) {
-    const p = byId.get(m.prisoner_id)!;
-    const block = blocks.get(m.line);
-    if (!block) continue;
-    const familyKey = nameKey(p.family_name);
-    const entrySentences = splitSentences(p.text).map((s) => s.text);
-    for (const s of splitSentences(block.text)) {
-      const namesHim = s.text.includes(m.name_as_printed) || s.text.split(/[^\p{L}'’-]+/u).some((w) => w && nameKey(w) === familyKey);
-      if (!namesHim) continue;
-      const dates = findDates(s.text).map((d) => d.iso);
-      // One date in the sentence: otherwise it is not clear which fact the date is for.
-      if (dates.length !== 1) continue;
-      const date = dates[0]!;
-      for (const { fact, keyword, field } of FACTS) {
-        if (!keyword.test(s.text) || (fact === 'detention' && FOR_A_TERM.test(s.text))) continue;
-        const given = [p[field], ...entrySentences.filter((e) => keyword.test(e)).flatMap((e) => findDates(e).map((d) => d.iso))].filter((d): d is string => !!d);
-        if (!given.length || given.some((d) => agree(d, date)) || seen.has(`${p.id}|${fact}|${date}`)) continue;
-        seen.add(`${p.id}|${fact}|${date}`);
-        const stated = p[field] ?? given[0];
-        findings.push({ message: `${p.name}: the entry (${at(p.source.line_start)}) gives the ${fact} as ${stated}; here ${date} ("${s.text.slice(0, 120)}")`, line: m.line });
-        break;
-      }
-    }
+  for (const e of events) {
+    const fact = FACTS.find((f) => f.kind === e.kind);
+    if (!fact || e.origin !== 'narrative' || !inCase(e) || e.date.includes('/')) continue;
+    const p = byId.get(e.prisoner_id)!;
+    const given = stated.get(`${p.id}|${e.kind}`) ?? [];
+    if (!given.length || given.some((d) => datesAgree(d, e.date)) || seen.has(`${p.id}|${fact.fact}|${e.date}`)) continue;
+    seen.add(`${p.id}|${fact.fact}|${e.date}`);
+    const entryDate = p[fact.field] ?? given[0];
+    findings.push({
+      message: `${p.name}: the entry (${at(p.source.line_start)}) gives the ${fact.fact} as ${entryDate}; ` +
+        `here ${e.date} ("${e.text.slice(0, 120)}")`,
+      line: e.source.line_start,
+    });
   }
   return findings;
 };
+
+/** Events dated after the report's own date (a misprinted year, or a date read wrongly). */
+const futureEvents: CheckFn = (doc, { events }) => {
+  const asOf = reportDate(doc);
+  if (!asOf) return [];
+  return events
+    .filter((e) => isBefore(asOf, e.date.split('/').at(-1)!))
+    .map((e) => ({
+      message: `${e.prisoner_id}: an event (${e.kind}) dated ${e.date}, after the report's date ${asOf} ("${e.text.slice(0, 100)}")`,
+      line: e.source.line_start,
+    }));
+};
+
+/** A verdict dated before the start of custody, and a term that would end before it starts. */
+const caseOrder: CheckFn = (_doc, { prisoners }) =>
+  prisoners.flatMap((p) => {
+    const out: Finding[] = [];
+    const line = p.source.line_start;
+    if (p.convicted_on && p.custody_since && isBefore(p.convicted_on, p.custody_since)) {
+      const verdict = `${p.convicted_on}, ${p.convicted_on_from}`, custody = `${p.custody_since}, ${p.custody_since_from}`;
+      out.push({ message: `${p.name}: the verdict (${verdict}) is dated before custody began (${custody})`, line });
+    }
+    for (const [what, date] of [['custody began', p.custody_since], ['the verdict', p.convicted_on]] as const) {
+      if (!p.term_ends_on || !date || !isBefore(p.term_ends_on, date)) continue;
+      out.push({ message: `${p.name}: the term ends (${p.term_ends_on}) before ${what} (${date})`, line });
+    }
+    return out;
+  });
 
 /** Entries of the table of contents found nowhere in the text: neither a heading nor a passage opening them. */
 const tocHeadings: CheckFn = (doc) => {
@@ -279,6 +302,10 @@ export const CHECKS: Array<Omit<Check, 'passed' | 'findings'> & { run: CheckFn }
     run: labelOnTwoArticles,
   },
   { id: 'date-conflicts', title: 'The same fact with different dates', description: 'A date of verdict or detention given elsewhere in the report that agrees with none the entry gives.', run: dateConflicts },
+  { id: 'future-events', title: 'Events after the report\'s date', description: 'An event dated after the date the report gives itself.',
+    run: futureEvents },
+  { id: 'case-order', title: 'A case out of order', description: 'A verdict dated before custody began, or a term ending before either.',
+    run: caseOrder },
   {
     id: 'toc-headings',
     title: 'Table of contents against the text',

@@ -7,6 +7,14 @@ export const PartialDate = z
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/)
   .describe('ISO 8601 date: YYYY-MM-DD, or YYYY-MM / YYYY where the report gives only that');
 
+const PARTIAL = String.raw`\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?`;
+
+/** A partial date, or an ISO 8601 interval of two where the text gives a range ("2015/2017"). */
+export const DateOrRange = z
+  .string()
+  .regex(new RegExp(`^${PARTIAL}(?:/${PARTIAL})?$`))
+  .describe('ISO 8601 date at the precision printed (YYYY-MM-DD, YYYY-MM, YYYY), or an interval "start/end" where the text gives a range');
+
 export const Article = z
   .string()
   .regex(/^\d{1,3}(-\d{1,2})?$/)

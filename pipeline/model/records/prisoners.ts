@@ -7,6 +7,9 @@ export const Charge = z.strictObject({
   label: z.string().nullable().describe('The offence as the report quotes it for this article, or null when none is quoted'),
 });
 
+const DateOrigin = z.enum(['entry', 'group', 'narrative', 'not_stated']);
+const Months = z.number().int().nonnegative().nullable();
+
 export const Prisoner = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe('Stable, URL-safe identifier of the person'),
@@ -23,8 +26,17 @@ export const Prisoner = z
     sentence_terms_months: z.array(z.number().int().positive()).describe('Each prison term of the sentence, in months'),
     articles: z.array(Article).describe('Articles of the current sentence or charge, sorted'),
     charges: z.array(Charge).describe('Articles with the labels the entry quotes for them'),
-    convicted_on: PartialDate.nullable().describe('Date of the verdict, from the entry or its group introduction'),
-    custody_since: PartialDate.nullable().describe('Start of custody in this case, from the entry or its group introduction'),
+    convicted_on: PartialDate.nullable().describe('Date of the verdict: the latest convicted or sentence_changed event (docs/events.md)'),
+    convicted_on_from: DateOrigin.describe('Where convicted_on was read; not_stated when it is null'),
+    custody_since: PartialDate.nullable().describe('Start of custody in this case: the earliest detention in the case (docs/events.md)'),
+    custody_since_from: DateOrigin.describe('Where custody_since was read; not_stated when it is null'),
+    months_custody_to_verdict: Months.describe('Whole months from custody_since to convicted_on; null when either is missing or a year'),
+    months_in_custody: Months.describe('Whole months from custody_since to the report\'s date; null when either is missing or only a year'),
+    term_ends_on: PartialDate.nullable().describe(
+      'End of the prison term: its start ("The term is calculated from …", else custody_since) plus sentence_months; null without both',
+    ),
+    event_count: z.number().int().nonnegative().describe('Rows of the events table for this person'),
+    event_ids: z.array(z.string()).describe('Ids of those events in date order: an event added or removed changes the person'),
     footnotes: z.array(z.number().int().positive()).describe('Footnotes cited in the entry, in order of first citation'),
     source_urls: z.array(z.string()).describe('URLs of those footnotes, in the same order'),
     text: z.string().min(1).describe('Full text of the entry, footnote markers removed; paragraphs separated by a blank line'),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Article } from './common.js';
 import { Prisoner } from './prisoners.js';
+import { EventKind } from './events.js';
 
 const Count = (what: string) => z.number().int().nonnegative().describe(what);
 const Group = Prisoner.shape.group;
@@ -52,3 +53,23 @@ export const SentencesByGroup = z
 export const SentencesByArticle = z
   .strictObject({ article: Article, ...SentenceStats })
   .describe('Sentence length statistics per article: the total sentences of the people convicted under it');
+
+export const EventsByKindYear = z
+  .strictObject({
+    kind: EventKind,
+    year: Year.describe('Year the event is dated in (the start of a range)'),
+    events: Count('Events of this kind in this year'),
+    prisoners: Count('People with at least one such event'),
+  })
+  .describe('Events per kind and year (every origin: entry, group and narrative)');
+
+export const CustodyToVerdictByGroup = z
+  .strictObject({
+    list: Prisoner.shape.list,
+    group: Group,
+    prisoners: Count('People of the group with both dates at month precision or better (months_custody_to_verdict not null)'),
+    min_months: z.number().int().nonnegative().describe('Shortest time from custody to verdict, in whole months'),
+    median_months: z.number().nonnegative().describe('Median, in months (mean of the two middle values for an even count)'),
+    max_months: z.number().int().nonnegative().describe('Longest, in months'),
+  })
+  .describe('Time from the start of custody to the verdict per group (people with both dates only)');
