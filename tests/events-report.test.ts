@@ -39,7 +39,7 @@ describe('the real report: events', () => {
   it('the verdict date the narrative and the entry disagree on: both events, each with its line', () => {
     const verdicts = events.filter((e) => e.prisoner_id === 'daniyar-adilbekov' && e.kind === 'convicted');
     expect(verdicts.map((e) => [e.origin, e.date, e.source.line_start, e.section_id])).toEqual([
-      ['narrative', '2024-10-04', 300, 'freedom-of-speech-and-the-media'],
+      ['narrative', '2024-10-04', 300, 'persecution-of-duman-mukhametkarim-daniyar-adilbekov-temirlan-yensebek'],
       ['entry', '2024-10-18', 917, 'other-political-prisoners'],
     ]);
     expect(person('daniyar-adilbekov')).toMatchObject({ convicted_on: '2024-10-18', convicted_on_from: 'entry' });

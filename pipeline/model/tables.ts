@@ -35,7 +35,7 @@ interface TableEntry {
 
 export const TABLES = {
   prisoners: { schema: Prisoner, key: ['id'], positional: ['number'], provenance: ['source'], title: 'Political prisoners' },
-  sections: { schema: Section, key: ['id'], positional: ['order'], provenance: ['line_start'], title: 'Sections of the report' },
+  sections: { schema: Section, key: ['id'], positional: ['order'], provenance: ['line_start', 'page'], title: 'Sections of the report' },
   footnotes: { schema: FootnoteRow, key: ['number'], positional: [], provenance: [], title: 'Footnotes and the sources they cite' },
   charges: {
     schema: ChargeRow,
@@ -51,7 +51,7 @@ export const TABLES = {
     schema: Mention,
     key: ['prisoner_id', 'section_id', 'ordinal'],
     positional: [],
-    provenance: ['line'],
+    provenance: ['line', 'page'],
     title: 'Where the report names a prisoner outside the prisoner\'s entry',
   },
   events: {

@@ -6,6 +6,7 @@
  * here plus its own folder. Parsers are imported only when a file needs them.
  */
 import { extname } from 'node:path';
+import { checkCosts } from './costs.js';
 import { declaredCharset } from './html/charset.js';
 import type { Block } from '../model/document.js';
 
@@ -46,7 +47,8 @@ export const FRONT_ENDS = {
   markdown: {
     extensions: ['.md', '.markdown', '.txt'],
     text: true,
-    async load(text) {
+    async load(text, file) {
+      checkCosts(text, file); // before remark: constructs that cost CommonMark parsers more than linear time
       const { parseMarkdown } = await import('./markdown.js');
       return { blocks: parseMarkdown(text) };
     },

@@ -1,11 +1,11 @@
-import { TABLE_NAMES, type Dataset } from '../../pipeline/model/tables.js';
+import { TABLE_NAMES, TABLES, type Dataset } from '../../pipeline/model/tables.js';
 
 /**
  * Fields that say where a row was read, not what it says: lines of a Markdown
  * file and lines of a PDF's pages are different things, so the formats are
- * compared without them.
+ * compared without them: the table registry's provenance fields (one owner).
  */
-export const POSITION_FIELDS: Record<string, string[]> = { prisoners: ['source'], sections: ['line_start', 'page'], mentions: ['line', 'page'] };
+export const POSITION_FIELDS: Record<string, readonly string[]> = Object.fromEntries(TABLE_NAMES.map((t) => [t, TABLES[t].provenance]));
 
 export function withoutPositions(dataset: Dataset): Record<string, unknown[]> {
   return Object.fromEntries(
