@@ -77,9 +77,13 @@ function layExtract(c: ExtractCase, dir: string): CaseDirs & { kzpp: string; arg
   return { dir, input, mirror: '', app: '', kzpp: KZPP, args: ['extract', input, '--out', join(dir, c.out ?? 'out'), ...(c.expect.exit && 'debug' in c.expect && c.expect.debug ? ['--debug'] : [])] };
 }
 
-/** Files that depend on the input's bytes (hashes, sizes) rather than on what was extracted. */
-const BYTES_OF_INPUT = new Set(['manifest.json', 'datapackage.json', 'SHA256SUMS', 'provenance.json']);
-const datasetTree = (out: string) => Object.fromEntries(Object.entries(snapshot(out)).filter(([path]) => !BYTES_OF_INPUT.has(path.slice(1))));
+/**
+ * Files that carry the input's bytes (its sha256 and size) rather than only what was extracted: the catalogues,
+ * the Parquet files' and the database's release metadata, the site's pages that cite the source's hash.
+ */
+const BYTES_OF_INPUT = new Set(['manifest.json', 'datapackage.json', 'SHA256SUMS', 'provenance.json', 'site/index.html', 'site/downloads.html']);
+const carriesInputHash = (path: string) => BYTES_OF_INPUT.has(path) || path.endsWith('.parquet') || path.endsWith('.sqlite');
+const datasetTree = (out: string) => Object.fromEntries(Object.entries(snapshot(out)).filter(([path]) => !carriesInputHash(path.slice(1))));
 
 /** Reference datasets: the same document in plain UTF-8, extracted once (lazily, shared by the cases needing it). */
 const references = new Map<Reference, Promise<Record<string, string>>>();

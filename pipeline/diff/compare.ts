@@ -258,9 +258,10 @@ export function diffTable(table: string, before: TableData, after: TableData): {
   }
 
   const typesBefore = fieldTypes(from.parsedRows()), typesAfter = fieldTypes(to.parsedRows());
-  const schema = from.size && to.size ? schemaChanges(table, typesBefore, typesAfter) : [];
-  const fields = [...typesAfter.keys()].filter((f) => typesBefore.has(f));
   const roleOf = fieldRoles(table);
+  // a provenance field one side lacks is a front end's, not a schema's (a PDF build carries pages, a Markdown build none)
+  const schema = from.size && to.size ? schemaChanges(table, typesBefore, typesAfter).filter((c) => roleOf(c.field!) !== 'provenance') : [];
+  const fields = [...typesAfter.keys()].filter((f) => typesBefore.has(f));
   for (const [j, i, id] of pairs) {
     const prior = from.row(j), record = to.row(i);
     const { changes, positional, moved } = recordChanges(prior, record, fields, roleOf);

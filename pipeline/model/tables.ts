@@ -58,7 +58,8 @@ export const TABLES = {
     schema: Event,
     key: ['id'],
     positional: [],
-    provenance: ['source', 'section_id'],
+    // the sentence an event was read from is where it stands, not what it says: a reworded sentence with the same fact moves it
+    provenance: ['source', 'section_id', 'text'],
     title: 'Dated facts of each prisoner\'s case: one row per event',
   },
 } as const satisfies Record<string, TableEntry>;
