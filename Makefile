@@ -2,9 +2,11 @@
 SHELL := /bin/bash
 CLI := node bin/kzpp.js
 SOURCE ?= odf-2025-02-13-tough-year
+# where releases are published, like the CLI's --dist
+DIST ?= dist
 TS := $(shell find pipeline -name '*.ts') tsconfig.json
 
-.PHONY: all datasets pdf test extract schemas check-schemas clean
+.PHONY: all datasets pdf test lint extract schemas check-schemas clean
 all: datasets
 
 # npm ci when node_modules is missing or older than the lock file.
@@ -16,13 +18,17 @@ build/.stamp: node_modules/.package-lock.json $(TS)
 	npm run -s build
 	@touch $@
 
-## datasets: build dist/<version>/ from the default source (Markdown); FORMAT=pdf for the PDF
+## datasets: build $(DIST)/<version>/ from the default source (Markdown); FORMAT=pdf for the PDF; DIST=dir like --dist
 datasets: build/.stamp
-	$(CLI) build --source $(SOURCE) $(if $(FORMAT),--format $(FORMAT))
+	$(CLI) build --source $(SOURCE) --dist "$(DIST)" $(if $(FORMAT),--format $(FORMAT))
 
-## test: the whole test suite (the command CI runs)
+## test: the whole test suite (the command CI runs); colours only at a terminal, so CI logs stay plain text
 test: build/.stamp
-	npx vitest run
+	@if [ -t 1 ]; then npx vitest run; else NO_COLOR=1 npx vitest run; fi
+
+## lint: formatting and lint rules (Biome), and tsc --noEmit over pipeline/, tests/ and bench/
+lint: node_modules/.package-lock.json
+	npm run -s lint
 
 ## extract: make extract INPUT=report.md OUT=dir — any document in the report's format, unversioned
 extract: build/.stamp
@@ -71,7 +77,7 @@ bench-diff: build/.stamp
 
 ## release: build dist/<version>/ and record it (releases/<version>.json, CHANGELOG.md, identity/ledger.json) to commit
 release: build/.stamp
-	$(CLI) release --source $(SOURCE) $(if $(FORMAT),--format $(FORMAT))
+	$(CLI) release --source $(SOURCE) --dist "$(DIST)" $(if $(FORMAT),--format $(FORMAT))
 
 ## verify: rebuild every recorded release (older ones at their commit) and fail on any byte that differs
 verify: build/.stamp
@@ -90,3 +96,12 @@ fuzz: build/.stamp
 ## measure-limits: time and peak memory of refusing inputs at the limits (the figures in docs/limits.md)
 measure-limits: build/.stamp
 	node bench/limits.mjs
+
+# --- issue #17: the release as a website ---
+.PHONY: site serve
+## site: rebuild the release, its website dist/<version>/site/ included (open dist/<version>/site/index.html)
+site: datasets
+
+## serve: preview the latest release's website on http://127.0.0.1:8017/ (loopback only; Ctrl-C stops)
+serve: build/.stamp
+	$(CLI) serve $(if $(DIR),"$(DIR)")

@@ -26,7 +26,7 @@ function recordOf(templates, k) {
 const changed = (r) =>
   r.sentence_months ? { ...r, sentence_months: r.sentence_months + 12, sentence_terms_months: [r.sentence_months + 12], sentence_text: `${r.sentence_text} (extended)` } : { ...r, articles: [...r.articles, '999'] };
 
-export function writeDatasetPair(templateNdjson, n, oldDir, newDir) {
+export async function writeDatasetPair(templateNdjson, n, oldDir, newDir) {
   const templates = readFileSync(templateNdjson, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const old = Array.from({ length: n }, (_, k) => recordOf(templates, k));
   const next = [];
@@ -35,8 +35,8 @@ export function writeDatasetPair(templateNdjson, n, oldDir, newDir) {
     next.push(k % 100 === 3 ? changed(r) : r);
   });
   for (let k = n; k < n + Math.floor(n / 200); k++) next.push(recordOf(templates, k)); // added
-  writeOutput(oldDir, renderDataset({ prisoners: old }, meta('old')));
-  writeOutput(newDir, renderDataset({ prisoners: next }, meta('new')));
+  writeOutput(oldDir, await renderDataset({ prisoners: old }, meta('old'), new Map(), { site: false }));
+  writeOutput(newDir, await renderDataset({ prisoners: next }, meta('new'), new Map(), { site: false }));
   return { old: old.length, new: next.length };
 }
 

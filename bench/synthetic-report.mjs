@@ -13,7 +13,7 @@ function nameOf(i) {
   const s = (k) => SYLLABLES[k % SYLLABLES.length];
   const given = capital(s(i) + s(Math.floor(i / 16) + 3));
   const f = Math.floor(i / 256);
-  const family = capital(s(i * 7 + 1) + s(f + 5) + s(Math.floor(f / 16) + 9)) + 'ov';
+  const family = `${capital(s(i * 7 + 1) + s(f + 5) + s(Math.floor(f / 16) + 9))}ov`;
   return { given, family };
 }
 

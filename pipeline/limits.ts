@@ -12,14 +12,40 @@ const MiB = 1024 * 1024;
 export const LIMITS = {
   /** Any input file (a PDF carries fonts and images): checked by its size, before a byte is read. */
   fileBytes: 32 * MiB,
-  /** A text document: the Markdown parser's time and memory grow with it (a 1 MB document of paragraphs: about 3 s and 240 MB). */
-  textBytes: 2 * MiB,
+  /** A text document: the Markdown parser's time and memory grow with it (2 MiB of plain paragraphs: over 3 s of CPU; 1 MiB: about 1.5 s). */
+  textBytes: 1 * MiB,
   /** Characters on one line of a text document. */
   lineChars: 20_000,
-  /** Lines of a text document: long runs of short blocks cost the parser more than linear time. */
-  lines: 20_000,
+  /** Lines of a text document: long runs of short blocks cost the parser more than linear time (20,000 one-word list items: over 3 s, 430 MB). */
+  lines: 10_000,
   /** Entries in the lists of prisoners: 100 times the report's 48 (make bench extracts 4,800 in about 3 s). */
   entries: 5_000,
+  // The cost pre-pass (parse/costs.ts): constructs the Markdown parser pays for more than linearly, each 10 to 100
+  // times what a report in this format needs (docs/limits.md gives the measurements behind each value).
+  /** Quotes and list items open at once on a line (remark: 60 levels on every line cost over 2 GB; 19 levels 670 MB). */
+  nestingDepth: 10,
+  /** One run of `*`, `_` or `~` (emphasis and strike-through delimiters). */
+  delimiterRun: 40,
+  /** One run of `[` and `]`. */
+  bracketRun: 20,
+  /** One run of backticks (code spans and fences). */
+  backtickRun: 20,
+  /** Columns of a table row. */
+  tableColumns: 64,
+  /** Rows of one table. */
+  tableRows: 2_000,
+  /** Lines of one paragraph (lines that start no block of their own). */
+  paragraphLines: 250,
+  /** Characters of one paragraph. */
+  paragraphChars: 100_000,
+  /** Inline markup characters (`* _ ~ [ ] < > ! \\ & |` and backticks) in one block: each costs the parser tokens and nodes. */
+  blockMarkup: 5_000,
+  /** The same in the whole document: 2 MiB of tiny code spans or links cost remark 0.8 GB. */
+  documentMarkup: 100_000,
+  /** Pages of a PDF, checked from its page tree before any page is read. */
+  pdfPages: 1_000,
+  /** Text items of a PDF (runs of text as pdfjs reports them), counted as they stream in, page by page. */
+  pdfTextItems: 100_000,
 } as const;
 
 const n = (x: number) => x.toLocaleString('en-US');
@@ -55,4 +81,14 @@ export function checkTextSize(bytes: number, file: string): void {
 
 export function checkEntryCount(count: number, place: { file: string; line: number; page?: number }): void {
   if (count > LIMITS.entries) throw inputError(`more than ${n(LIMITS.entries)} list entries, the limit: check this is a report in the expected format`, place);
+}
+
+export function checkPdfPages(count: number, file: string): void {
+  if (count > LIMITS.pdfPages) throw inputError(`the PDF has ${n(count)} pages, over the limit of ${n(LIMITS.pdfPages)}: split it, or check it is the report`, { file });
+}
+
+export function checkPdfTextItems(count: number, place: { file: string; page: number }): void {
+  if (count > LIMITS.pdfTextItems) {
+    throw inputError(`more than ${n(LIMITS.pdfTextItems)} text items (runs of text) in the PDF, the limit: a report in this format has far fewer`, place);
+  }
 }

@@ -7,13 +7,14 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../pipeline/lib/hash.js';
 import { readDocument } from '../pipeline/parse/document.js';
 import { extractAll, footnoteCount } from '../pipeline/orchestrate/extract.js';
 import { type BuildCase, type Case, CASES, type CaseDirs, CLOSED_PORT, type ExtractCase, latinOnly, type Manifest, MINI, REPORT, type Reference } from './corpus/cases.js';
-import { cliAsync, limiter } from './corpus/run.js';
+import { cliAsync, cliMeasured, COST_BOUND, limiter } from './corpus/run.js';
 import { fixture, ROOT, snapshot, tempDir } from './helpers.js';
 
 const KZPP = join(ROOT, 'bin', 'kzpp.js');
@@ -40,31 +41,31 @@ async function demoManifest(): Promise<Manifest> {
   };
 }
 
-/** Write the demo project of a build case into dir: sources/, mirror/, a copy of the published dist/; and, for a version case, a copy of the program. */
+/**
+ * Write the demo project of a build case into dir: a copy of the program (app/, with the demo's
+ * sources/: the pipeline finds its own files from where it is installed), mirror/, a copy of the published dist/.
+ */
 function layBuild(c: BuildCase, dir: string, publishedDist = true): CaseDirs & { kzpp: string; args: string[] } {
   const mirror = join(dir, 'mirror');
   const input = join(mirror, 'demo', 'report.md');
   mkdirSync(dirname(input), { recursive: true });
-  mkdirSync(join(dir, 'sources', 'demo'), { recursive: true });
+  const app = join(dir, 'app');
+  mkdirSync(join(app, 'sources', 'demo'), { recursive: true });
   const manifest = c.manifest ? c.manifest(structuredClone(goodManifest)) : structuredClone(goodManifest);
   const bytes = c.mirror ? c.mirror() : readFileSync(fixture('mini-report.md'));
   if (c.declareMirror && bytes && typeof manifest !== 'string') Object.assign(manifest.files[0]!, { sha256: sha256(bytes), bytes: bytes.length });
-  writeFileSync(join(dir, 'sources', 'demo', 'source.json'), typeof manifest === 'string' ? manifest : JSON.stringify(manifest, null, 2));
+  writeFileSync(join(app, 'sources', 'demo', 'source.json'), typeof manifest === 'string' ? manifest : JSON.stringify(manifest, null, 2));
   if (bytes) writeFileSync(input, bytes);
   c.write?.(input);
   if (publishedDist) cpSync(BASE_DIST, join(dir, 'dist'), { recursive: true });
-  let kzpp = KZPP;
-  if (c.version) {
-    const app = join(dir, 'app');
-    for (const part of ['bin', 'build', 'identity']) cpSync(join(ROOT, part), join(app, part), { recursive: true });
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ ...pkg, version: c.version }, null, 2));
-    symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
-    kzpp = join(app, 'bin', 'kzpp.js');
-  }
+  for (const part of ['bin', 'build/kzpp.mjs', 'identity']) cpSync(join(ROOT, part), join(app, part), { recursive: true });
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ ...pkg, version: c.version ?? pkg.version }, null, 2));
+  symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));
+  const kzpp = join(app, 'bin', 'kzpp.js');
   if (c.dist) writeFileSync(join(dir, c.dist), 'previous');
   const args = ['build', '--source', c.source ?? 'demo', '--mirror', mirror, '--dist', join(dir, c.dist ?? 'dist'), '--json'];
-  return { dir, input, mirror, kzpp, args };
+  return { dir, input, mirror, app, kzpp, args };
 }
 
 function layExtract(c: ExtractCase, dir: string): CaseDirs & { kzpp: string; args: string[] } {
@@ -73,11 +74,11 @@ function layExtract(c: ExtractCase, dir: string): CaseDirs & { kzpp: string; arg
   c.write?.(input);
   cpSync(BASE_OUT, join(dir, 'out'), { recursive: true });
   if (c.out) writeFileSync(join(dir, c.out), 'previous');
-  return { dir, input, mirror: '', kzpp: KZPP, args: ['extract', input, '--out', join(dir, c.out ?? 'out'), ...(c.expect.exit && 'debug' in c.expect && c.expect.debug ? ['--debug'] : [])] };
+  return { dir, input, mirror: '', app: '', kzpp: KZPP, args: ['extract', input, '--out', join(dir, c.out ?? 'out'), ...(c.expect.exit && 'debug' in c.expect && c.expect.debug ? ['--debug'] : [])] };
 }
 
 /** Files that depend on the input's bytes (hashes, sizes) rather than on what was extracted. */
-const BYTES_OF_INPUT = new Set(['manifest.json', 'datapackage.json', 'SHA256SUMS']);
+const BYTES_OF_INPUT = new Set(['manifest.json', 'datapackage.json', 'SHA256SUMS', 'provenance.json']);
 const datasetTree = (out: string) => Object.fromEntries(Object.entries(snapshot(out)).filter(([path]) => !BYTES_OF_INPUT.has(path.slice(1))));
 
 /** Reference datasets: the same document in plain UTF-8, extracted once (lazily, shared by the cases needing it). */
@@ -99,7 +100,18 @@ function reference(name: Reference): Promise<Record<string, string>> {
   return references.get(name)!;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * The issue's bound, from outside the process: peak RSS, CPU time, and wall
+ * time. Wall time is stretched by the machine's load beyond its cores (make
+ * test runs the corpus beside other suites); CPU time is held to the bound as is.
+ */
+function expectWithinCostBound(r: { ms: number; mb: number; cpuMs: number }): void {
+  expect(r.mb).toBeLessThan(COST_BOUND.mb);
+  if (!Number.isNaN(r.cpuMs)) expect(r.cpuMs).toBeLessThan(COST_BOUND.ms);
+  expect(r.ms).toBeLessThan(COST_BOUND.ms * Math.max(1, loadavg()[0]! / cpus().length));
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 beforeAll(async () => {
   // a port that was free a moment ago: connecting to it is refused at once, without the network
@@ -117,7 +129,7 @@ beforeAll(async () => {
   expect(built.status, built.stderr).toBe(0);
   expect(JSON.parse(built.stdout).outcome).toBe('published');
   expect(extracted.status, extracted.stderr).toBe(0);
-  rmSync(join(work, 'base', 'sources'), { recursive: true });
+  rmSync(join(work, 'base', 'app'), { recursive: true });
 }, 60_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -133,13 +145,15 @@ describe.concurrent('bad-input corpus', () => {
     mkdirSync(dir);
     const laid = c.run === 'build' ? layBuild(c, dir) : layExtract(c, dir);
     const before = snapshot(dir);
-    const r = await spawnSlot(() => cliAsync(laid.kzpp, laid.args, dir));
+    const bounded = c.run === 'extract' && c.bounded;
+    const r = await spawnSlot(() => (bounded ? cliMeasured(laid.kzpp, laid.args, dir, `${dir}.time`) : cliAsync(laid.kzpp, laid.args, dir)));
+    if (bounded) expectWithinCostBound(r as Awaited<ReturnType<typeof cliMeasured>>);
     const e = c.expect;
     expect(r.status, r.stderr).toBe(e.exit);
 
     if ('message' in e) {
       const lines = r.stderr.split('\n').filter(Boolean);
-      const place = `${escape(e.file(laid))}(?::page \\d+)?${e.line !== undefined ? `:line ${e.line}` : '(?::line \\d+)?'}: `;
+      const place = `${escapeRegExp(e.file(laid))}(?::page \\d+)?${e.line !== undefined ? `:line ${e.line}` : '(?::line \\d+)?'}: `;
       const prefix = new RegExp(`^kzpp: error: ${place}`);
       expect(lines[0]).toMatch(prefix);
       expect(lines[0]!.replace(prefix, '')).toMatch(e.message); // the reason, not the path (which holds the case's name)
@@ -161,7 +175,7 @@ describe.concurrent('bad-input corpus', () => {
     }
     const warnings = r.stderr.split('\n').filter(Boolean);
     for (const w of e.warnings) {
-      const place = `^${escape(laid.input)}:line ${w.line ?? '\\d+'}: warning: `;
+      const place = `^${escapeRegExp(laid.input)}:line ${w.line ?? '\\d+'}: warning: `;
       expect(warnings.some((line) => new RegExp(place).test(line) && w.message.test(line)), r.stderr).toBe(true);
     }
     e.check(readFileSync(join(out, 'prisoners.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)));

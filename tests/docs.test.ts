@@ -7,7 +7,7 @@ import { ROOT } from './helpers.js';
 const README = join(ROOT, 'README.md');
 const readme = readFileSync(README, 'utf8');
 const pages = readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md'));
-const linked = new Set([...readme.matchAll(/\]\((docs\/[^)#\s]+)/g)].map((m) => m[1]));
+const linked = new Set([...readme.matchAll(/\]\((docs\/[^)#\s]+)/g)].map((m) => m[1]!));
 
 describe('docs', () => {
   it('the README is at most 12,000 bytes', () => {

@@ -23,10 +23,13 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run the compiled CLI as a user would. */
+/**
+ * Run the compiled CLI as a user would: from the checkout, or from KZPP_TEST_CWD when set (the suite
+ * must pass from a subfolder and from outside the checkout: KZPP_TEST_CWD=$PWD/docs npx vitest run tests/cli.test.ts).
+ */
 export function cli(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), ...args], {
-    cwd: opts.cwd ?? ROOT,
+    cwd: opts.cwd ?? process.env.KZPP_TEST_CWD ?? ROOT,
     env: { ...process.env, ...opts.env },
     encoding: 'utf8',
   });

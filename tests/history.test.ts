@@ -21,9 +21,9 @@ const meta = (version: string, published_on: string): ReleaseMeta => ({
   pipeline: { name: 'kzpp-test', version: '0.0.0' },
 });
 /** Publish a dataset as `version` into dist the way build does: with its history. */
-const release = (dist: string, version: string, dataset: Dataset, date: string) => {
+const release = async (dist: string, version: string, dataset: Dataset, date: string) => {
   const m = meta(version, date);
-  return publishRelease(dist, version, renderDataset(dataset, m, historyFiles(dist, dataset, m)));
+  return publishRelease(dist, version, await renderDataset(dataset, m, historyFiles(dist, dataset, m)));
 };
 const read = (dist: string, version: string, file: string) => readFileSync(join(dist, version, file), 'utf8');
 
@@ -32,21 +32,21 @@ describe('releases carry their history', () => {
   const first = edition('edition-1.md', identity);
   const second = edition('edition-2.md', identity);
 
-  it('the first release is diffed against nothing; the next against it; an unchanged one gets an empty diff', () => {
+  it('the first release is diffed against nothing; the next against it; an unchanged one gets an empty diff', async () => {
     const dist = tempDir();
-    release(dist, '1.0.0', first, '2025-01-01');
+    await release(dist, '1.0.0', first, '2025-01-01');
     expect(JSON.parse(read(dist, '1.0.0', 'diff.json')).tables.prisoners.counts).toMatchObject({ added: 6, removed: 0 });
 
-    release(dist, '1.1.0', second, '2025-06-01');
+    await release(dist, '1.1.0', second, '2025-06-01');
     const diff = JSON.parse(read(dist, '1.1.0', 'diff.json'));
     expect(diff.from).toMatchObject({ label: '1.0.0', version: '1.0.0' });
-    expect(diff.tables.prisoners.counts).toEqual({ added: 1, removed: 1, changed: 3, repositioned: 2, unchanged: 0 });
+    expect(diff.tables.prisoners.counts).toEqual({ added: 1, removed: 1, changed: 3, repositioned: 2, moved: 0, unchanged: 0 });
     expect(diff.bump).toBe('minor');
     expect(JSON.parse(read(dist, '1.1.0', 'manifest.json')).files.map((f: { path: string }) => f.path)).toContain('diff.json');
 
-    release(dist, '1.1.1', second, '2025-06-01');
+    await release(dist, '1.1.1', second, '2025-06-01');
     for (const file of ['diff.json', 'diff.ndjson', 'DIFF.md', 'changes.csv']) expect(existsSync(join(dist, '1.1.1', file))).toBe(true);
-    expect(JSON.parse(read(dist, '1.1.1', 'diff.json')).tables.prisoners.counts).toEqual({ added: 0, removed: 0, changed: 0, repositioned: 0, unchanged: 6 });
+    expect(JSON.parse(read(dist, '1.1.1', 'diff.json')).tables.prisoners.counts).toEqual({ added: 0, removed: 0, changed: 0, repositioned: 0, moved: 0, unchanged: 6 });
     expect(read(dist, '1.1.1', 'diff.ndjson')).toBe('');
     expect(read(dist, '1.1.1', 'changes.csv')).toBe('table,id,label,op,field,kind,from,to\r\n');
 
@@ -62,17 +62,19 @@ describe('releases carry their history', () => {
     expect(log).toContain('no change to the data since 1.1.0');
   });
 
-  it('refuses a version bump smaller than the diff calls for, publishing nothing', () => {
+  it('refuses a version bump smaller than the diff calls for, publishing nothing', async () => {
     const dist = tempDir();
-    release(dist, '1.0.0', first, '2025-01-01');
-    expect(() => release(dist, '1.0.1', second, '2025-06-01')).toThrow(/version 1\.0\.1 is a patch release after 1\.0\.0, but the diff calls for a minor one/);
+    await release(dist, '1.0.0', first, '2025-01-01');
+    await expect(release(dist, '1.0.1', second, '2025-06-01')).rejects.toThrow(
+      /version 1\.0\.1 is a patch release after 1\.0\.0, but the diff calls for a minor one/,
+    );
     expect(existsSync(join(dist, '1.0.1'))).toBe(false);
     // a field removed is a schema break: a minor version is not enough
     const withoutGroup = { ...first, prisoners: first.prisoners.map(({ group: _, ...p }) => p) } as unknown as Dataset;
-    expect(() => release(dist, '1.1.0', withoutGroup, '2025-06-01')).toThrow(/calls for a major one \(the schema broke\)/);
+    await expect(release(dist, '1.1.0', withoutGroup, '2025-06-01')).rejects.toThrow(/calls for a major one \(the schema broke\)/);
     // a correction is a patch
     const corrected = { ...first, prisoners: first.prisoners.map((p, i) => (i === 0 ? { ...p, custody_since: '2023-01-03' } : p)) };
-    expect(release(dist, '1.0.1', corrected, '2025-06-01')).toBe('published');
+    expect(await release(dist, '1.0.1', corrected, '2025-06-01')).toBe('published');
     expect(JSON.parse(read(dist, '1.0.1', 'diff.json')).bump).toBe('patch');
   });
 });

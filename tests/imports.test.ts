@@ -11,7 +11,7 @@ import { ROOT } from './helpers.js';
 const PIPELINE_DIR = join(ROOT, 'pipeline');
 
 /** Earlier stages first; a module may import its own stage or an earlier one. */
-export const STAGE_ORDER = [
+const STAGE_ORDER = [
   ['errors.ts', 'limits.ts', 'lib', 'model'],
   ['repair'],
   ['parse'],
@@ -33,7 +33,7 @@ const ALLOWED: string[] = [];
 const rankOf = (module: string) => STAGE_ORDER.findIndex((stage) => stage.includes(module.split('/')[0]!));
 
 /** pipeline-relative module -> the pipeline-relative modules it imports (static and dynamic). */
-export function importGraph(): Map<string, string[]> {
+function importGraph(): Map<string, string[]> {
   const modules = listFiles(PIPELINE_DIR).filter((f) => f.endsWith('.ts'));
   const graph = new Map<string, string[]>();
   for (const module of modules) {
@@ -46,7 +46,7 @@ export function importGraph(): Map<string, string[]> {
 }
 
 /** Every cycle's first closing edge, found by depth-first search: "a.ts -> b.ts -> a.ts". */
-export function cyclesOf(graph: Map<string, string[]>): string[] {
+function cyclesOf(graph: Map<string, string[]>): string[] {
   const state = new Map<string, 'open' | 'done'>();
   const cycles: string[] = [];
   const visit = (node: string, path: string[]) => {
@@ -62,7 +62,7 @@ export function cyclesOf(graph: Map<string, string[]>): string[] {
 }
 
 /** Imports from an earlier stage into a later one ("back-edges"), minus the allow-list. */
-export function backEdgesOf(graph: Map<string, string[]>): string[] {
+function backEdgesOf(graph: Map<string, string[]>): string[] {
   return [...graph].flatMap(([from, targets]) =>
     targets.filter((to) => rankOf(to) > rankOf(from)).map((to) => `${from} -> ${to}`).filter((edge) => !ALLOWED.includes(edge)),
   );

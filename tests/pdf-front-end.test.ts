@@ -16,7 +16,7 @@ function run(parts: Array<[string, number, number?]>, y: number, x = 50): TextIt
   });
 }
 
-const line = (text: string, over: Partial<Line> = {}): Line => ({ page: 1, y: 700, x: 50, right: 50 + 5 * text.length, size: 10, text, refs: [], marker: null, ...over });
+const line = (text: string, over: Partial<Line> = {}): Line => ({ page: 1, frame: String(over.page ?? 1), y: 700, x: 50, right: 50 + 5 * text.length, size: 10, text, refs: [], marker: null, ...over });
 const layout: Layout = { bodySize: 10, pitch: 1.2, left: 50, right: 500 };
 
 describe('lines', () => {

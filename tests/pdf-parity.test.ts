@@ -42,7 +42,7 @@ describe('PDF and Markdown of the report', () => {
   for (const table of TABLE_NAMES) {
     it(`${table}: the same rows`, () => {
       expect(pdf[table]!.length).toBe(md[table]!.length);
-      pdf[table]!.forEach((row, i) => expect(row, `${table} row ${i + 1}`).toEqual(md[table]![i]));
+      for (const [i, row] of pdf[table]!.entries()) expect(row, `${table} row ${i + 1}`).toEqual(md[table]![i]);
     });
   }
 });

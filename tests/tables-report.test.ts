@@ -136,7 +136,7 @@ describe('the real report: tables', () => {
   it('a family name alone: where the section named the prisoner in full, not where a namesake appears', () => {
     // "Syzdykov" after "Aidar Syzdykov" (the other Syzdykov, Fazylzhan, is not in that section)
     const alga = 'large-scale-repressions-against-members-of-the-unregistered-party-alga-kazakhstan';
-    expect(mentions).toContainEqual({ prisoner_id: 'aidar-syzdykov', section_id: alga, line: 266, name_as_printed: 'Syzdykov' });
+    expect(mentions).toContainEqual({ prisoner_id: 'aidar-syzdykov', section_id: alga, ordinal: 3, line: 266, name_as_printed: 'Syzdykov' });
     // the summary names Barlyk Mendygazyev, who is not a prisoner: "Mendygazyev's colleagues" is not Bekizhan
     expect(mentions.filter((m) => m.line === 146).map((m) => m.name_as_printed)).toEqual(['Bekizhan Mendygazyev', 'Natalia Dauletiarova', 'Rinat Batkayev']);
     expect(mentions.filter((m) => m.name_as_printed === 'Danebayev').map((m) => m.line)).toEqual([186, 192, 212]);
@@ -145,11 +145,11 @@ describe('the real report: tables', () => {
   it('mentions across spellings, and the aliases they give', () => {
     const PERSECUTION_OF_JOURNALISTS = 'persecution-of-duman-mukhametkarim-daniyar-adilbekov-temirlan-yensebek';
     expect(mentions.filter((m) => m.prisoner_id === 'temirlan-ensebek')).toEqual([
-      { prisoner_id: 'temirlan-ensebek', section_id: 'table-of-contents', line: 100, name_as_printed: 'Temirlan Yensebek' },
-      { prisoner_id: 'temirlan-ensebek', section_id: 'summary', line: 133, name_as_printed: 'Temirlan Ensebek' },
-      { prisoner_id: 'temirlan-ensebek', section_id: PERSECUTION_OF_JOURNALISTS, line: 301, name_as_printed: 'Temirlan Ensebek' },
-      { prisoner_id: 'temirlan-ensebek', section_id: PERSECUTION_OF_JOURNALISTS, line: 301, name_as_printed: 'Ensebek' },
-      { prisoner_id: 'temirlan-ensebek', section_id: PERSECUTION_OF_JOURNALISTS, line: 305, name_as_printed: 'Temirlan Ensebek' },
+      { prisoner_id: 'temirlan-ensebek', section_id: 'table-of-contents', ordinal: 1, line: 100, name_as_printed: 'Temirlan Yensebek' },
+      { prisoner_id: 'temirlan-ensebek', section_id: 'summary', ordinal: 1, line: 133, name_as_printed: 'Temirlan Ensebek' },
+      { prisoner_id: 'temirlan-ensebek', section_id: PERSECUTION_OF_JOURNALISTS, ordinal: 1, line: 301, name_as_printed: 'Temirlan Ensebek' },
+      { prisoner_id: 'temirlan-ensebek', section_id: PERSECUTION_OF_JOURNALISTS, ordinal: 2, line: 301, name_as_printed: 'Ensebek' },
+      { prisoner_id: 'temirlan-ensebek', section_id: PERSECUTION_OF_JOURNALISTS, ordinal: 3, line: 305, name_as_printed: 'Temirlan Ensebek' },
     ]);
     expect(Object.fromEntries(prisoners.filter((p) => p.aliases.length).map((p) => [p.id, p.aliases]))).toEqual({
       'natalia-dauletyarova': ['Natalia Dauletiarova'],

@@ -86,14 +86,14 @@ describe('tables on a synthetic report', () => {
 
   it('mentions and aliases: names outside the entry, across spellings', () => {
     expect(dataset.mentions).toEqual([
-      { prisoner_id: 'boris-talloyev', section_id: 'summary', line: 34, name_as_printed: 'Boris Talloev' },
-      { prisoner_id: 'vera-kvill', section_id: 'summary', line: 34, name_as_printed: 'Vera Kvill' },
-      { prisoner_id: 'boris-talloyev', section_id: 'refusals-of-assemblies', line: 38, name_as_printed: 'Boris Talloyev' },
-      { prisoner_id: 'yerlan-omirov', section_id: 'refusals-of-assemblies', line: 38, name_as_printed: 'Erlan Omirov' },
+      { prisoner_id: 'boris-talloyev', section_id: 'summary', ordinal: 1, line: 34, name_as_printed: 'Boris Talloev' },
+      { prisoner_id: 'vera-kvill', section_id: 'summary', ordinal: 1, line: 34, name_as_printed: 'Vera Kvill' },
+      { prisoner_id: 'boris-talloyev', section_id: 'refusals-of-assemblies', ordinal: 1, line: 38, name_as_printed: 'Boris Talloyev' },
+      { prisoner_id: 'yerlan-omirov', section_id: 'refusals-of-assemblies', ordinal: 1, line: 38, name_as_printed: 'Erlan Omirov' },
       // a family name alone, after the full name in the section
-      { prisoner_id: 'yerlan-omirov', section_id: 'refusals-of-assemblies', line: 38, name_as_printed: 'Omirov' },
+      { prisoner_id: 'yerlan-omirov', section_id: 'refusals-of-assemblies', ordinal: 2, line: 38, name_as_printed: 'Omirov' },
       // "Kvill was fined" is not matched: the section also names Anna Kvill
-      { prisoner_id: 'vera-kvill', section_id: 'refusals-of-assemblies', line: 38, name_as_printed: 'Vera Kvill' },
+      { prisoner_id: 'vera-kvill', section_id: 'refusals-of-assemblies', ordinal: 1, line: 38, name_as_printed: 'Vera Kvill' },
     ]);
     expect(dataset.prisoners.map((p) => [p.id, p.aliases])).toEqual([
       ['boris-talloyev', ['Boris Talloev']],
@@ -110,7 +110,7 @@ describe('QA report on a synthetic report', () => {
   it('runs every check and says which passed', () => {
     expect(qa.checks.map((c) => [c.id, c.passed])).toEqual([
       ['stated-totals', false], ['named-counts', false], ['numbering', true], ['footnote-citations', false], ['duplicate-urls', false],
-      ['malformed-urls', false], ['name-variants', false], ['article-labels', false], ['date-conflicts', false], ['toc-headings', false],
+      ['malformed-urls', false], ['name-variants', false], ['article-labels', false], ['label-on-two-articles', true], ['date-conflicts', false], ['toc-headings', false],
     ]);
     expect(qa.summary).toMatchObject({ prisoners: 3, footnotes: 8, footnotes_with_urls: 7, footnote_notes: 1, articles_listed_as_political: 2 });
   });

@@ -10,6 +10,7 @@ interface Step {
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
+  if?: string;
 }
 
 const workflow = parse(readFileSync(join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8'), { strict: true, uniqueKeys: true });
@@ -23,9 +24,10 @@ describe('release workflow', () => {
     expect(workflow.on.push.tags).toBeDefined();
   });
 
-  it('sets up Node 20, runs .ci/run, then make and make verify, in that order', () => {
+  it('sets up Node 20 and 22 (a matrix), runs .ci/run, then make and make verify, in that order', () => {
     const node = steps.find((s) => s.uses?.startsWith('actions/setup-node@'));
-    expect(node?.with?.['node-version']).toBe(20);
+    expect(node?.with?.['node-version']).toBe('${{ matrix.node }}');
+    expect(workflow.jobs.release.strategy.matrix.node).toEqual([20, 22]);
     const order = ['bash .ci/run', 'make', 'make verify'].map((command) => runs.indexOf(command));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -36,7 +38,16 @@ describe('release workflow', () => {
     const upload = steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
     const dir = jobs[0]!.defaults?.run?.['working-directory'] ?? '.';
     expect(upload?.with?.path).toBe(join(dir, 'dist/'));
-    expect(steps.indexOf(upload!)).toBe(steps.length - 1);
+    expect(workflow.jobs.release.steps.at(-1)).toBe(upload);
+  });
+
+  it('fails when Node 20 and 22 built different bytes, and attests the release on tags', () => {
+    const job = workflow.jobs['same-bytes'];
+    expect(job.needs).toBe('release');
+    expect(job.steps.map((s: Step) => s.run ?? '').join('\n')).toMatch(/diff -r .*node20.*node22|diff -r -x provenance\.json/);
+    const attest = job.steps.find((s: Step) => s.uses?.startsWith('actions/attest-build-provenance@'));
+    expect(attest?.if).toMatch(/refs\/tags\//);
+    expect(job.permissions).toMatchObject({ 'id-token': 'write', attestations: 'write' });
   });
 
   it('puts the source mirror where the pipeline looks by default (../shared/sources)', () => {

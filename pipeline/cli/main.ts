@@ -14,9 +14,13 @@ import { schemasCommand } from './commands/schemas.js';
 import { validateCommand } from './commands/validate.js';
 import { verifyReleaseCommand } from './commands/verify-release.js';
 import { dictionaryCommand } from './commands/dictionary.js';
+import { serveCommand } from './commands/serve.js';
 
 /** A new subcommand: its own file in commands/, one import above and one entry here (the order of kzpp --help). */
-const COMMANDS: Command[] = [buildCommand, extractCommand, validateCommand, inspectCommand, diffCommand, releaseCommand, verifyCommand, verifyReleaseCommand, schemasCommand, dictionaryCommand];
+const COMMANDS: Command[] = [
+  buildCommand, extractCommand, validateCommand, inspectCommand, diffCommand,
+  releaseCommand, verifyCommand, verifyReleaseCommand, schemasCommand, dictionaryCommand, serveCommand,
+];
 
 const COMMON = {
   help: { type: 'boolean', short: 'h' },
@@ -41,10 +45,41 @@ Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input document, 4 source or
 checksum, 5 validation, 6 version already published with other content,
 7 another build is running.`;
 
+/** Edit distance (insertions, deletions, substitutions): how far a typo is from a command. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/** ' (did you mean "build"?)' for a command within two edits of the typo. */
+function didYouMean(name: string): string {
+  const [best] = COMMANDS.map((c) => ({ name: c.name, d: distance(name, c.name) })).sort((a, b) => a.d - b.d);
+  return best && best.d <= 2 ? `: did you mean "${best.name}"?` : '';
+}
+
+/** The command's options; an unknown or malformed one is one short line naming it, not parseArgs' advice. */
+function parseOptions(command: Command, args: string[]) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options: { ...COMMON, ...command.options } });
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (!code.startsWith('ERR_PARSE_ARGS')) throw e;
+    const option = /'(-[^']*)'/.exec((e as Error).message)?.[1];
+    const what = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${option}` : (e as Error).message.split('.')[0];
+    throw new PipelineError(`${what} for kzpp ${command.name} (see kzpp ${command.name} --help)`, EXIT.usage);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const out = (t: string) => void process.stdout.write(t);
   const err = (t: string) => void process.stderr.write(t);
+  if (name === 'help' && rest[0]) return main([rest[0], '--help']);
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out(`${MAIN_HELP()}\n`);
     return name ? EXIT.ok : EXIT.usage;
@@ -54,8 +89,8 @@ async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw new PipelineError(`unknown command "${name}" (see kzpp --help)`, EXIT.usage);
-  const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { ...COMMON, ...command.options } });
+  if (!command) throw new PipelineError(`unknown command "${name}"${didYouMean(name)} (see kzpp --help)`, EXIT.usage);
+  const { values, positionals } = parseOptions(command, rest);
   if (values.help) {
     out(`${command.help}\n`);
     return EXIT.ok;

@@ -25,8 +25,6 @@ export interface NdjsonLines {
 /** Table name -> records, in the order they were published. */
 export type Tables = Record<string, TableData>;
 
-/** Fields that only say where a record stands in the document: reported apart from real changes. */
-export const POSITIONAL_FIELDS: ReadonlySet<string> = new Set(['number', 'text', 'source']);
 
 export interface FieldChange {
   from: unknown;
@@ -38,7 +36,7 @@ export interface ChangedRecord {
   id: string;
   /** Substantive changes; empty for a record that only moved in the document. */
   changes: FieldChanges;
-  /** Changes of POSITIONAL_FIELDS. */
+  /** Changes of the table's positional fields (its place in the report's own order: a list number). */
   positional: FieldChanges;
   /** The record after the change (for diff.ndjson and labels). */
   record: Row;
@@ -52,9 +50,13 @@ export interface TableDiff {
   removed: Row[];
   /** Records with at least one substantive change. */
   changed: ChangedRecord[];
-  /** Records whose only changes are positional (renumbered, re-worded, moved). */
+  /** Records whose only changes are positional (renumbered). */
   repositioned: ChangedRecord[];
-  counts: { added: number; removed: number; changed: number; repositioned: number; unchanged: number };
+  /**
+   * moved: records whose only changes are of provenance (read at other lines, on another page, from
+   * another file): counted, never listed. unchanged: the rest of the records both sides have.
+   */
+  counts: { added: number; removed: number; changed: number; repositioned: number; moved: number; unchanged: number };
 }
 
 export type SchemaChangeKind = 'table_added' | 'table_removed' | 'field_added' | 'field_removed' | 'field_retyped';
@@ -74,8 +76,19 @@ export interface TablesDiff {
   bump: Bump;
 }
 
+type Registered = (typeof TABLES)[keyof typeof TABLES];
+const registered = (table: string): Registered | undefined => (table in TABLES ? TABLES[table as keyof typeof TABLES] : undefined);
+
 /** Key fields of a table: from the registry, else "id" (a table this code does not know yet). */
-export const keyFields = (table: string): readonly string[] => (table in TABLES ? TABLES[table as keyof typeof TABLES].key : ['id']);
+export const keyFields = (table: string): readonly string[] => registered(table)?.key ?? ['id'];
+
+export type FieldRole = 'substantive' | 'positional' | 'provenance';
+/** What a change of each field means, as the registry declares it; a field it does not name is substantive. */
+export function fieldRoles(table: string): (field: string) => FieldRole {
+  const entry = registered(table);
+  const positional = new Set<string>(entry?.positional ?? []), provenance = new Set<string>(entry?.provenance ?? []);
+  return (field) => (positional.has(field) ? 'positional' : provenance.has(field) ? 'provenance' : 'substantive');
+}
 
 const keyFn = (fields: readonly string[]) => (fields.length === 1 ? (r: Row) => String(r[fields[0]!]) : (r: Row) => fields.map((f) => String(r[f])).join('|'));
 
@@ -184,16 +197,37 @@ function onlyRenumbered(a: unknown, b: unknown, from: unknown, to: unknown): boo
   return a.startsWith(x) && b.startsWith(y) && a.length - x.length === b.length - y.length && a.endsWith(b.slice(y.length));
 }
 
+/**
+ * A provenance value as compared: without the id of the source it names. An ad-hoc id is made from a
+ * file's name, so a copy saved under another name, or a release against its edition, must not differ by it.
+ */
+function placeOnly(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('id' in value)) return value;
+  const { id: _sourceId, ...place } = value as Row;
+  return place;
+}
+
+interface RecordChanges {
+  changes: FieldChanges;
+  positional: FieldChanges;
+  /** Whether a provenance field changed (counted as a move, never listed). */
+  moved: boolean;
+}
+
 /** Field changes between two versions of one record; fields only one side's schema has are schema changes, not record changes. */
-function recordChanges(before: Row, after: Row, fields: string[]): { changes: FieldChanges; positional: FieldChanges } {
-  const changes: FieldChanges = {};
-  const positional: FieldChanges = {};
+function recordChanges(before: Row, after: Row, fields: string[], roleOf: (field: string) => FieldRole): RecordChanges {
+  const result: RecordChanges = { changes: {}, positional: {}, moved: false };
   for (const field of fields) {
     const a = before[field], b = after[field];
+    const role = roleOf(field);
+    if (role === 'provenance') {
+      result.moved ||= !sameValue(placeOnly(a), placeOnly(b));
+      continue;
+    }
     if (sameValue(a, b) || (field === 'text' && onlyRenumbered(a, b, before.number, after.number))) continue;
-    (POSITIONAL_FIELDS.has(field) ? positional : changes)[field] = { from: a ?? null, to: b ?? null };
+    (role === 'positional' ? result.positional : result.changes)[field] = { from: a ?? null, to: b ?? null };
   }
-  return { changes, positional };
+  return result;
 }
 
 /** Diff one table: FROM indexed once by key, TO walked once. Types are inferred from the records that differ (identical records cannot change a schema). */
@@ -202,7 +236,8 @@ export function diffTable(table: string, before: TableData, after: TableData): {
   const from = new Side(before, key), to = new Side(after, key);
   const index = new Map<string, number>();
   for (let i = 0; i < from.size; i++) index.set(from.key(i), i);
-  const diff: TableDiff = { added: [], removed: [], changed: [], repositioned: [], counts: { added: 0, removed: 0, changed: 0, repositioned: 0, unchanged: 0 } };
+  const counts = { added: 0, removed: 0, changed: 0, repositioned: 0, moved: 0, unchanged: 0 };
+  const diff: TableDiff = { added: [], removed: [], changed: [], repositioned: [], counts };
   const matched = new Uint8Array(from.size);
   const pairs: Array<[number, number, string]> = [];
   for (let i = 0; i < to.size; i++) {
@@ -225,12 +260,14 @@ export function diffTable(table: string, before: TableData, after: TableData): {
   const typesBefore = fieldTypes(from.parsedRows()), typesAfter = fieldTypes(to.parsedRows());
   const schema = from.size && to.size ? schemaChanges(table, typesBefore, typesAfter) : [];
   const fields = [...typesAfter.keys()].filter((f) => typesBefore.has(f));
+  const roleOf = fieldRoles(table);
   for (const [j, i, id] of pairs) {
     const prior = from.row(j), record = to.row(i);
-    const { changes, positional } = recordChanges(prior, record, fields);
+    const { changes, positional, moved } = recordChanges(prior, record, fields, roleOf);
     const entry = { id, changes, positional, record, before: prior, line: to.text(i) };
     if (Object.keys(changes).length) diff.changed.push(entry);
     else if (Object.keys(positional).length) diff.repositioned.push(entry);
+    else if (moved) diff.counts.moved++;
     else diff.counts.unchanged++;
   }
   diff.counts.added = diff.added.length;
@@ -240,7 +277,10 @@ export function diffTable(table: string, before: TableData, after: TableData): {
   return { diff, schema };
 }
 
-/** The version bump a diff calls for: schema break -> major; records or fields added or removed -> minor; corrections -> patch. */
+/**
+ * The version bump a diff calls for, from substance only: schema break -> major; records or fields added or
+ * removed -> minor; records corrected or renumbered -> patch. Records only read at other lines (moved) call for none.
+ */
 export function bumpFor(schema: SchemaChange[], tables: Record<string, TableDiff>): Bump {
   if (schema.some((c) => c.change === 'field_removed' || c.change === 'field_retyped' || c.change === 'table_removed')) return 'major';
   const counts = Object.values(tables).map((t) => t.counts);

@@ -1,4 +1,5 @@
 /** Diff two sides (release directories or source documents) and write the diff files. */
+import type { OutputMode } from '../publish/output.js';
 import { writeOutput } from '../publish/release.js';
 import { diffTables } from './compare.js';
 import type { Side } from './load.js';
@@ -6,6 +7,6 @@ import { type DatasetDiff, renderDiff } from './render.js';
 
 export const diffSides = (from: Side, to: Side): DatasetDiff => ({ from: from.meta, to: to.meta, ...diffTables(from.tables, to.tables) });
 
-export function writeDiff(out: string, diff: DatasetDiff): void {
-  writeOutput(out, new Map([...renderDiff(diff)].map(([name, text]) => [name, Buffer.from(text)])));
+export function writeDiff(out: string, diff: DatasetDiff, mode: OutputMode = 'replace'): void {
+  writeOutput(out, new Map([...renderDiff(diff)].map(([name, text]) => [name, Buffer.from(text)])), mode);
 }

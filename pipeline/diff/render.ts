@@ -54,33 +54,56 @@ function schemaLine(c: SchemaChange): string {
   return `- \`${where}\`: ${what}`;
 }
 
+const hasSubstance = (d: TableDiff) => d.added.length + d.removed.length + d.changed.length > 0;
+
+/** A table's added, removed and changed records, each by name; a changed one with its old -> new values. */
 function tableSection(table: string, d: TableDiff): string[] {
   const out = [`## ${table}`, ''];
   const person = (r: Row) => `**${labelOf(table, r)}** (\`${idOf(table, r)}\`)`;
   if (d.added.length) out.push(`### Added (${d.added.length})`, '', ...d.added.map((r) => `- ${person(r)}`), '');
   if (d.removed.length) out.push(`### Removed (${d.removed.length})`, '', ...d.removed.map((r) => `- ${person(r)}`), '');
-  const position = (c: ChangedRecord) =>
-    Object.entries(c.positional)
-      .map(([f, v]) => (f === 'number' ? `number ${show(v.from)} -> ${show(v.to)}` : f))
-      .join('; ');
-  const positionLine = (c: ChangedRecord) => (Object.keys(c.positional).length ? [`  - position in the document: ${position(c)}`] : []);
-  if (d.changed.length) out.push(`### Changed (${d.changed.length})`, '', ...d.changed.flatMap((c) => [`- ${person(c.record)}`, ...fieldLines(c.changes), ...positionLine(c)]), '');
-  if (d.repositioned.length) {
-    out.push(`### Position in the document only (${d.repositioned.length})`, '', 'Number, text or source lines changed; nothing else about these records did.', '');
-    out.push(...d.repositioned.map((c) => `- ${person(c.record)}: ${position(c)}`), '');
-  }
+  const positions = (c: ChangedRecord) => fieldLines(c.positional).map((l) => l.slice(4)).join('; ');
+  const renumbered = (c: ChangedRecord) => (Object.keys(c.positional).length ? [`  - position: ${positions(c)}`] : []);
+  const changed = (c: ChangedRecord) => [`- ${person(c.record)}`, ...fieldLines(c.changes), ...renumbered(c)];
+  if (d.changed.length) out.push(`### Changed (${d.changed.length})`, '', ...d.changed.flatMap(changed), '');
   return out;
 }
 
-const BUMP_WHY = { major: 'the schema broke (a field or table removed or retyped)', minor: 'records or fields were added or removed', patch: 'records were corrected', none: 'nothing changed' };
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
+const MOVED = 'moved in the document (other lines, page or file), nothing else changed';
+
+/** Position-only lines, one per table, collapsed to counts: renumbered records, and records read at other places. */
+function positionLines(table: string, d: TableDiff): string[] {
+  const parts = [
+    ...(d.counts.repositioned ? [`${plural(d.counts.repositioned, 'record')} renumbered, nothing else changed`] : []),
+    ...(d.counts.moved ? [`${plural(d.counts.moved, 'record')} ${MOVED}`] : []),
+  ];
+  return parts.length ? [`- ${table}: ${parts.join('; ')}`] : [];
+}
+
+const BUMP_WHY = {
+  major: 'the schema broke (a field or table removed or retyped)',
+  minor: 'records or fields were added or removed',
+  patch: 'records were corrected or renumbered',
+  none: 'no record was added, removed, changed or renumbered',
+};
+
+/** For a reader: the substantive changes first, then the counts, then what only moved, as counts. */
 export function diffMarkdown(diff: DatasetDiff): string {
   const out = [`# Changes from ${diff.from.label} to ${diff.to.label}`, ''];
-  out.push('| table | added | removed | changed | position only | unchanged |', '|---|---:|---:|---:|---:|---:|');
-  for (const [t, d] of Object.entries(diff.tables)) out.push(`| ${t} | ${d.counts.added} | ${d.counts.removed} | ${d.counts.changed} | ${d.counts.repositioned} | ${d.counts.unchanged} |`);
-  out.push('', `Version bump this calls for: **${diff.bump}** (${BUMP_WHY[diff.bump]}).`, '');
-  out.push('## Schema changes', '', ...(diff.schema.length ? diff.schema.map(schemaLine) : ['None.']), '');
-  for (const [t, d] of Object.entries(diff.tables)) if (d.added.length + d.removed.length + d.changed.length + d.repositioned.length) out.push(...tableSection(t, d));
+  out.push(`Version bump this calls for: **${diff.bump}** (${BUMP_WHY[diff.bump]}).`, '');
+  if (diff.schema.length) out.push('## Schema changes', '', ...diff.schema.map(schemaLine), '');
+  const substantive = Object.entries(diff.tables).filter(([, d]) => hasSubstance(d));
+  const none = 'No substantive change: no schema change, no record added, removed or changed.';
+  if (!substantive.length && !diff.schema.length) out.push(none, '');
+  for (const [t, d] of substantive) out.push(...tableSection(t, d));
+  out.push('## Counts', '', '| table | added | removed | changed | renumbered only | moved only | unchanged |', '|---|---:|---:|---:|---:|---:|---:|');
+  for (const [t, { counts: c }] of Object.entries(diff.tables)) {
+    out.push(`| ${t} | ${c.added} | ${c.removed} | ${c.changed} | ${c.repositioned} | ${c.moved} | ${c.unchanged} |`);
+  }
+  const positions = Object.entries(diff.tables).flatMap(([t, d]) => positionLines(t, d));
+  if (positions.length) out.push('', '## Position in the document only', '', ...positions);
   return `${out.join('\n').trimEnd()}\n`;
 }
 

@@ -1,5 +1,6 @@
+import { ENTRY } from '../lib/entry.js';
 import { domainOf, footnoteUrls } from '../lib/urls.js';
-import type { DocumentModel, Footnote } from '../model/document.js';
+import { type Block, type DocumentModel, type Footnote, isBody } from '../model/document.js';
 import type { FootnoteRow } from '../model/records/footnotes.js';
 import type { Prisoner } from '../model/records/prisoners.js';
 
@@ -11,6 +12,78 @@ export function footnotesByNumber(doc: DocumentModel): Map<number, Footnote> {
 }
 
 export const urlsOf = (f: Footnote) => footnoteUrls(f.text, f.links);
+
+/** "12. text", "12) text", "12 text": a note of a numbered list (superscript numbers are footnote markers already). */
+const NOTE = /^(\d{1,4})[.)]?\s+(?=\S)/u;
+/** A back-link after a note, as converters print it ("↩", "↩︎"; "↑" or "^" in some styles). */
+const BACKLINK = /(?:\s*(?:↩\uFE0E?|\u2191|\^))+$/u;
+
+const noteNumber = (b: Block) => (isBody(b) && !ENTRY.test(b.text) ? Number(NOTE.exec(b.text)?.[1] ?? NaN) : NaN);
+
+/** A note's blocks (its numbered opening, then any paragraphs it runs on into) -> one footnote. */
+function asFootnote(blocks: Block[], number: number): Footnote {
+  const [first, ...rest] = blocks as [Block, ...Block[]];
+  const cut = NOTE.exec(first.text)![0].length;
+  let text = first.text.slice(cut);
+  const refs = first.refs.filter((r) => r.at >= cut).map((r) => ({ n: r.n, at: r.at - cut }));
+  for (const b of rest) {
+    text += ' ';
+    refs.push(...b.refs.map((r) => ({ n: r.n, at: r.at + text.length })));
+    text += b.text;
+  }
+  text = text.replace(BACKLINK, '');
+  const last = blocks.at(-1)!;
+  const place = first.page === undefined ? {} : { page: first.page };
+  return { kind: 'footnote', number, text, refs: refs.filter((r) => r.at <= text.length), links: [], line_start: first.line_start, line_end: last.line_end, ...place };
+}
+
+/**
+ * Where does the document keep its notes? Footnotes (at the page foot or in the text) are footnote blocks
+ * already. Endnotes are a numbered list at the end of the document or of a chapter: a run of numbered
+ * blocks, each number one more than the last and defined nowhere else, most cited before the run, ending
+ * where a heading or the document does (a note may run on into a paragraph without a number). Such runs are read
+ * as the footnotes they are; a document without citations left undefined is returned as it is.
+ */
+export function withEndnotes(doc: DocumentModel): DocumentModel {
+  const defined = new Set(doc.blocks.flatMap((b) => (b.kind === 'footnote' ? [b.number] : [])));
+  const firstCited = new Map<number, number>();
+  doc.blocks.forEach((b, i) => {
+    if (b.kind !== 'footnote') for (const r of b.refs) if (!defined.has(r.n) && !firstCited.has(r.n)) firstCited.set(r.n, i);
+  });
+  if (!firstCited.size) return doc;
+  const out: Block[] = [];
+  let i = 0;
+  while (i < doc.blocks.length) {
+    const run = noteRun(doc.blocks, i, firstCited, defined);
+    if (!run.length) out.push(doc.blocks[i++]!);
+    for (const note of run) {
+      out.push(asFootnote(doc.blocks.slice(i, i + note.blocks), note.number));
+      i += note.blocks;
+    }
+  }
+  return out.length === doc.blocks.length && out.every((b, k) => b === doc.blocks[k]) ? doc : { ...doc, blocks: out };
+}
+
+/** The notes (number, and how many blocks each takes) of the endnote run starting at block `start`, or none. */
+function noteRun(blocks: Block[], start: number, firstCited: Map<number, number>, defined: Set<number>): Array<{ number: number; blocks: number }> {
+  const notes: Array<{ number: number; blocks: number }> = [];
+  let k = start;
+  for (; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    const n = noteNumber(b);
+    if (Number.isNaN(n) && notes.length && isBody(b)) {
+      notes.at(-1)!.blocks++; // the note runs on
+      continue;
+    }
+    const expected = notes.length ? notes.at(-1)!.number + 1 : n;
+    if (Number.isNaN(n) || n !== expected || defined.has(n)) break;
+    notes.push({ number: n, blocks: 1 });
+  }
+  const after = blocks[k];
+  // a note nobody cites may stand in the list; most of its numbers are cited before it
+  const cited = notes.filter((note) => (firstCited.get(note.number) ?? Infinity) < start).length;
+  return (after === undefined || after.kind === 'heading') && 2 * cited > notes.length ? notes : [];
+}
 
 /**
  * The footnotes table: each numbered footnote with its cleaned URLs, where it

@@ -149,5 +149,17 @@ export function aliasesByPrisoner(prisoners: Array<Pick<Prisoner, 'id' | 'name' 
   return aliases;
 }
 
-export const extractMentions = (doc: DocumentModel, prisoners: Named[], sectionAt: (line: number) => string | null): Mention[] =>
-  findNameMentions(doc, prisoners).map((m) => ({ prisoner_id: m.prisoner_id, section_id: sectionAt(m.line), line: m.line, name_as_printed: m.name_as_printed }));
+/**
+ * Each mention numbered within its prisoner and section: the key says who is
+ * named where, so a mention keeps its key when lines above it move.
+ */
+export function extractMentions(doc: DocumentModel, prisoners: Named[], sectionAt: (line: number) => string | null): Mention[] {
+  const seen = new Map<string, number>();
+  return findNameMentions(doc, prisoners).map((m) => {
+    const section_id = sectionAt(m.line);
+    const where = `${m.prisoner_id}|${section_id}`;
+    const ordinal = (seen.get(where) ?? 0) + 1;
+    seen.set(where, ordinal);
+    return { prisoner_id: m.prisoner_id, section_id, ordinal, line: m.line, name_as_printed: m.name_as_printed };
+  });
+}

@@ -1,12 +1,19 @@
 /**
- * Where a published record was read, in the reader's terms. Extractors work
- * with lines counted over the whole file (to order and compare blocks); for a
- * paged file (PDF) a reader looks for a page and a line on it, so the
- * prisoners' `source` is given as the page where the entry starts, and its
- * first and last lines counted on the page each is on.
+ * Where a published row was read, in the reader's terms. Extractors work with
+ * lines counted over the whole file (to order and compare blocks); for a paged
+ * file (PDF) a reader looks for a page and a line on it. So every published
+ * position of a PDF build is one way of counting: `page`, and the line counted
+ * on that page (its first line = 1, running headers and footers not counted).
+ * Markdown builds keep the file's line numbers and no page.
  */
 import type { DocumentModel } from '../model/document.js';
 import type { Dataset } from '../model/tables.js';
+
+/** A place in the source as a reader finds it: the page (paged files only) and the line. */
+export interface Place {
+  page?: number;
+  line: number;
+}
 
 /** Line on its page (1 = the page's first line) of a line numbered over the whole file. */
 export function lineOnPage(pageStarts: number[], line: number): { page: number; line: number } {
@@ -21,6 +28,21 @@ export function lineOnPage(pageStarts: number[], line: number): { page: number; 
   return { page: page + 1, line: line - pageStarts[page]! + 1 };
 }
 
+/** The place of a line numbered over the whole file. */
+export const placeOf = (doc: DocumentModel, line: number): Place => (doc.pageStarts?.length ? lineOnPage(doc.pageStarts, line) : { line });
+
+/** "page 3, line 5" (PDF) or "line 5" (text), for messages. */
+export const describePlace = (p: Place) => (p.page === undefined ? `line ${p.line}` : `page ${p.page}, line ${p.line}`);
+
+/**
+ * Each localised dataset -> the dataset as the extractors counted it (whole-file lines), so QA, which
+ * compares rows with the document's blocks, reads the same counting as the blocks and names pages itself.
+ */
+const countedOverFile = new WeakMap<Dataset, Dataset>();
+
+/** The dataset with positions counted over the whole file, as the document's blocks count them. */
+export const positionsOverFile = (dataset: Dataset): Dataset => countedOverFile.get(dataset) ?? dataset;
+
 export function localisePositions(dataset: Dataset, doc: DocumentModel): Dataset {
   const starts = doc.pageStarts;
   if (!starts?.length) return dataset;
@@ -28,5 +50,15 @@ export function localisePositions(dataset: Dataset, doc: DocumentModel): Dataset
     const start = lineOnPage(starts, p.source.line_start);
     return { ...p, source: { ...p.source, line_start: start.line, line_end: lineOnPage(starts, p.source.line_end).line, page: start.page } };
   });
-  return { ...dataset, prisoners };
+  const sections = dataset.sections.map((s) => {
+    const at = lineOnPage(starts, s.line_start);
+    return { ...s, line_start: at.line, page: at.page };
+  });
+  const mentions = dataset.mentions.map((m) => {
+    const at = lineOnPage(starts, m.line);
+    return { ...m, line: at.line, page: at.page };
+  });
+  const localised = { ...dataset, prisoners, sections, mentions };
+  countedOverFile.set(localised, dataset);
+  return localised;
 }

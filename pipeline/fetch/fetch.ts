@@ -3,8 +3,10 @@ import { join, resolve } from 'node:path';
 import { sha256 } from '../lib/hash.js';
 import { EXIT, PipelineError } from '../errors.js';
 import { checkFileSize } from '../limits.js';
+import { projectRoot } from '../lib/project.js';
 import type { SourceFile, SourceManifest } from '../sources/manifest.js';
 
+/** The shared mirror beside the project (of the package, not of the current directory). */
 export const DEFAULT_MIRROR = '../shared/sources';
 
 export interface FetchedFile {
@@ -18,7 +20,7 @@ export interface FetchedFile {
 
 /** `$SOURCES_MIRROR` if set, else the shared mirror beside the project. */
 export function mirrorRoot(override?: string): string {
-  return resolve(override ?? process.env.SOURCES_MIRROR ?? DEFAULT_MIRROR);
+  return resolve(override ?? process.env.SOURCES_MIRROR ?? resolve(projectRoot(), DEFAULT_MIRROR));
 }
 
 export function pickFile(manifest: SourceManifest, format = manifest.default_format): SourceFile {

@@ -36,7 +36,7 @@ const schemaItem = (c: SchemaChange) =>
 function changedItems(table: string, changed: ChangedRecord[], repositioned: ChangedRecord[]): string[] {
   const out = changed.slice(0, NAMED).map((c) => `- ${table}: ${nameOf(table, c.record)}: ${Object.keys(c.changes).join(', ')}`);
   if (changed.length > NAMED) out.push(`- ${table}: ${changed.length - NAMED} more records corrected (see DIFF.md)`);
-  if (repositioned.length) out.push(`- ${table}: ${repositioned.length} records moved in the document only (number, text or source lines)`);
+  if (repositioned.length) out.push(`- ${table}: ${repositioned.length} records renumbered only`);
   return out;
 }
 

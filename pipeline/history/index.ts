@@ -12,20 +12,20 @@ import { loadRelease, NOTHING, type Side } from '../diff/load.js';
 import { renderDiff } from '../diff/render.js';
 import { EXIT, PipelineError } from '../errors.js';
 import type { Dataset } from '../model/tables.js';
-import { compareVersions, type ReleaseMeta, type Rendered } from '../publish/release.js';
+import type { ReleaseMeta, Rendered } from '../publish/release.js';
+import { compareVersions, isVersion } from '../publish/version.js';
 import { changelog, changelogEntry } from './changelog.js';
 import { projectRoot } from '../lib/project.js';
 import { rebuildAtCommit } from './rebuild.js';
 import { commitOf, compareWithRecord, type ReleaseRecord, readRecord, recordedVersions, recordPath } from './records.js';
 
-const SEMVER = /^\d+\.\d+\.\d+$/;
 const LEVELS = ['none', 'patch', 'minor', 'major'] as const;
 type Level = (typeof LEVELS)[number];
 
 /** The latest release in dist older than version, if any. */
 export function previousVersion(dist: string, version: string): string | null {
   if (!existsSync(dist)) return null;
-  const older = readdirSync(dist).filter((d) => SEMVER.test(d) && compareVersions(d, version) < 0);
+  const older = readdirSync(dist).filter((d) => isVersion(d) && compareVersions(d, version) < 0);
   return older.sort(compareVersions).at(-1) ?? null;
 }
 

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { mirrorRoot } from '../fetch/fetch.js';
+import { projectRoot } from '../lib/project.js';
 import type { ReleaseRecord } from './records.js';
 
 const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -23,7 +24,7 @@ function dependencyLock(text: string): string {
 }
 
 export function rebuildAtCommit(commit: string, record: ReleaseRecord, dist: string, mirror?: string): void {
-  const root = process.cwd();
+  const root = projectRoot();
   const work = join(mkdtempSync(join(tmpdir(), 'kzpp-rebuild-')), 'tree');
   try {
     run('git', ['worktree', 'add', '--detach', '--quiet', work, commit], root);

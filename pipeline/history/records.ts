@@ -5,10 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../lib/hash.js';
-import { compareVersions, listFiles } from '../publish/release.js';
+import { ownPath, projectRoot } from '../lib/project.js';
+import { listFiles } from '../publish/release.js';
+import { compareVersions } from '../publish/version.js';
 
 export interface ReleaseRecord {
   version: string;
@@ -17,7 +19,8 @@ export interface ReleaseRecord {
   files: Array<{ path: string; bytes: number; sha256: string }>;
 }
 
-export const RELEASES_DIR = 'releases';
+/** The committed release records: the package's own, wherever the CLI is started. */
+export const RELEASES_DIR = ownPath('releases');
 export const recordPath = (version: string, dir = RELEASES_DIR) => join(dir, `${version}.json`);
 
 /** The record of a published release directory: every file in name order. */
@@ -86,6 +89,9 @@ export function writeRecord(releaseDir: string, dir = RELEASES_DIR): { file: str
 
 /** The commit that last changed a release record: the code that built that release. */
 export function commitOf(file: string): string | null {
-  const out = execFileSync('git', ['log', '-1', '--format=%H', '--', file], { encoding: 'utf8' }).trim();
-  return out || null;
+  try {
+    return execFileSync('git', ['log', '-1', '--format=%H', '--', resolve(file)], { cwd: projectRoot(), encoding: 'utf8', stdio: 'pipe' }).trim() || null;
+  } catch {
+    return null; // not in the checkout's history (outside it, or no git): the code that built it is unknown
+  }
 }

@@ -10,7 +10,7 @@ export interface ArticleCitation {
 const ARTICLE_NO = String.raw`\d{1,3}(?:-\d{1,2})?`;
 const CITATION = new RegExp(String.raw`\bArticles?\s+(${ARTICLE_NO}(?:(?:\s*,\s*|\s+and\s+)${ARTICLE_NO})*)`, 'g');
 const CODE_NAME = String.raw`(?:\s+of\s+the\s+(?:Criminal|Penal)\s+Code(?:\s+of\s+(?:the\s+Republic\s+of\s+)?Kazakhstan)?)?`;
-const QUOTED = String.raw`[“"]([^”"]{2,200})[”"]`;
+const QUOTED = '[“"]([^”"]{2,200})[”"]';
 /** Label after: ` (“label”)`, ` for alleged “label”`, ` on charges of “label”`. */
 const LABEL_AFTER = new RegExp(String.raw`^${CODE_NAME}\s*(?:\(\s*${QUOTED}\s*\)|(?:for|on charges of)\s+(?:alleged(?:ly)?\s+)?${QUOTED})`);
 /** Label before: `“label” (Article 272 …)`. */

@@ -6,19 +6,24 @@
  * mentions (nameKey) and stable identity (pipeline/identity/key.ts).
  */
 
+/**
+ * The steps of the fold, in order, after NFKD normalisation: data, so that the
+ * release's website can fold a search query in the browser with the same steps.
+ */
+export const FOLD_STEPS: readonly (readonly [RegExp, string])[] = [
+  [/[\u0300-\u036f]/g, ''], // diacritics
+  [/[^a-z]/g, ''], // hyphens, apostrophes, dots (after lower-casing)
+  [/^ye/, 'e'], // Yerzhan / Erzhan
+  [/dzh|zh|j/g, 'j'], // Zhanat / Janat / Dzhanat
+  [/kh/g, 'h'], // Mukhamet / Muhamet
+  [/y/g, 'i'], // Tyldykov / Tildikov, Kiysym- / Kiisim-
+  [/[ai]+ev(a?)$/, 'ev$1'], // -iyev / -yev / -ev / -aev / -ayev, and their feminine -eva
+  [/(.)\1+/g, '$1'], // Abdulla / Abdula, Kiisim- after y -> i
+];
+
 /** Fold one word: case, diacritics, hyphens, Zh/J/Dzh, Kh/H, Ye/E at the start, y/i, -iyev/-yev/-ev/-aev/-ayev, doubled letters. */
 export function foldWord(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '') // hyphens, apostrophes, dots
-    .replace(/^ye/, 'e') // Yerzhan / Erzhan
-    .replace(/dzh|zh|j/g, 'j') // Zhanat / Janat / Dzhanat
-    .replace(/kh/g, 'h') // Mukhamet / Muhamet
-    .replace(/y/g, 'i') // Tyldykov / Tildikov, Kiysym- / Kiisim-
-    .replace(/[ai]+ev(a?)$/, 'ev$1') // -iyev / -yev / -ev / -aev / -ayev, and their feminine -eva
-    .replace(/(.)\1+/g, '$1'); // Abdulla / Abdula, Kiisim- after y -> i
+  return FOLD_STEPS.reduce((folded, [pattern, replacement]) => folded.replace(pattern, replacement), word.normalize('NFKD').toLowerCase());
 }
 
 /** Key of a name as printed, words kept apart: nameKey("Aset YERKINOV") = "aset erkinov". A possessive "'s" is dropped. */

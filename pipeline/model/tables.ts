@@ -2,6 +2,13 @@
  * Every published table: its record schema (zod, the one truth; schemas/ holds
  * the generated JSON Schemas, kept equal by a test), primary key and title.
  * The order here is the order of files in a release.
+ *
+ * What a diff makes of a field is declared here too. A key names what a record
+ * is about, never where it was read (no line, page or file name). `positional`
+ * fields say where a record stands in the report's own order (a list number):
+ * a record whose only changes are there is repositioned. `provenance` fields
+ * say where it was read (lines, page, source): their changes are counted as
+ * moves, never as changes, and do not bear on the version bump.
  */
 import type { z } from 'zod';
 import { Prisoner } from './records/prisoners.js';
@@ -13,16 +20,40 @@ import { Organisation } from './records/organisations.js';
 import { Mention } from './records/mentions.js';
 import { Claim } from './records/claims.js';
 
+/** One table of the registry. */
+interface TableEntry {
+  schema: z.ZodType;
+  /** Fields that together name the record, never a place in the file. */
+  key: readonly string[];
+  /** Fields giving its place in the report's own order. */
+  positional: readonly string[];
+  /** Fields saying where it was read. */
+  provenance: readonly string[];
+  title: string;
+}
+
 export const TABLES = {
-  prisoners: { schema: Prisoner, key: ['id'], title: 'Political prisoners' },
-  sections: { schema: Section, key: ['id'], title: 'Sections of the report' },
-  footnotes: { schema: FootnoteRow, key: ['number'], title: 'Footnotes and the sources they cite' },
-  charges: { schema: ChargeRow, key: ['prisoner_id', 'article'], title: 'Charges: one row per prisoner and article' },
-  articles: { schema: ArticleRow, key: ['article'], title: 'Articles of the Criminal Code' },
-  organisations: { schema: Organisation, key: ['id'], title: 'Organisations that wrote the report' },
-  claims: { schema: Claim, key: ['id'], title: 'Numeric statements of the report' },
-  mentions: { schema: Mention, key: ['prisoner_id', 'line', 'name_as_printed'], title: 'Where the report names a prisoner outside the prisoner\'s entry' },
-} as const;
+  prisoners: { schema: Prisoner, key: ['id'], positional: ['number'], provenance: ['source'], title: 'Political prisoners' },
+  sections: { schema: Section, key: ['id'], positional: ['order'], provenance: ['line_start'], title: 'Sections of the report' },
+  footnotes: { schema: FootnoteRow, key: ['number'], positional: [], provenance: [], title: 'Footnotes and the sources they cite' },
+  charges: {
+    schema: ChargeRow,
+    key: ['prisoner_id', 'article'],
+    positional: [],
+    provenance: [],
+    title: 'Charges: one row per prisoner and article',
+  },
+  articles: { schema: ArticleRow, key: ['article'], positional: [], provenance: [], title: 'Articles of the Criminal Code' },
+  organisations: { schema: Organisation, key: ['id'], positional: [], provenance: [], title: 'Organisations that wrote the report' },
+  claims: { schema: Claim, key: ['id'], positional: [], provenance: [], title: 'Numeric statements of the report' },
+  mentions: {
+    schema: Mention,
+    key: ['prisoner_id', 'section_id', 'ordinal'],
+    positional: [],
+    provenance: ['line'],
+    title: 'Where the report names a prisoner outside the prisoner\'s entry',
+  },
+} as const satisfies Record<string, TableEntry>;
 
 export type TableName = keyof typeof TABLES;
 export type RecordOf<T extends TableName> = z.infer<(typeof TABLES)[T]['schema']>;

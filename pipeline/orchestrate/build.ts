@@ -14,7 +14,9 @@ import { PIPELINE } from '../lib/package.js';
 import { checkFileSize } from '../limits.js';
 import { readDocument } from '../parse/document.js';
 import { type Format, formatOf } from '../parse/formats.js';
-import { checkOutputDir, checkVersion, publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from '../publish/release.js';
+import type { OutputMode } from '../publish/output.js';
+import { checkOutputDir, publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from '../publish/release.js';
+import { checkVersion } from '../publish/version.js';
 import { qaFiles } from '../qa/report.js';
 import { loadManifest } from '../sources/manifest.js';
 import { checkAssertions } from '../validate/gate.js';
@@ -56,12 +58,14 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
   const dist = opts.dist ?? 'dist';
-  const outcome = stage('publish', onStage, () => publishRelease(dist, PIPELINE.version, renderDataset(extraction.dataset, meta, new Map([...qaFiles(extraction.doc, extraction.dataset), ...historyFiles(dist, extraction.dataset, meta)]))), (o) => `${o} ${dist}/${PIPELINE.version}`);
+  const extra = () => new Map([...qaFiles(extraction.doc, extraction.dataset), ...historyFiles(dist, extraction.dataset, meta)]);
+  const publish = async () => publishRelease(dist, PIPELINE.version, await renderDataset(extraction.dataset, meta, extra()));
+  const outcome = await stage('publish', onStage, publish, (o) => `${o} ${dist}/${PIPELINE.version}`);
   return { ...extraction, version: PIPELINE.version, outcome, dir: `${dist}/${PIPELINE.version}` };
 }
 
 /** Extract any document in the report's format into OUT, without versioning. */
-export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage): Promise<Extraction> {
+export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage, mode: OutputMode = 'replace'): Promise<Extraction> {
   checkOutputDir(out, '--out');
   const bytes = stage('fetch', onStage, () => readInput(input), (b) => `${input} (${kB(b.length)})`);
   const doc = await stage('parse', onStage, () => readDocument(bytes, input, formatOf(input, bytes)), (d) => `${d.blocks.length} blocks`);
@@ -72,7 +76,9 @@ export async function extractFile(input: string, out: string, sourceId?: string,
     source: { id, file: basename(input), format: formatOf(input, bytes), sha256: sha256(bytes), published_on: null },
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
-  stage('publish', onStage, () => writeOutput(out, sealRelease(renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)))), () => `wrote ${out}`);
+  const rendered = async () => sealRelease(await renderDataset(extraction.dataset, meta, qaFiles(extraction.doc, extraction.dataset)));
+  const write = async () => writeOutput(out, await rendered(), mode);
+  await stage('publish', onStage, write, () => `wrote ${out}`);
   return extraction;
 }
 

@@ -2,6 +2,7 @@
 import { EXIT, PipelineError } from '../errors.js';
 import type { Diagnostic } from '../extract/diagnostics.js';
 import { extractTables } from '../extract/index.js';
+import { withEndnotes } from '../extract/footnotes.js';
 import { localisePositions } from '../extract/provenance.js';
 import { type Identity, loadIdentity } from '../identity/ledger.js';
 import type { DocumentModel } from '../model/document.js';
@@ -18,8 +19,9 @@ export interface Extraction {
 }
 
 /** Errors among the diagnostics stop here. */
-export function extractAll(doc: DocumentModel, sourceId: string, identity: Identity = loadIdentity(), onStage?: OnStage): Extraction {
+export function extractAll(printed: DocumentModel, sourceId: string, identity: Identity = loadIdentity(), onStage?: OnStage): Extraction {
   const diagnostics: Diagnostic[] = [];
+  const doc = withEndnotes(printed); // the notes read wherever the document keeps them
   const dataset = stage('extract', onStage, () => localisePositions(extractTables({ doc, sourceId, diagnostics, identity }), doc), (d) => countsSummary(d));
   const error = diagnostics.find((d) => d.level === 'error');
   if (error) throw new PipelineError(error.message, EXIT.input, { file: doc.file, line: error.line, page: error.page });

@@ -13,6 +13,7 @@ import { PIPELINE } from '../lib/package.js';
 import { build } from './build.js';
 import { commitOf, compareWithRecord, readRecord, recordedVersions, recordPath, RELEASES_DIR } from '../history/records.js';
 import { rebuildAtCommit } from '../history/rebuild.js';
+import { ownPath } from '../lib/project.js';
 
 export interface VerifyResult {
   version: string;
@@ -44,7 +45,7 @@ export async function verifyReleases(opts: { mirror?: string; releases?: string;
       results.push({ version, how, problems: compareWithRecord(record, join(dist, version)) });
     }
     const latest = results.at(-1);
-    const changelog = opts.changelog ?? 'CHANGELOG.md';
+    const changelog = opts.changelog ?? ownPath('CHANGELOG.md');
     if (latest) {
       const built = join(dist, latest.version, 'CHANGELOG.md');
       if (existsSync(built) && (!existsSync(changelog) || readFileSync(changelog, 'utf8') !== readFileSync(built, 'utf8'))) {

@@ -14,17 +14,17 @@ class InlineText {
   refs: Ref[] = [];
   links: string[] = [];
   private sup: string | null = null;
+  private endsWithSpace = false;
 
   add(s: string): void {
     if (this.sup !== null) {
       this.sup += s;
       return;
     }
-    for (const ch of s.replace(/\*{2,}/g, '')) {
-      if (/\s/.test(ch)) {
-        if (this.text && !this.text.endsWith(' ')) this.text += ' ';
-      } else this.text += ch;
-    }
+    const collapsed = s.replace(/\*{2,}/g, '').replace(/\s+/g, ' ');
+    // asking the growing string whether it ends with a space flattens it: quadratic on a long paragraph
+    this.text += this.endsWithSpace || !this.text ? collapsed.replace(/^ /, '') : collapsed;
+    if (collapsed) this.endsWithSpace = this.text.length > 0 && collapsed.endsWith(' ');
   }
 
   html(tag: string): void {
@@ -35,6 +35,7 @@ class InlineText {
       // "9,10,11" and "13, 14" are references; "nd" in 142<sup>nd</sup> is text.
       if (/^\d+(?:\s*,\s*\d+)*$/.test(content)) {
         this.text = this.text.trimEnd();
+        this.endsWithSpace = false;
         for (const n of content.split(/\s*,\s*/)) this.refs.push({ n: Number(n), at: this.text.length });
       } else this.add(content);
     } else if (/^<br\s*\/?>$/i.test(tag)) this.add(' ');

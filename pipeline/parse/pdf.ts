@@ -3,6 +3,7 @@
  * makes, so every extractor reads either format. Each step is its own file
  * under pdf/: load (bytes -> items, bad-PDF errors), lines (items -> lines,
  * footnote markers), furniture (running headers, footers, page numbers),
+ * columns (reading order from the page's gutters),
  * layout (the file's own body size, line pitch, margins), clipped (URLs cut
  * at the page edge, read from their links), blocks (lines -> blocks),
  * classify (blocks -> kinds).
@@ -11,10 +12,11 @@ import type { Block } from '../model/document.js';
 import { groupBlocks, vocabularyOf } from './pdf/blocks.js';
 import { classify } from './pdf/classify.js';
 import { attachClippedLinks } from './pdf/clipped.js';
-import { removeFurniture } from './pdf/furniture.js';
+import { adoptColumnEdges, readingOrder } from './pdf/columns.js';
+import { bodyRanges } from './pdf/furniture.js';
 import { measureLayout } from './pdf/layout.js';
-import { type Line, markPlainFootnoteNumbers, pageLines } from './pdf/lines.js';
-import { loadPdf } from './pdf/load.js';
+import { buildLine, type Line, markPlainFootnoteNumbers, pageRows } from './pdf/lines.js';
+import { loadPdf, type PdfPage } from './pdf/load.js';
 
 export interface PdfModel {
   blocks: Block[];
@@ -28,10 +30,24 @@ function pageStartsOf(pages: Line[][]): number[] {
   return pages.map((lines) => ((next += lines.length), next - lines.length));
 }
 
+/**
+ * Each page's lines in reading order, furniture removed. Furniture is found on the page's full-width rows
+ * (a centred page number stands in the gutter of two columns); the rest is read column by column.
+ */
+function bodyLines(pages: PdfPage[]): Line[][] {
+  const rows = pages.map(pageRows);
+  const ranges = bodyRanges(rows.map((r, i) => r.map((items) => buildLine(items, pages[i]!.number))));
+  return rows.map((r, i) => {
+    const page = pages[i]!.number;
+    return readingOrder(r.slice(...ranges[i]!), page).flatMap((f) => f.rows.map((items) => buildLine(items, page, { frame: f.id, bounds: f.bounds })));
+  });
+}
+
 export async function parsePdf(bytes: Buffer, file: string): Promise<PdfModel> {
   const pdf = await loadPdf(bytes, file);
   try {
-    const pages = removeFurniture(pdf.pages.map(pageLines));
+    const pages = bodyLines(pdf.pages);
+    adoptColumnEdges(pages, measureLayout(pages.flat()));
     const layout = measureLayout(pages.flat());
     const lines = markPlainFootnoteNumbers(pages.flat(), layout.bodySize);
     await attachClippedLinks(lines, layout, pdf);

@@ -1,10 +1,12 @@
 /**
  * The checks every text front end needs, in one place: bytes decoded (binary
  * content refused; an encoding the file declares honoured), the line and size
- * limits, and an empty file refused.
+ * limits, an empty file refused, and the cost pre-pass (costly constructs
+ * refused before a parser pays for them).
  */
 import { inputError } from '../errors.js';
 import { checkLines, checkTextSize } from '../limits.js';
+import { checkCosts } from './costs.js';
 import { decodeText } from './decode.js';
 
 export function readText(bytes: Buffer, file: string, declared?: string): string {
@@ -13,5 +15,6 @@ export function readText(bytes: Buffer, file: string, declared?: string): string
   checkLines(text, file);
   checkTextSize(bytes.length, file);
   if (!text.trim()) throw inputError('the document is empty', { file, line: 1 });
+  checkCosts(text, file);
   return text;
 }

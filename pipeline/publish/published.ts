@@ -47,6 +47,7 @@ export const tableFiles = (table: PublishedTable) => ({
   json: `${table.dir}${table.name}.json`,
   ndjson: `${table.dir}${table.name}.ndjson`,
   csv: `${table.dir}${table.name}.csv`,
+  parquet: `${table.dir}${table.name}.parquet`,
   excel: `excel/${table.name}.csv`,
   schema: `schemas/${table.name}.schema.json`,
 });

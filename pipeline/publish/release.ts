@@ -3,34 +3,39 @@
  * in one step. A published version is immutable.
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../lib/hash.js';
 import type { Dataset } from '../model/tables.js';
 import { schemaText } from '../validate/schemas.js';
+import { buildRecords } from './buildinfo.js';
 import { CHECKSUMS_FILE, renderChecksums } from './checksums.js';
 import { buildDatapackage, DATAPACKAGE_FILE, type ReleaseFacts } from './datapackage.js';
+import { analyticFiles } from './analytic.js';
 import { renderDictionary } from './dictionary.js';
+import { sqliteFileOf } from './analytic-input.js';
 import { csvColumns, toCsv, toExcelCsv, toJson, toNdjson } from './formats.js';
 import { jsonSchemaOfTable, publishedRows, tableFiles } from './published.js';
+import { checkVersion, compareVersions, isVersion } from './version.js';
 
-export interface ReleaseMeta {
-  version: string | null;
-  source: { id: string; file: string; format: string; sha256: string; published_on: string | null; title?: string; url?: string; publisher?: string; coalition?: string[] };
-  pipeline: { name: string; version: string; license?: string };
-}
+import type { ReleaseMeta, Rendered } from './types.js';
 
-/** File name (a path relative to the release) -> bytes, in a fixed order. */
-export type Rendered = Map<string, Buffer>;
+export type { ReleaseMeta, Rendered } from './types.js';
 
 /**
  * The release's files: each table (extracted, then summaries) as JSON, NDJSON
- * and CSV; the spreadsheet CSVs; the JSON Schemas; the data dictionary; then
+ * and CSV; the spreadsheet CSVs; the JSON Schemas; Parquet, SQLite and Datasette
+ * metadata (analytic.ts); the data dictionary; then
  * manifest.json. More files may be appended; publishing adds datapackage.json
  * and SHA256SUMS over all of them (sealRelease). `extra`: further files of
  * the release (the QA report, the release's history), listed in the manifest like the tables.
  */
-export function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Rendered = new Map()): Rendered {
+export async function renderDataset(
+  dataset: Dataset,
+  meta: ReleaseMeta,
+  extra: Rendered = new Map(),
+  { site = true } = {},
+): Promise<Rendered> {
   const files: Rendered = new Map();
   const published = publishedRows(dataset).map(({ table, rows }) => ({ table, rows, paths: tableFiles(table), schema: jsonSchemaOfTable(table) }));
   for (const { rows, paths, schema } of published) {
@@ -40,9 +45,12 @@ export function renderDataset(dataset: Dataset, meta: ReleaseMeta, extra: Render
   }
   for (const { rows, paths, schema } of published) files.set(paths.excel, Buffer.from(toExcelCsv(rows, csvColumns(schema as never))));
   for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
+  for (const [name, bytes] of await analyticFiles({ published, meta })) files.set(name, bytes);
   const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
-  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source)));
+  files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source, sqliteFileOf(meta.pipeline.name))));
   for (const [name, bytes] of extra) files.set(name, bytes);
+  for (const [name, bytes] of buildRecords(meta)) files.set(name, bytes); // what built it: SBOM and provenance (issue #13)
+  if (site) for (const [name, bytes] of (await import('./site/index.js')).renderSite(dataset, meta, files)) files.set(name, bytes);
   const manifest = {
     version: meta.version,
     created: meta.source.published_on, // the source's date: no wall-clock time in a release
@@ -71,22 +79,9 @@ export function sealRelease(rendered: Rendered): Rendered {
   return files;
 }
 
-/** Semver order: "1.10.0" after "1.9.0". */
-export const compareVersions = (a: string, b: string) => {
-  const pa = a.split('.').map(Number), pb = b.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
-};
-
-const SEMVER = /^\d+\.\d+\.\d+$/;
-
-/** A release's version names its directory and record file: anything but MAJOR.MINOR.PATCH ("1.0/../x") is refused before a byte is written. */
-export function checkVersion(version: string): void {
-  if (!SEMVER.test(version)) throw new PipelineError(`version "${version}" is not MAJOR.MINOR.PATCH`, EXIT.usage, { file: 'package.json' });
-}
 
 function writeIndex(dist: string): void {
-  const versions = readdirSync(dist).filter((d) => SEMVER.test(d)).sort(compareVersions);
+  const versions = readdirSync(dist).filter(isVersion).sort(compareVersions);
   const index = { latest: versions.at(-1) ?? null, versions };
   writeFileSync(join(dist, '.index.json.tmp'), `${JSON.stringify(index, null, 2)}\n`);
   renameSync(join(dist, '.index.json.tmp'), join(dist, 'index.json'));
@@ -226,7 +221,8 @@ export function publishRelease(dist: string, version: string, rendered: Rendered
       const diff = differences(target, files);
       if (diff.length) {
         throw new PipelineError(
-          `version ${version} is already published with different content (${diff.join(', ')}); published versions are immutable: bump the version`,
+          otherFormat(target, files) ??
+            `version ${version} is already published with different content (${diff.join(', ')}); published versions are immutable: bump the version`,
           EXIT.publish,
           { file: target },
         );
@@ -243,6 +239,26 @@ export function publishRelease(dist: string, version: string, rendered: Rendered
   });
 }
 
+const formatOfManifest = (bytes: Buffer | undefined) => {
+  try {
+    return (JSON.parse(bytes?.toString('utf8') ?? '') as { source?: { format?: string; file?: string } }).source;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The refusal when the published release was built from the source's other file (make, then make FORMAT=pdf):
+ * the data is the same, only where rows were read differs, so say so and where a build of this format can go.
+ */
+function otherFormat(target: string, files: Rendered): string | undefined {
+  const published = existsSync(join(target, 'manifest.json')) ? formatOfManifest(readFileSync(join(target, 'manifest.json'))) : undefined;
+  const wanted = formatOfManifest(files.get('manifest.json'));
+  if (!published?.format || !wanted?.format || published.format === wanted.format) return undefined;
+  return `release ${basename(target)} already exists, built from the ${published.format} file (${published.file}); a release is built once: `
+    + `to build it from the ${wanted.format} file, publish elsewhere (kzpp build --format ${wanted.format} --dist DIR, or make FORMAT=${wanted.format} DIST=DIR)`;
+}
+
 /**
  * Test hook: KZPP_PUBLISH_PAUSE_MS makes publishing pause after each file, so
  * a test can kill a build at chosen points. Unset, it costs nothing.
@@ -252,7 +268,7 @@ function pauseForCrashTests(): void {
   if (ms > 0) sleep(ms);
 }
 
-function writeFiles(dir: string, files: Rendered): void {
+export function writeFiles(dir: string, files: Rendered): void {
   mkdirSync(dir, { recursive: true });
   for (const [name, bytes] of files) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
@@ -262,22 +278,37 @@ function writeFiles(dir: string, files: Rendered): void {
 }
 
 /**
- * Ad-hoc output (no versioning; seal datasets first): files go to a temporary sibling first, then
- * each is renamed into OUT, so a failure before this point leaves OUT as it was.
+ * Ad-hoc output (no versioning; seal datasets first): files go to a temporary sibling first, so a failure
+ * before the end leaves OUT as it was. 'replace' (new, empty or an earlier output: see output.ts) swaps the
+ * sibling in for OUT whole; 'merge' (a foreign folder, --force) renames each file into it, removing nothing.
  */
-export function writeOutput(out: string, files: Rendered): void {
+export function writeOutput(out: string, files: Rendered, mode: 'replace' | 'merge' = 'replace'): void {
   checkOutputDir(out, '--out');
-  const tmp = `${out.replace(/\/+$/, '')}.tmp-${process.pid}`;
+  const base = out.replace(/\/+$/, '');
+  const tmp = `${base}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {
     writeFiles(tmp, files);
-    for (const name of files.keys()) {
-      mkdirSync(dirname(join(out, name)), { recursive: true });
-      renameSync(join(tmp, name), join(out, name));
+    if (mode === 'replace') swapInto(tmp, base);
+    else {
+      for (const name of files.keys()) {
+        mkdirSync(dirname(join(out, name)), { recursive: true });
+        renameSync(join(tmp, name), join(out, name));
+      }
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** Put a finished directory in place of out: the old one is moved aside first and removed after. */
+function swapInto(ready: string, out: string): void {
+  const old = `${out}.old-${process.pid}`;
+  const had = existsSync(out);
+  if (had) renameSync(out, old);
+  else mkdirSync(dirname(out), { recursive: true });
+  renameSync(ready, out);
+  if (had) rmSync(old, { recursive: true, force: true });
 }
 
 /** An output directory (OUT, dist) must be one or not exist yet: said before any work is done, not as a crash at the end. */

@@ -102,12 +102,16 @@ export function conventionalForeignKeys(table: PublishedTable, schema: JsonSchem
   });
 }
 
+/** A table's foreign keys: those its registry entry declares, else those its field names imply. */
+export const foreignKeysOf = (table: PublishedTable, schema: JsonSchema, tables: PublishedTable[]): ForeignKey[] =>
+  table.foreignKeys ?? conventionalForeignKeys(table, schema, tables);
+
 /** A Table Schema for a table's CSV (inCsv) or JSON/NDJSON rows. */
 export function tableSchemaOf(table: PublishedTable, jsonSchema: JsonSchema, tables: PublishedTable[], inCsv: boolean): Record<string, unknown> {
   const fields = fieldsOf(jsonSchema, inCsv);
   // A primary key's fields are never null: a key over a nullable field is only a unique key.
   const keyFieldsRequired = table.key.every((k) => fields.find((f) => f.name === k)?.constraints?.required === true);
-  const foreignKeys = inCsv ? (table.foreignKeys ?? conventionalForeignKeys(table, jsonSchema, tables)) : [];
+  const foreignKeys = inCsv ? foreignKeysOf(table, jsonSchema, tables) : [];
   return {
     fields,
     ...(table.key.length ? (keyFieldsRequired ? { primaryKey: [...table.key] } : { uniqueKeys: [[...table.key]] }) : {}),

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../lib/hash.js';
+import { checkBuildRecords } from './buildinfo.js';
 import { CHECKSUMS_FILE, parseChecksums } from './checksums.js';
 import { DATAPACKAGE_FILE } from './datapackage.js';
 import { listFiles } from './release.js';
@@ -56,7 +57,7 @@ function checkDatapackage(dir: string, present: Set<string>): Problem[] {
 /** Problems of a release directory; none means it is complete and intact. */
 export function verifyRelease(dir: string): { files: number; problems: Problem[] } {
   const present = new Set(listFiles(dir));
-  const problems = [...checkChecksums(dir, present), ...checkDatapackage(dir, present)];
+  const problems = [...checkChecksums(dir, present), ...checkDatapackage(dir, present), ...checkBuildRecords(dir)];
   const unique = new Map(problems.map((p) => [`${p.path}\0${p.message}`, p]));
   return { files: present.size, problems: [...unique.values()] };
 }

@@ -11,13 +11,16 @@ import { domainOf } from '../lib/urls.js';
 import { findCounts } from '../extract/claims.js';
 import { locatedToc, tocOf } from '../extract/sections.js';
 import { titleKey } from '../lib/toc.js';
+import { describePlace, placeOf, positionsOverFile } from '../extract/provenance.js';
 import type { DocumentModel } from '../model/document.js';
 import { isBody } from '../model/document.js';
 import type { Dataset } from '../model/tables.js';
 
+/** A finding and where it is: the line (on `page` in a PDF build: one way of counting, as the published rows count). */
 export interface Finding {
   message: string;
   line: number;
+  page?: number;
 }
 
 export interface Check {
@@ -29,7 +32,11 @@ export interface Check {
   findings: Finding[];
 }
 
-type CheckFn = (doc: DocumentModel, data: Dataset) => Finding[];
+/**
+ * A check reads rows and blocks with lines counted over the whole file; `at` names a line for a message
+ * ("line 12", or "page 3, line 5" in a PDF build).
+ */
+type CheckFn = (doc: DocumentModel, data: Dataset, at: (line: number) => string) => Finding[];
 
 const byLine = (a: Finding, b: Finding) => a.line - b.line || a.message.localeCompare(b.message);
 
@@ -38,6 +45,7 @@ export interface StatedTotal {
   stated: number;
   rows: number;
   line: number;
+  page?: number;
 }
 
 /** The report's totals of political prisoners, convicted and pre-trial, each with the number of rows in the list. */
@@ -146,24 +154,53 @@ const malformedUrls: CheckFn = (doc, { footnotes }) => {
 };
 
 /** A prisoner's name spelled differently in different places. */
-const nameVariants: CheckFn = (_doc, { prisoners, mentions }) =>
+const nameVariants: CheckFn = (_doc, { prisoners, mentions }, at) =>
   prisoners.flatMap((p) => {
     if (!p.aliases.length) return [];
-    const where = p.aliases.map((a) => `"${a}" (line ${mentions.find((m) => m.prisoner_id === p.id && m.name_as_printed === a)?.line ?? '?'})`);
+    const where = p.aliases.map((a) => {
+      const line = mentions.find((m) => m.prisoner_id === p.id && m.name_as_printed === a)?.line;
+      return `"${a}" (${line === undefined ? 'line ?' : at(line)})`;
+    });
     return [{ message: `${p.name_as_printed} (entry ${p.list === 'convicted' ? 'convicted' : 'pre-trial'} no. ${p.number}) is also spelled ${where.join(', ')}`, line: p.source.line_start }];
   });
 
 /** An article quoted with different labels in different entries. */
-const articleLabels: CheckFn = (_doc, { articles, charges, prisoners }) => {
+const articleLabels: CheckFn = (_doc, { articles, charges, prisoners }, at) => {
   const lineOf = new Map(prisoners.map((p) => [p.id, p.source.line_start]));
   return articles.flatMap((a) => {
     if (a.label_variants.length < 2) return [];
     const where = a.label_variants.map((l) => {
       const lines = charges.filter((c) => c.article === a.article && c.label === l).map((c) => lineOf.get(c.prisoner_id)!);
-      return `"${l}" (line${lines.length > 1 ? 's' : ''} ${lines.join(', ')})`;
+      return `"${l}" (${lines.map(at).join('; ')})`;
     });
     const first = Math.min(...charges.filter((c) => c.article === a.article).map((c) => lineOf.get(c.prisoner_id)!));
     return [{ message: `Article ${a.article} is labelled ${a.label_variants.length} ways: ${where.join('; ')}`, line: first }];
+  });
+};
+
+/**
+ * One label quoted for two article numbers ("propaganda of terrorism" as Article 256 in several entries and
+ * once as another number): most likely a typo in the report. The data keeps the article as printed; the
+ * finding names the less frequent number's lines and the lines of the number the label usually carries.
+ */
+const labelOnTwoArticles: CheckFn = (_doc, { charges, prisoners }, at) => {
+  const lineOf = new Map(prisoners.map((p) => [p.id, p.source.line_start]));
+  const byLabel = new Map<string, Map<string, number[]>>();
+  for (const c of charges) {
+    if (!c.label) continue;
+    const articles = byLabel.get(c.label.toLowerCase()) ?? new Map<string, number[]>();
+    articles.set(c.article, [...(articles.get(c.article) ?? []), lineOf.get(c.prisoner_id)!]);
+    byLabel.set(c.label.toLowerCase(), articles);
+  }
+  return [...byLabel].flatMap(([label, articles]) => {
+    if (articles.size < 2) return [];
+    const ranked = [...articles].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b, 'en', { numeric: true }));
+    const [usual, usualLines] = ranked[0]!;
+    return ranked.slice(1).map(([odd, lines]) => ({
+      message: `"${label}" is quoted as Article ${odd} (${lines.map(at).join('; ')}) and as Article ${usual} (${usualLines.map(at).join('; ')}): ` +
+        'one of them is likely a typo in the report (the data keeps the article as printed)',
+      line: Math.min(...lines),
+    }));
   });
 };
 
@@ -182,7 +219,7 @@ const agree = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
  * that agrees with none the entry gives for it (its field, or any date in an
  * entry sentence stating the same fact: a person may be detained twice).
  */
-const dateConflicts: CheckFn = (doc, { prisoners, mentions }) => {
+const dateConflicts: CheckFn = (doc, { prisoners, mentions }, at) => {
   const byId = new Map(prisoners.map((p) => [p.id, p]));
   const blocks = new Map(doc.blocks.map((b) => [b.line_start, b]));
   const findings: Finding[] = [];
@@ -206,7 +243,7 @@ const dateConflicts: CheckFn = (doc, { prisoners, mentions }) => {
         if (!given.length || given.some((d) => agree(d, date)) || seen.has(`${p.id}|${fact}|${date}`)) continue;
         seen.add(`${p.id}|${fact}|${date}`);
         const stated = p[field] ?? given[0];
-        findings.push({ message: `${p.name}: the entry (line ${p.source.line_start}) gives the ${fact} as ${stated}; here ${date} ("${s.text.slice(0, 120)}")`, line: m.line });
+        findings.push({ message: `${p.name}: the entry (${at(p.source.line_start)}) gives the ${fact} as ${stated}; here ${date} ("${s.text.slice(0, 120)}")`, line: m.line });
         break;
       }
     }
@@ -235,6 +272,12 @@ export const CHECKS: Array<Omit<Check, 'passed' | 'findings'> & { run: CheckFn }
   { id: 'malformed-urls', title: 'Malformed URLs', description: 'URLs with a space inside or without a host; the data keeps them as printed.', run: malformedUrls },
   { id: 'name-variants', title: 'Names spelled more than one way', description: 'A prisoner named elsewhere in the report with a different spelling than in the entry.', run: nameVariants },
   { id: 'article-labels', title: 'Articles with different labels', description: 'An article of the Criminal Code quoted with different wording in different entries.', run: articleLabels },
+  {
+    id: 'label-on-two-articles',
+    title: 'One label for two articles',
+    description: 'An offence quoted with one article number in some entries and another elsewhere (likely a typo in the report).',
+    run: labelOnTwoArticles,
+  },
   { id: 'date-conflicts', title: 'The same fact with different dates', description: 'A date of verdict or detention given elsewhere in the report that agrees with none the entry gives.', run: dateConflicts },
   {
     id: 'toc-headings',
@@ -245,8 +288,10 @@ export const CHECKS: Array<Omit<Check, 'passed' | 'findings'> & { run: CheckFn }
 ];
 
 export function runChecks(doc: DocumentModel, data: Dataset): Check[] {
+  const overFile = positionsOverFile(data);
+  const at = (line: number) => describePlace(placeOf(doc, line));
   return CHECKS.map(({ run, ...check }) => {
-    const findings = run(doc, data).sort(byLine);
+    const findings = run(doc, overFile, at).sort(byLine).map((f) => ({ message: f.message, ...placeOf(doc, f.line) }));
     return { ...check, passed: findings.length === 0, findings };
   });
 }

@@ -7,6 +7,7 @@
 import { basename } from 'node:path';
 import type { DocumentModel } from '../model/document.js';
 import type { Dataset } from '../model/tables.js';
+import { describePlace, placeOf } from '../extract/provenance.js';
 import { type Check, runChecks, type StatedTotal, statedTotals } from './checks.js';
 
 export interface QaReport {
@@ -42,23 +43,27 @@ function summarise(data: Dataset): Record<string, number> {
 export const buildQaReport = (doc: DocumentModel, data: Dataset): QaReport => ({
   source_file: basename(doc.file),
   summary: summarise(data),
-  stated_totals: statedTotals(doc, data),
+  stated_totals: statedTotals(doc, data).map((t) => ({ ...t, ...placeOf(doc, t.line) })),
   checks: runChecks(doc, data),
 });
 
-function toMarkdown(qa: QaReport): string {
+const PAGED = ' (a page and the line on it, running headers and footers not counted)';
+
+/** `paged`: a PDF build, whose places are a page and a line on it. */
+function toMarkdown(qa: QaReport, paged: boolean): string {
   const s = qa.summary;
   const failed = qa.checks.filter((c) => !c.passed);
   const out = [
     `# Quality report: ${qa.source_file}`,
     '',
     'This release was checked against the report itself. A finding is something in the report a reader should know about,',
-    `not an error in the data. Line numbers refer to \`${qa.source_file}\`. ${qa.checks.length} checks ran; ${failed.length} have findings.`,
+    `not an error in the data. Line numbers refer to \`${qa.source_file}\`${paged ? PAGED : ''}. ` +
+      `${qa.checks.length} checks ran; ${failed.length} have findings.`,
     '',
     '## What the data says',
     '',
     `- ${s.prisoners} political prisoners: ${s.convicted} convicted, ${s.pre_trial} in pre-trial detention.`,
-    ...qa.stated_totals.map((t) => `  - line ${t.line}: the report states ${t.stated} ${t.unit}; the list has ${t.rows}${t.stated === t.rows ? '.' : ' (see below).'}`),
+    ...qa.stated_totals.map((t) => `  - ${describePlace(t)}: the report states ${t.stated} ${t.unit}; the list has ${t.rows}${t.stated === t.rows ? '.' : ' (see below).'}`),
     `- ${s.charges} charges under ${s.articles} articles of the Criminal Code; the report calls ${s.articles_listed_as_political} of them "political", and ${s.prisoners_charged_under_a_political_article} prisoners are charged under at least one of those.`,
     `- ${s.footnotes} footnotes: ${s.footnotes_with_urls} cite a URL (${s.distinct_urls} distinct), ${s.footnote_notes} are notes.`,
     `- ${s.prisoners_mentioned_outside_their_entry} prisoners are named outside their own entry (${s.mentions} mentions); ${s.claims} numeric statements; ${s.sections} sections; ${s.organisations} authoring organisations.`,
@@ -73,7 +78,7 @@ function toMarkdown(qa: QaReport): string {
   if (failed.length) out.push('## What looks inconsistent', '');
   for (const c of failed) {
     out.push(`### ${c.title}`, '', c.description, '');
-    for (const f of c.findings) out.push(`- line ${f.line}: ${f.message.replace(/\|/g, '\\|')}`);
+    for (const f of c.findings) out.push(`- ${describePlace(f)}: ${f.message.replace(/\|/g, '\\|')}`);
     out.push('');
   }
   return `${out.join('\n').trimEnd()}\n`;
@@ -84,6 +89,6 @@ export function qaFiles(doc: DocumentModel, data: Dataset): Map<string, Buffer> 
   const qa = buildQaReport(doc, data);
   return new Map([
     ['qa.json', Buffer.from(`${JSON.stringify(qa, null, 2)}\n`)],
-    ['qa.md', Buffer.from(toMarkdown(qa))],
+    ['qa.md', Buffer.from(toMarkdown(qa, !!doc.pageStarts?.length))],
   ]);
 }

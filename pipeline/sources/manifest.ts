@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { EXIT, PipelineError } from '../errors.js';
+import { ownPath } from '../lib/project.js';
 import { FORMATS } from '../parse/formats.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
@@ -37,7 +38,8 @@ export const SourceManifest = z.strictObject({
 });
 export type SourceManifest = z.infer<typeof SourceManifest>;
 
-export const SOURCES_DIR = 'sources';
+/** The declared sources: the package's own, wherever the CLI is started. */
+export const SOURCES_DIR = ownPath('sources');
 
 export function manifestPath(sourceId: string, root = SOURCES_DIR): string {
   return join(root, sourceId, 'source.json');
@@ -60,13 +62,17 @@ export function parseManifest(text: string, file: string): SourceManifest {
   return result.data;
 }
 
+/** The ids of the declared sources, in name order. */
+export const declaredIds = (root = SOURCES_DIR): string[] =>
+  existsSync(root) ? readdirSync(root).filter((id) => existsSync(manifestPath(id, root))).sort() : [];
+
 export function loadManifest(sourceId: string, root = SOURCES_DIR): SourceManifest {
   const file = manifestPath(sourceId, root);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new PipelineError(`no source manifest for "${sourceId}"`, EXIT.source, { file });
+    throw new PipelineError(`no source manifest for "${sourceId}" (declared: ${declaredIds(root).join(', ') || 'none'})`, EXIT.source, { file });
   }
   return parseManifest(text, file);
 }

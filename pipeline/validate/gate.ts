@@ -7,7 +7,7 @@ import addFormats from 'ajv-formats';
 import { EXIT, PipelineError } from '../errors.js';
 import type { Prisoner } from '../model/records/prisoners.js';
 import { type Dataset, keyOf, TABLE_NAMES, type TableName } from '../model/tables.js';
-import type { SourceManifest } from '../sources/manifest.js';
+import { manifestPath, type SourceManifest } from '../sources/manifest.js';
 import { jsonSchemaFor } from './schemas.js';
 
 let ajv: Ajv2020 | undefined;
@@ -57,6 +57,6 @@ export function checkAssertions(dataset: Dataset, footnotes: number, manifest: S
     }
   }
   if (failures.length) {
-    throw new PipelineError(`source assertions failed: ${failures.join('; ')}`, EXIT.validation, { file: `sources/${manifest.id}/source.json` });
+    throw new PipelineError(`source assertions failed: ${failures.join('; ')}`, EXIT.validation, { file: manifestPath(manifest.id) });
   }
 }

@@ -6,6 +6,7 @@
  */
 import { closeSync, openSync, readFileSync, ftruncateSync } from 'node:fs';
 import { fixture, REPORT_MD } from '../helpers.js';
+import { costlyCases, costlyPdfCases } from './costly.js';
 import { encryptedPdf, noPagesPdf, noTextPdf, truncatedPdf } from './pdf.js';
 
 /** A reference dataset the case must reproduce exactly: the same document, plain UTF-8 with LF. */
@@ -25,6 +26,8 @@ export interface CaseDirs {
   /** The input document (extract) or the mirror's copy of the source file (build). */
   input: string;
   mirror: string;
+  /** Build cases: the copy of the program the case runs, holding its own sources/ (found from the program, not the cwd). */
+  app: string;
 }
 
 export interface ExtractCase {
@@ -37,6 +40,8 @@ export interface ExtractCase {
   write?: (path: string) => void;
   /** Name of an OUT that already exists as a file (default: the directory "out"). */
   out?: string;
+  /** Must end within the cost bound (COST_BOUND: wall time and peak RSS, measured from outside). */
+  bounded?: boolean;
   expect: Expect;
 }
 
@@ -241,15 +246,19 @@ export const CASES: Case[] = [
     bytes: () => Buffer.from(insertAtLine(MINI(), DANA, `${'An endless paragraph. '.repeat(1200)}\n\n`)),
     expect: { exit: 3, file: input, line: lineOf(MINI(), DANA), message: /the line is 26,400 characters long/ },
   },
-  { name: 'too many lines', run: 'extract', file: 'report.md', bytes: () => Buffer.from('x\n'.repeat(25_000)), expect: { exit: 3, file: input, line: 20_001, message: /more than 20,000 lines/ } },
+  { name: 'too many lines', run: 'extract', file: 'report.md', bytes: () => Buffer.from('x\n'.repeat(25_000)), expect: { exit: 3, file: input, line: 10_001, message: /more than 10,000 lines/ } },
   {
     name: 'text over the size limit within the line limits',
     run: 'extract',
     file: 'report.md',
-    bytes: () => Buffer.from(`${'word '.repeat(60)}\n`.repeat(10_000)),
-    expect: { exit: 3, file: input, message: /the text is 2\.9 MiB, over the limit of 2\.0 MiB for a text document/ },
+    bytes: () => Buffer.from(`${'word '.repeat(60)}\n`.repeat(5_000)),
+    expect: { exit: 3, file: input, message: /the text is 1\.4 MiB, over the limit of 1\.0 MiB for a text document/ },
   },
   { name: 'too many list entries', run: 'extract', file: 'report.md', bytes: () => Buffer.from(listOf(5_001)), expect: { exit: 3, file: input, line: 5_005, message: /more than 5,000 list entries/ } },
+
+  // --- within the size limits, but costly for the parser: the cost pre-pass (issue #13) ---
+  ...costlyCases(MINI),
+  ...costlyPdfCases(),
 
   // --- PDFs that cannot be read (front end: issue #4) ---
   { name: 'a text file named .pdf', run: 'extract', file: 'report.pdf', bytes: () => Buffer.from(MINI()), expect: { exit: 3, file: input, message: /not a PDF/ } },
@@ -350,21 +359,21 @@ export const CASES: Case[] = [
   { name: 'an error with --debug shows the stack trace (a file of blank lines)', run: 'extract', file: 'report.md', bytes: () => Buffer.from('\n   \n\t\n\n'), expect: { exit: 3, file: input, line: 1, message: /the document is empty/, debug: true } },
 
   // --- the source manifest and the mirror (kzpp build) ---
-  { name: 'a manifest with an unknown key', run: 'build', manifest: (m) => ({ ...m, editor: 'someone' }), expect: { exit: 4, file: () => 'sources/demo/source.json', message: /invalid source manifest at \(root\): Unrecognized key: "editor"/ } },
+  { name: 'a manifest with an unknown key', run: 'build', manifest: (m) => ({ ...m, editor: 'someone' }), expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /invalid source manifest at \(root\): Unrecognized key: "editor"/ } },
   {
     name: 'a manifest missing a field',
     run: 'build',
     manifest: ({ publisher: _, ...m }) => m as Manifest,
-    expect: { exit: 4, file: () => 'sources/demo/source.json', message: /invalid source manifest at publisher:/ },
+    expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /invalid source manifest at publisher:/ },
   },
-  { name: 'a manifest that is not JSON', run: 'build', manifest: (m) => JSON.stringify(m).slice(0, 100), expect: { exit: 4, file: () => 'sources/demo/source.json', message: /invalid JSON/ } },
+  { name: 'a manifest that is not JSON', run: 'build', manifest: (m) => JSON.stringify(m).slice(0, 100), expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /invalid JSON/ } },
   {
     name: 'a path-traversal file name (../)',
     run: 'build',
     manifest: (m) => ({ ...m, files: [{ ...m.files[0], name: '../../report.md' }] }),
-    expect: { exit: 4, file: () => 'sources/demo/source.json', message: /at files\.0\.name: expected a bare file name/ },
+    expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /at files\.0\.name: expected a bare file name/ },
   },
-  { name: 'an unknown source', run: 'build', source: 'nonesuch', expect: { exit: 4, file: () => 'sources/nonesuch/source.json', message: /no source manifest for "nonesuch"/ } },
+  { name: 'an unknown source', run: 'build', source: 'nonesuch', expect: { exit: 4, file: (c) => `${c.app}/sources/nonesuch/source.json`, message: /no source manifest for "nonesuch"/ } },
   {
     name: 'a wrong checksum (the mirror copy was edited)',
     run: 'build',
@@ -396,7 +405,7 @@ export const CASES: Case[] = [
     run: 'build',
     mirror: () => Buffer.from(repeated()),
     declareMirror: true,
-    expect: { exit: 5, file: () => 'sources/demo/source.json', message: new RegExp(`source assertions failed: the convicted list is not numbered 1-3: the entry at .*demo/report\\.md:line ${lineOf(MINI(), DANA)} is numbered 2 where 3 was expected`) },
+    expect: { exit: 5, file: (c) => `${c.app}/sources/demo/source.json`, message: new RegExp(`source assertions failed: the convicted list is not numbered 1-3: the entry at .*demo/report\\.md:line ${lineOf(MINI(), DANA)} is numbered 2 where 3 was expected`) },
   },
 ];
 

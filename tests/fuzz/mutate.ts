@@ -12,7 +12,15 @@ export type Mutation =
   | { op: 'duplicate'; at: number; lines: number }
   | { op: 'swap'; a: number; b: number }
   | { op: 'truncate'; at: number }
-  | { op: 'insert'; at: number; bytes: Uint8Array };
+  | { op: 'insert'; at: number; bytes: Uint8Array }
+  | { op: 'repeat'; at: number; lines: number; times: number }
+  | { op: 'nest'; at: number; lines: number; marker: string; depth: number }
+  | { op: 'run'; at: number; char: string; length: number };
+
+/** Prefixes that open a block inside another (quotes, list items, indentation), repeated to nest. */
+const NESTING = ['> ', '>', '- ', '* ', '1. ', '  ', '\t', '> - '];
+/** Characters whose long runs cost CommonMark parsers: emphasis delimiters, brackets, backticks, table bars, HTML. */
+const RUN_CHARS = ['*', '_', '~', '[', ']', '`', '|', '<', '(', '!', '\\', '&', '#', '-'];
 
 /**
  * Pieces of the report's format (markup, numbering, dashes, articles, terms,
@@ -41,6 +49,15 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('truncate' as const), at: cut }),
   fc.record({ op: fc.constant('insert' as const), at: position, bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
   { arbitrary: fc.record({ op: fc.constant('insert' as const), at: position, bytes: text }), weight: 3 },
+  fc.record({ op: fc.constant('repeat' as const), at: position, lines: fc.integer({ min: 1, max: 4 }), times: fc.integer({ min: 2, max: 3_000 }) }),
+  fc.record({
+    op: fc.constant('nest' as const),
+    at: position,
+    lines: fc.integer({ min: 1, max: 2_000 }),
+    marker: fc.constantFrom(...NESTING),
+    depth: fc.integer({ min: 1, max: 120 }),
+  }),
+  fc.record({ op: fc.constant('run' as const), at: position, char: fc.constantFrom(...RUN_CHARS), length: fc.integer({ min: 2, max: 2_000 }) }),
 );
 
 const NL = 0x0a;
@@ -56,6 +73,9 @@ function splitLines(bytes: Buffer): Buffer[] {
   if (start < bytes.length) lines.push(bytes.subarray(start));
   return lines;
 }
+
+/** A line as repeated: the last line of a file may lack its break. */
+const withLineBreak = (line: Buffer) => (line.at(-1) === NL ? line : Buffer.concat([line, Buffer.from('\n')]));
 
 const index = (fraction: number, length: number) => Math.min(length - 1, Math.floor(fraction * length));
 
@@ -82,6 +102,21 @@ export function applyMutation(bytes: Buffer, m: Mutation): Buffer {
     case 'insert': {
       const at = Math.floor(m.at * bytes.length);
       return Buffer.concat([bytes.subarray(0, at), m.bytes, bytes.subarray(at)]);
+    }
+    case 'repeat': {
+      const at = index(m.at, lines.length);
+      const copy = Buffer.concat(lines.slice(at, at + m.lines).map(withLineBreak));
+      return Buffer.concat([...lines.slice(0, at), ...Array.from({ length: m.times }, () => copy), ...lines.slice(at + m.lines)]);
+    }
+    case 'nest': {
+      const at = index(m.at, lines.length);
+      const prefix = Buffer.from(m.marker.repeat(m.depth));
+      const nested = lines.slice(at, at + m.lines).map((line) => Buffer.concat([prefix, line]));
+      return Buffer.concat([...lines.slice(0, at), ...nested, ...lines.slice(at + m.lines)]);
+    }
+    case 'run': {
+      const at = Math.floor(m.at * bytes.length);
+      return Buffer.concat([bytes.subarray(0, at), Buffer.from(m.char.repeat(m.length)), bytes.subarray(at)]);
     }
   }
 }

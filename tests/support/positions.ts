@@ -5,7 +5,7 @@ import { TABLE_NAMES, type Dataset } from '../../pipeline/model/tables.js';
  * file and lines of a PDF's pages are different things, so the formats are
  * compared without them.
  */
-export const POSITION_FIELDS: Record<string, string[]> = { prisoners: ['source'], sections: ['line_start'], mentions: ['line'] };
+export const POSITION_FIELDS: Record<string, string[]> = { prisoners: ['source'], sections: ['line_start', 'page'], mentions: ['line', 'page'] };
 
 export function withoutPositions(dataset: Dataset): Record<string, unknown[]> {
   return Object.fromEntries(

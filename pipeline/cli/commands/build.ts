@@ -1,4 +1,5 @@
 import { EXIT, PipelineError } from '../../errors.js';
+import { claimDist } from '../../publish/output.js';
 import { FORMATS, formatChoices, isFormat } from '../../parse/formats.js';
 import { build } from '../../orchestrate/build.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
@@ -7,7 +8,7 @@ import { countsLine, printDiagnostics } from '../report.js';
 export const buildCommand: Command = {
   name: 'build',
   summary: 'build the versioned release of a declared source into dist/',
-  help: `Usage: kzpp build [--source ID] [--format ${FORMATS.join('|')}] [--mirror DIR] [--dist DIR] [--json]
+  help: `Usage: kzpp build [--source ID] [--format ${FORMATS.join('|')}] [--mirror DIR] [--dist DIR] [--force] [--json]
 
 Reads sources/<ID>/source.json, takes the file from the mirror (--mirror, else
 $SOURCES_MIRROR, else ../shared/sources) or its URL, checks its sha256, and
@@ -20,10 +21,12 @@ Example:
     format: { type: 'string' },
     mirror: { type: 'string' },
     dist: { type: 'string' },
+    force: { type: 'boolean' },
   },
   async run({ values }, io) {
     const format = values.format;
     if (format !== undefined && !isFormat(format)) throw new PipelineError(`--format must be ${formatChoices()}`, EXIT.usage);
+    claimDist((values.dist as string | undefined) ?? 'dist', Boolean(values.force));
     const started = performance.now();
     const result = await build({
       sourceId: (values.source as string | undefined) ?? DEFAULT_SOURCE,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { EXIT, PipelineError } from '../../errors.js';
 import { keyOf } from '../../model/tables.js';
+import { nameKey } from '../../lib/namekey.js';
 import { PIPELINE } from '../../lib/package.js';
 import type { Command, Io } from '../command.js';
 import { isDirectory, type LoadedTable, readManifest, readTableFile, type ReleaseManifest, type Row } from '../tables.js';
@@ -121,14 +122,19 @@ function printRelease(io: Io, dir: string, manifest: ReleaseManifest): void {
   );
 }
 
-/** The row a KEY or --row N names; an unknown key is a usage error naming the file. */
+/** A person named by a name or alias, folded as for ids ("erzhan elshibaev" finds Yerzhan YELSHIBAYEV). */
+const namedAs = (folded: string) => (r: Record<string, unknown>) =>
+  [r.name, r.name_as_printed, ...(Array.isArray(r.aliases) ? r.aliases : [])].some((n) => typeof n === 'string' && nameKey(n) === folded);
+
+/** The row a KEY (a key, or a person's name or alias) or --row N names; an unknown key is a usage error naming the file. */
 function findRow(loaded: LoadedTable, key: string | undefined, row: string | undefined): number {
   if (row !== undefined) {
     const n = Number(row);
     if (!Number.isInteger(n) || n < 1 || n > loaded.rows.length) throw new PipelineError(`--row must be 1-${loaded.rows.length}`, EXIT.usage, { file: loaded.file });
     return n - 1;
   }
-  const index = loaded.rows.findIndex((r) => keyOf(loaded.table, r) === key);
+  const exact = loaded.rows.findIndex((r) => keyOf(loaded.table, r) === key);
+  const index = exact >= 0 || key === undefined ? exact : loaded.rows.findIndex(namedAs(nameKey(key)));
   if (index < 0) throw new PipelineError(`no ${loaded.table} record with key "${key}"`, EXIT.usage, { file: loaded.file });
   return index;
 }
@@ -141,8 +147,9 @@ export const inspectCommand: Command = {
 
 DIR alone: the release's version, source, tables and files. With TABLE: each
 field's type, how many records fill it, leave it empty or null, its distinct
-values and most common value. With KEY (the record's id) or --row N (1-based):
-that record, one field per line.
+values and most common value. With KEY (the record's id, or a person's name or
+alias, folded as ids are: case, transliteration) or --row N (1-based): that
+record, one field per line.
 
 Example:
   npx kzpp inspect dist/${PIPELINE.version}

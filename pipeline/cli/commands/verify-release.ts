@@ -20,7 +20,7 @@ Example:
   async run({ positionals }, io) {
     const dir = positionals[0];
     if (!dir) throw new PipelineError('verify-release needs DIR (see kzpp verify-release --help)', EXIT.usage);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new PipelineError('no such directory', EXIT.usage, { file: dir });
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new PipelineError('no such directory', EXIT.input, { file: dir });
     const { files, problems } = verifyRelease(dir);
     for (const p of problems) io.err(`${join(dir, p.path)}: ${p.message}\n`);
     if (io.json) io.out(`${JSON.stringify({ dir, files, ok: problems.length === 0, problems })}\n`);

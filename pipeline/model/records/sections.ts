@@ -16,7 +16,8 @@ export const Section = z
       .nullable()
       .describe('How the table of contents entry was found: a heading with its title, or the passage that opens it (the conversion lost the heading; the title is the table\'s); null when the table does not list it'),
     front_matter: z.boolean().describe('A heading of the front matter (between the title and the first entry the table of contents lists), not a chapter'),
-    line_start: z.number().int().positive().describe('Line of the heading in the source file'),
+    line_start: z.number().int().positive().describe('Line of the heading in the source file (Markdown) or on its page (PDF)'),
+    page: z.number().int().positive().optional().describe('Page of the PDF the heading is on (PDF front end only)'),
   })
   .describe('One heading of the report');
 export type Section = z.infer<typeof Section>;

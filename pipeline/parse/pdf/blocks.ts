@@ -9,7 +9,7 @@
 import { ENTRY_HEAD } from '../../lib/entry.js';
 import { endsSentence } from '../../lib/text.js';
 import type { Ref } from '../../model/document.js';
-import type { Layout } from './layout.js';
+import { type Layout, leftOf, rightOf } from './layout.js';
 import type { Line } from './lines.js';
 
 /** Lines of one block, before it is given a kind. */
@@ -48,11 +48,11 @@ function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
   // footnote references glued to the word travel with it ("him.141, 142"), in smaller figures
   const refs = b.refs.filter((r) => r.at === word.length).map((r) => String(r.n)).join(', ');
   const needed = wordWidth(word, b) + (refs ? 0.7 * wordWidth(refs, b) : 0);
-  const room = layout.right - a.right;
+  const room = rightOf(a, layout) - a.right;
   if (endsSentence(a.text) && startsSentence(b.text)) {
     // across a page break nothing but this says a paragraph ended: there, a sentence boundary gets the
     // benefit of the doubt; on a page, lines at the usual spacing need clear room to be apart
-    return a.page === b.page ? room > 1.25 * needed + 0.25 * b.size : room > 0.85 * needed;
+    return a.frame === b.frame ? room > 1.25 * needed + 0.25 * b.size : room > 0.85 * needed;
   }
   return room > 1.3 * needed + 0.5 * b.size;
 }
@@ -68,10 +68,16 @@ const isMarkerOnly = (l: Line, previous: Line | undefined, next: Line | undefine
   next !== undefined &&
   l.size < 0.9 * next.size &&
   l.size < 0.9 * layout.bodySize &&
-  (previous?.page !== l.page || l.size < 0.9 * previous.size);
+  (previous?.frame !== l.frame || l.size < 0.9 * previous.size);
 
 /** The block is a footnote whose first line is its number standing alone. */
 export const opensWithLoneMarker = (block: RawBlock) => block.footnote !== null && block.lines[0]!.marker === null && block.lines[0]!.text === String(block.footnote);
+
+/** How far apart two lines' indents are, each measured from the left edge of its own column. */
+const indentDiffers = (a: Line, b: Line, layout: Layout) => Math.abs(a.x - leftOf(a, layout) - (b.x - leftOf(b, layout)));
+
+/** The number opening an item of a numbered list, "12. text" (NaN for none). */
+const listNumber = (text: string) => Number(/^(\d{1,4})\.\s/.exec(text)?.[1] ?? NaN);
 
 function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
   if (block.footnote !== null && block.lines.length === 1 && (opensWithLoneMarker(block) || !a.text)) return true;
@@ -79,18 +85,20 @@ function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
   // a line opening a numbered entry ("24 Given FAMILY –") starts one, even where the widths leave no
   // doubt-free room (a list without spacing)
   if (ENTRY_HEAD.test(b.text)) return false;
+  // the next item of a numbered list ("13. text" after a block opened by "12. text": endnotes) starts one
+  if (listNumber(b.text) === listNumber(block.lines[0]!.text) + 1) return false;
   if (wordWouldFit(a, b, layout)) return false;
-  const close = a.page === b.page && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
+  const close = a.frame === b.frame && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
   if (block.footnote !== null) {
     // a URL broken across lines runs on whatever the spacing (and past a page break)
     if (endsInUrl(block) && urlGoesOn(b.text)) return true;
     // past a page break a note set in the text's size runs on like a paragraph (smaller page-foot notes
     // meet the next page's text, which is larger: the size check above has ended them)
-    if (a.page === b.page) return close;
-    return Math.abs(a.x - b.x) <= 0.5 * layout.bodySize && !endsSentence(a.text) && !endsInUrl(block);
+    if (a.frame === b.frame) return close;
+    return indentDiffers(a, b, layout) <= 0.5 * layout.bodySize && !endsSentence(a.text) && !endsInUrl(block);
   }
-  if (Math.abs(a.x - b.x) > 0.5 * layout.bodySize) return false;
-  return a.page !== b.page || close;
+  if (indentDiffers(a, b, layout) > 0.5 * layout.bodySize) return false;
+  return a.frame !== b.frame || close;
 }
 
 export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
@@ -102,7 +110,7 @@ export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
     const takes = (b: RawBlock | undefined) => b !== undefined && marker === null && continues(b, b.lines.at(-1)!, line, layout);
     // a paragraph cut by a page break resumes after the footnotes at the foot of its page (set smaller
     // than the text: footnotes printed in the text's own size are where the text has them)
-    const resumes = current?.footnote !== null && body !== undefined && line.page !== current?.lines.at(-1)!.page && current!.lines.every((l) => l.size < 0.95 * layout.bodySize);
+    const resumes = current?.footnote !== null && body !== undefined && line.frame !== current?.lines.at(-1)!.frame && current!.lines.every((l) => l.size < 0.95 * layout.bodySize);
     // a footnote marker standing alone takes the next line, its text, first of all
     const awaitsText = current !== undefined && current.footnote !== null && current.lines.length === 1 && marker === null && (opensWithLoneMarker(current) || !current.lines[0]!.text);
     const target = awaitsText ? current : resumes && takes(body) ? body : takes(current) ? current : undefined;
@@ -162,7 +170,7 @@ export function joinLines(lines: Line[], vocabulary: Set<string>, layout: Layout
 
 /** A line that ends more than three characters short of the column: it was broken at a space, not cut inside a word. */
 function stoppedShort(l: Line, layout: Layout): boolean {
-  return layout.right - l.right > 3 * ((l.right - l.x) / Math.max(1, l.text.length));
+  return rightOf(l, layout) - l.right > 3 * ((l.right - l.x) / Math.max(1, l.text.length));
 }
 
 /**

@@ -13,7 +13,7 @@ import { endsSentence, startsMidSentence } from '../../lib/text.js';
 import { hasRunTogetherBold, withoutRunTogetherBold } from '../../repair/bold.js';
 import { joinLines, opensWithLoneMarker, type RawBlock } from './blocks.js';
 import { restoreClippedUrl } from './clipped.js';
-import type { Layout } from './layout.js';
+import { type Layout, leftOf } from './layout.js';
 
 interface Read {
   raw: RawBlock;
@@ -77,7 +77,7 @@ export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<strin
     }
     const text = b.text; // kinds are told by the visible text; repair/bold.ts removes run-together bold
     const visible = withoutRunTogetherBold(text);
-    const indented = b.raw.lines[0]!.x > layout.left + 0.5 * layout.bodySize;
+    const indented = b.raw.lines[0]!.x > leftOf(b.raw.lines[0]!, layout) + 0.5 * layout.bodySize;
     if (ENTRY.test(visible) || (indented && !/^\p{Ll}/u.test(visible))) return [{ kind: 'list_item', text, refs: b.refs, ...at }];
     if (isCaption(b) && b !== body[tocIndex]) return [{ kind: 'caption', text, refs: [], ...at }];
     return [{ kind: 'paragraph', text, refs: b.refs, ...at }];

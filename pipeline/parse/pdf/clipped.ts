@@ -4,7 +4,7 @@
  * link annotation still has. Such lines (past the column's right edge, holding
  * a URL) get their link target, read from the annotations of their page only.
  */
-import type { Layout } from './layout.js';
+import { type Layout, rightOf } from './layout.js';
 import type { Line } from './lines.js';
 import type { LoadedPdf, PdfLink } from './load.js';
 
@@ -13,7 +13,7 @@ const URL_TOKEN = /(?:https?:\/\/|www\.)\S+$/i;
 const overlaps = (l: Line, [x1, y1, x2, y2]: PdfLink['rect']) => l.y >= Math.min(y1, y2) - 0.5 * l.size && l.y <= Math.max(y1, y2) && l.x < Math.max(x1, x2) && l.right > Math.min(x1, x2);
 
 export async function attachClippedLinks(lines: Line[], layout: Layout, pdf: LoadedPdf): Promise<void> {
-  const clipped = lines.filter((l) => l.right > layout.right + 0.5 * l.size && URL_TOKEN.test(l.text));
+  const clipped = lines.filter((l) => l.right > rightOf(l, layout) + 0.5 * l.size && URL_TOKEN.test(l.text));
   const byPage = new Map<number, Line[]>();
   for (const l of clipped) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
   for (const [page, pageLines] of byPage) {

@@ -33,14 +33,20 @@ const isOwnPageNumber = (line: Line, page: number) => Number(PAGE_NUMBER.exec(li
 
 /** Each page's lines without its furniture: removed from the edges inwards, stopping at the first body line. */
 export function removeFurniture(pages: Line[][]): Line[][] {
+  const ranges = bodyRanges(pages);
+  return pages.map((lines, i) => lines.slice(...ranges[i]!));
+}
+
+/** Each page's body: the [start, end) of its lines between the furniture at its top and at its foot. */
+export function bodyRanges(pages: Line[][]): Array<[number, number]> {
   const furniture = repeatedKeys(pages);
-  return pages.map((lines, i) => {
+  return pages.map((lines, i): [number, number] => {
     // the page's own number only as the page's very first or last line: a footnote marker may stand alone too
     const isFurniture = (at: number) => furniture.has(key(lines[at]!)) || ((at === 0 || at === lines.length - 1) && isOwnPageNumber(lines[at]!, i + 1));
     let start = 0;
     let end = lines.length;
     while (start < end && start < EDGE && isFurniture(start)) start++;
     while (end > start && lines.length - end < EDGE && isFurniture(end - 1)) end--;
-    return lines.slice(start, end);
+    return [start, end];
   });
 }

@@ -36,20 +36,27 @@ export function measureLayout(lines: Line[]): Layout {
   const gaps: Array<[number, number]> = [];
   for (let i = 1; i < body.length; i++) {
     const [a, b] = [body[i - 1]!, body[i]!];
-    if (a.page === b.page && a.y > b.y) gaps.push([(a.y - b.y) / bodySize, 1]);
+    if (a.frame === b.frame && a.y > b.y) gaps.push([(a.y - b.y) / bodySize, 1]);
   }
   const pitch = mode(gaps, 0.05) || 1.2;
-  const left = mode(body.map((l) => [l.x, 1]), 0.5);
-  const prose = body.filter((l) => l.text.split(' ').length >= 4);
-  return { bodySize, pitch, left, right: columnRight((prose.length ? prose : body).map((l) => l.right), bodySize) };
+  // columns carry their own edges: the margins are those of full-width text, where there is any
+  const fullWidth = body.filter((l) => !l.bounds);
+  const framed = fullWidth.length ? fullWidth : body;
+  const left = mode(framed.map((l) => [l.x, 1]), 0.5);
+  const prose = framed.filter((l) => l.text.split(' ').length >= 4);
+  return { bodySize, pitch, left, right: columnRight((prose.length ? prose : framed).map((l) => l.right), bodySize) };
 }
+
+/** The left and right edges of the text a line is set in: its column's, or the page's text column. */
+export const leftOf = (l: Line, layout: Layout) => l.bounds?.left ?? layout.left;
+export const rightOf = (l: Line, layout: Layout) => l.bounds?.right ?? layout.right;
 
 /**
  * The furthest right edge that several lines reach: one line pushed past the
  * column by a long URL must not widen it (the widths of the others would then
  * seem to leave room for words that in fact did not fit).
  */
-function columnRight(rights: number[], size: number): number {
+export function columnRight(rights: number[], size: number): number {
   const sorted = [...rights].sort((a, b) => b - a);
   for (let i = 0; i + 2 < sorted.length; i++) if (sorted[i]! - sorted[i + 2]! <= 0.5 * size) return sorted[i]!;
   return sorted[0] ?? 0;

@@ -9,6 +9,10 @@ import type { PdfPage, TextItem } from './load.js';
 
 export interface Line {
   page: number;
+  /** The frame of text the line is set in: the page, or one column of it (see columns.ts). */
+  frame: string;
+  /** Left and right edges of the line's column; none for a page's full-width text (the layout's apply). */
+  bounds?: { left: number; right: number };
   /** Baseline of the line's main text (PDF user space, grows upwards). */
   y: number;
   x: number;
@@ -34,7 +38,7 @@ function sameLine(line: TextItem[], item: TextItem): boolean {
   return overlap > 0.5 * Math.min(main.size, item.size);
 }
 
-function groupLines(items: TextItem[]): TextItem[][] {
+export function groupLines(items: TextItem[]): TextItem[][] {
   const sorted = items.filter((i) => i.str.trim()).sort((a, b) => (b.y + 0.3 * b.size) - (a.y + 0.3 * a.size) || a.x - b.x);
   const lines: TextItem[][] = [];
   for (const item of sorted) {
@@ -48,7 +52,7 @@ function groupLines(items: TextItem[]): TextItem[][] {
 const REFS = /^\d{1,4}(?:\s*,\s*\d{1,4})*$/;
 
 /** One line's items -> its text, references and opening marker. */
-function buildLine(items: TextItem[], page: number): Line {
+export function buildLine(items: TextItem[], page: number, frame: Pick<Line, 'frame' | 'bounds'> = { frame: String(page) }): Line {
   const size = Math.max(...items.map((i) => i.size));
   const baseline = items.filter((i) => i.size >= 0.95 * size).reduce((lowest, i) => Math.min(lowest, i.y), Infinity);
   const isSup = (i: TextItem) => i.size < 0.9 * size && i.y > baseline + 0.15 * size;
@@ -84,6 +88,7 @@ function buildLine(items: TextItem[], page: number): Line {
   flushSup();
   return {
     page,
+    ...frame,
     y: baseline,
     x: Math.min(...items.map((i) => i.x)),
     right: Math.max(...items.map((i) => i.x + i.width)),
@@ -116,26 +121,29 @@ function normalise(raw: string, refs: Ref[]): { text: string; refs: Ref[] } {
   return { text: trimmed, refs: refs.map((r) => ({ n: r.n, at: Math.min(map[r.at]!, trimmed.length) })) };
 }
 
+/** A page's rows: the items on each baseline across the whole page, top to bottom. */
+export const pageRows = (page: PdfPage): TextItem[][] => groupLines(page.items);
+
 export function pageLines(page: PdfPage): Line[] {
-  return groupLines(page.items).map((items) => buildLine(items, page.number));
+  return pageRows(page).map((items) => buildLine(items, page.number));
 }
 
 /**
  * Footnotes numbered in plain figures ("12 Text", not a superscript) are told
  * by where they stand: set smaller than body text, below the page's last line
- * of body text. Such a line opens footnote 12's definition.
+ * of body text (of its column). Such a line opens footnote 12's definition.
  */
 export function markPlainFootnoteNumbers(lines: Line[], bodySize: number): Line[] {
-  const lowestBody = new Map<number, number>();
-  for (const l of lines) if (l.size >= 0.95 * bodySize) lowestBody.set(l.page, Math.min(lowestBody.get(l.page) ?? Infinity, l.y));
+  const lowestBody = new Map<string, number>();
+  for (const l of lines) if (l.size >= 0.95 * bodySize) lowestBody.set(l.frame, Math.min(lowestBody.get(l.frame) ?? Infinity, l.y));
   const opensNote = (l: Line | undefined) => l !== undefined && (l.marker !== null || /^\d{1,4}\s/.test(l.text));
   return lines.map((l, i) => {
     const m = /^(\d{1,4})(?:\s+(?=\S)|$)/.exec(l.text);
-    if (!m || l.marker !== null || l.size >= 0.9 * bodySize || !(l.y < (lowestBody.get(l.page) ?? -Infinity))) return l;
+    if (!m || l.marker !== null || l.size >= 0.9 * bodySize || !(l.y < (lowestBody.get(l.frame) ?? -Infinity))) return l;
     // the number alone, when its text (a long URL) did not fit beside it, is followed by that text on its
     // page; before the next footnote, or last on the page, it is rather the tail of a URL ("...-13" / "908")
     const next = lines[i + 1];
-    if (m[0] === l.text && (next?.page !== l.page || next.size >= 0.9 * bodySize || opensNote(next))) return l;
+    if (m[0] === l.text && (next?.frame !== l.frame || next.size >= 0.9 * bodySize || opensNote(next))) return l;
     const cut = m[0].length;
     return { ...l, marker: Number(m[1]), text: l.text.slice(cut), refs: l.refs.map((r) => ({ n: r.n, at: Math.max(0, r.at - cut) })) };
   });

@@ -9,6 +9,7 @@
  */
 import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { inputError } from '../../errors.js';
+import { checkPdfPages, checkPdfTextItems } from '../../limits.js';
 
 /** One run of text as pdfjs reports it, in PDF user space (y grows upwards). */
 export interface TextItem {
@@ -81,14 +82,34 @@ async function open(bytes: Uint8Array, file: string): Promise<PdfDocument> {
   }
 }
 
-async function readPage(page: PdfPageProxy, number: number): Promise<PdfPage> {
+/** Text items read so far across the pages, against LIMITS.pdfTextItems. */
+interface ItemBudget {
+  used: number;
+}
+
+/** pdfjs's items as they stream in, so a page of a million tiny items is refused before it is all in memory. */
+async function* streamedItems(page: PdfPageProxy): AsyncGenerator<Record<string, unknown>> {
+  const reader = page.streamTextContent().getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      yield* (value as { items: Array<Record<string, unknown>> }).items;
+    }
+  } finally {
+    // not reader.cancel(): pdfjs's doc.destroy() then never settles (and Node exits 0 with nothing said); destroy stops the worker
+    reader.releaseLock();
+  }
+}
+
+async function readPage(page: PdfPageProxy, number: number, budget: ItemBudget, file: string): Promise<PdfPage> {
   const [, , width, height] = page.view as [number, number, number, number];
-  const content = await page.getTextContent();
   const items: TextItem[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || !item.str) continue;
+  for await (const item of streamedItems(page)) {
+    checkPdfTextItems(++budget.used, { file, page: number });
+    if (typeof item.str !== 'string' || !item.str) continue;
     const [a, b, c, d, x, y] = item.transform as number[];
-    items.push({ str: item.str, x: x!, y: y!, size: Math.hypot(c!, d!) || Math.hypot(a!, b!), width: item.width });
+    items.push({ str: item.str, x: x!, y: y!, size: Math.hypot(c!, d!) || Math.hypot(a!, b!), width: item.width as number });
   }
   return { number, width, height, items };
 }
@@ -106,12 +127,14 @@ export async function loadPdf(bytes: Uint8Array, file: string): Promise<LoadedPd
   let ok = false;
   try {
     if (doc.numPages === 0) throw inputError('the PDF has no pages', { file });
+    checkPdfPages(doc.numPages, file);
     const pages: PdfPage[] = [];
+    const budget: ItemBudget = { used: 0 };
     for (let n = 1; n <= doc.numPages; n++) {
       let page: PdfPageProxy;
       try {
         page = await doc.getPage(n);
-        pages.push(await readPage(page, n));
+        pages.push(await readPage(page, n, budget, file));
       } catch (e) {
         damaged(e, { file, page: n });
       }
@@ -123,7 +146,8 @@ export async function loadPdf(bytes: Uint8Array, file: string): Promise<LoadedPd
     ok = true;
     return { pages, linksOn: (n) => readLinks(doc, n), close: () => doc.destroy() };
   } finally {
-    if (!ok) await doc.destroy();
+    // not awaited: with a page stream left mid-way (a refused page) pdfjs never settles it, and Node would exit 0 silently
+    if (!ok) void doc.destroy();
   }
 }
 

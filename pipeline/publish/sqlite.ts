@@ -1,0 +1,139 @@
+/**
+ * <dataset>.sqlite: every published table in one database, with declared
+ * types, primary and foreign keys, indexes on the foreign keys, lists as JSON
+ * text, a full-text index (FTS5) over the free text of each table that has a
+ * `text` field, and a few views. Built in memory with SQLite's own WebAssembly
+ * build, then VACUUMed and exported: the same rows give the same bytes.
+ */
+import type { Database } from '@sqlite.org/sqlite-wasm';
+import { type Column, columnsOf, flatColumns, valueAt } from './columns.js';
+import { type AnalyticInput, sqliteFileOf } from './analytic-input.js';
+import { jsonSchemaOfTable, type PublishedTable } from './published.js';
+import { foreignKeysOf } from './tableschema.js';
+import { type FlatColumn, ftsColumns, ftsTableOf, ftsValue } from './search.js';
+import { VIEWS, viewApplies } from './views.js';
+
+type Row = Record<string, unknown>;
+
+export const databaseName = (input: AnalyticInput) => input.meta.pipeline.name;
+export const sqlitePath = (input: AnalyticInput) => sqliteFileOf(databaseName(input));
+
+/** Fixed, so the file does not depend on the library's default. */
+const PAGE_SIZE = 4096;
+
+const SQL_TYPES: Record<Column['kind'], string> = {
+  string: 'TEXT', integer: 'INTEGER', number: 'REAL', boolean: 'INTEGER', date: 'TEXT', json: 'TEXT', list: 'TEXT', struct: 'TEXT',
+};
+
+export const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** A table's columns as stored: structs expanded ("source_line_start"), lists and deeper objects as JSON text. */
+export function sqliteColumns(table: PublishedTable): FlatColumn[] {
+  const known = columnCache.get(table);
+  if (known) return known;
+  const columns = flatColumns(columnsOf(jsonSchemaOfTable(table) as never));
+  columnCache.set(table, columns);
+  return columns;
+}
+
+/** Generating a JSON Schema is not free, and a table's columns are asked for at each step. */
+const columnCache = new WeakMap<PublishedTable, FlatColumn[]>();
+
+function columnDefinition({ column }: FlatColumn): string {
+  const checks = column.kind === 'boolean' ? ` CHECK (${quoteName(column.name)} IN (0, 1))` : '';
+  return `${quoteName(column.name)} ${SQL_TYPES[column.kind]}${column.nullable ? '' : ' NOT NULL'}${checks}`;
+}
+
+/** A key over a nullable column is only UNIQUE: SQLite would let a PRIMARY KEY hold NULLs. */
+function keyClause(table: PublishedTable, columns: FlatColumn[]): string[] {
+  if (!table.key.length) return [];
+  const nullable = table.key.some((k) => columns.find((c) => c.column.name === k)?.column.nullable !== false);
+  return [`${nullable ? 'UNIQUE' : 'PRIMARY KEY'} (${table.key.map(quoteName).join(', ')})`];
+}
+
+const foreignKeys = (table: PublishedTable, tables: PublishedTable[]) => foreignKeysOf(table, jsonSchemaOfTable(table) as never, tables);
+
+function createTable(table: PublishedTable, tables: PublishedTable[]): string[] {
+  const columns = sqliteColumns(table);
+  const fks = foreignKeys(table, tables);
+  const clauses = [
+    ...columns.map(columnDefinition),
+    ...keyClause(table, columns),
+    ...fks.map((fk) => `FOREIGN KEY (${fk.fields.map(quoteName).join(', ')}) REFERENCES ${quoteName(fk.reference.resource)} (${fk.reference.fields.map(quoteName).join(', ')})`),
+  ];
+  const indexes = fks.map((fk) => `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ${quoteName(table.name)} (${fk.fields.map(quoteName).join(', ')});`);
+  return [`CREATE TABLE ${quoteName(table.name)} (\n  ${clauses.join(',\n  ')}\n);`, ...indexes];
+}
+
+/** A JSON value as SQLite stores it in its column. */
+function sqlValue(column: Column, value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (column.kind === 'boolean') return value ? 1 : 0;
+  if (column.kind === 'list' || column.kind === 'struct' || column.kind === 'json') return JSON.stringify(value);
+  return value as string | number;
+}
+
+function insertRows(db: Database, name: string, columns: FlatColumn[], rows: Row[], read: (c: FlatColumn, row: Row) => unknown): void {
+  if (!rows.length) return;
+  const placeholders = columns.map(() => '?').join(', ');
+  const statement = db.prepare(`INSERT INTO ${quoteName(name)} (rowid, ${columns.map((c) => quoteName(c.column.name)).join(', ')}) VALUES (?, ${placeholders})`);
+  try {
+    rows.forEach((row, index) => statement.bind([index + 1, ...columns.map((c) => read(c, row))] as never).stepReset());
+  } finally {
+    statement.finalize();
+  }
+}
+
+/** The full-text index of a table with free text: its row ids are the table's, so a MATCH joins on rowid. */
+function addSearch(db: Database, table: PublishedTable, rows: Row[]): void {
+  const columns = ftsColumns(sqliteColumns(table), table.key);
+  if (!columns.length) return;
+  const definitions = columns.map((c) => `${quoteName(c.column.name)}${table.key.includes(c.column.name) ? ' UNINDEXED' : ''}`);
+  db.exec(`CREATE VIRTUAL TABLE ${quoteName(ftsTableOf(table))} USING fts5(${definitions.join(', ')}, tokenize = 'porter unicode61 remove_diacritics 2');`);
+  insertRows(db, ftsTableOf(table), columns, rows, (c, row) => ftsValue(c.column, valueAt(row, c.path)));
+}
+
+/** Facts about the release, one per row, so the database says what it is. */
+function releaseRows(input: AnalyticInput): Row[] {
+  const { meta } = input;
+  const facts: Array<[string, string | null]> = [
+    ['version', meta.version], ['source_id', meta.source.id], ['source_file', meta.source.file], ['source_sha256', meta.source.sha256],
+    ['source_title', meta.source.title ?? null], ['source_url', meta.source.url ?? null], ['pipeline', `${meta.pipeline.name} ${meta.pipeline.version}`],
+  ];
+  return facts.map(([key, value]) => ({ key, value }));
+}
+
+export const RELEASE_TABLE = 'about_release';
+const RELEASE_COLUMNS: FlatColumn[] = ['key', 'value'].map((name) => ({ column: { name, kind: 'string', nullable: name === 'value' }, path: [name] }));
+
+function fill(db: Database, input: AnalyticInput): void {
+  const tables = input.published.map((p) => p.table);
+  db.exec(`PRAGMA page_size = ${PAGE_SIZE}; BEGIN;`);
+  db.exec(`CREATE TABLE ${RELEASE_TABLE} (key TEXT NOT NULL PRIMARY KEY, value TEXT);`);
+  insertRows(db, RELEASE_TABLE, RELEASE_COLUMNS, releaseRows(input), (c, row) => row[c.column.name]);
+  for (const { table, rows } of input.published) {
+    db.exec(createTable(table, tables).join('\n'));
+    insertRows(db, table.name, sqliteColumns(table), rows, (c, row) => sqlValue(c.column, valueAt(row, c.path)));
+    addSearch(db, table, rows);
+  }
+  const present = new Map(tables.map((t) => [t.name, new Set(sqliteColumns(t).map((c) => c.column.name))]));
+  for (const view of VIEWS.filter((v) => viewApplies(v, present))) db.exec(`CREATE VIEW ${quoteName(view.name)} AS\n${view.sql};`);
+  db.exec('COMMIT; VACUUM;');
+}
+
+let engine: Promise<Awaited<ReturnType<typeof import('@sqlite.org/sqlite-wasm')['default']>>> | undefined;
+
+/** SQLite's WebAssembly build, loaded once, only when a database is written. */
+const sqlite = () => (engine ??= import('@sqlite.org/sqlite-wasm').then((module) => module.default()));
+
+/** The database's bytes. */
+export async function renderSqlite(input: AnalyticInput): Promise<Buffer> {
+  const sqlite3 = await sqlite();
+  const db = new sqlite3.oo1.DB(':memory:');
+  try {
+    fill(db, input);
+    return Buffer.from(sqlite3.capi.sqlite3_js_db_export(db));
+  } finally {
+    db.close();
+  }
+}
