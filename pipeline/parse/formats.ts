@@ -27,6 +27,8 @@ interface TextFrontEnd extends Recognised {
   text: true;
   /** The encoding the file declares inside itself (a web page's <meta charset>), if the format has such a thing. */
   charset?: (bytes: Uint8Array) => string | undefined;
+  /** Its parser's cost is linear in the text (parse5): the cost pre-pass, which bounds remark's costly constructs, is not needed. */
+  linear?: true;
   load: (text: string, file: string) => Promise<Parsed>;
 }
 
@@ -65,6 +67,7 @@ export const FRONT_ENDS = {
     sniff: isHtmlPage,
     text: true,
     charset: (bytes) => declaredCharset(bytes),
+    linear: true,
     async load(text, file) {
       const { parseHtml } = await import('./html.js');
       return { blocks: parseHtml(text, file) };
