@@ -33,7 +33,7 @@ describe('progress', () => {
     const without = await build({ sourceId: 'odf-2025-02-13-tough-year', dist: plain });
     expect(events.map((e) => e.stage)).toEqual(['fetch', 'parse', 'extract', 'validate', 'validate', 'publish']);
     expect(events.every((e) => e.ms >= 0 && e.summary.length > 0)).toBe(true);
-    expect(events[2]!.summary).toMatch(/^48 prisoners, 24 sections, 176 footnotes/);
+    expect(events[2]!.summary).toMatch(/^48 prisoners, 39 sections, 176 footnotes/);
     expect(withEvents.dataset).toEqual(without.dataset);
     expect(snapshot(observed)).toEqual(snapshot(plain));
   });

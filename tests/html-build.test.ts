@@ -5,7 +5,7 @@
  * file added, and a mirror holding the report rendered to HTML at test time.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../pipeline/lib/hash.js';
@@ -25,11 +25,14 @@ function project(): { dir: string; mirror: string } {
   manifest.files.push({ format: 'html', name: 'report.html', sha256: sha256(html), bytes: html.length, url: null });
   mkdirSync(join(dir, 'sources', ID), { recursive: true });
   writeFileSync(join(dir, 'sources', ID, 'source.json'), JSON.stringify(manifest, null, 2));
-  // the Makefile's own prerequisites (npm ci, compiling) are this checkout's, already done
-  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json']) symlinkSync(join(ROOT, file), join(dir, file));
+  // the program reads its sources/ from its own place: a copy of it holds this project's; npm ci and compiling are the checkout's
+  for (const part of ['bin', 'build', 'identity']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  const keepTime = { preserveTimestamps: true }; // older than node_modules' stamp: make does not run npm ci
+  for (const file of ['package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(dir, file), keepTime);
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   for (const stamp of ['node_modules/.package-lock.json', 'build/.stamp']) {
     mkdirSync(join(dir, stamp, '..'), { recursive: true });
-    writeFileSync(join(dir, stamp), '');
+    if (!stamp.startsWith('node_modules')) writeFileSync(join(dir, stamp), '');
   }
   return { dir, mirror };
 }
@@ -37,8 +40,7 @@ function project(): { dir: string; mirror: string } {
 describe('a manifest listing an HTML file', () => {
   it('make FORMAT=html builds the release from the HTML file', () => {
     const { dir, mirror } = project();
-    const cliOfCheckout = `CLI=node ${join(ROOT, 'bin', 'kzpp.js')}`;
-    const make = ['-s', '-f', join(ROOT, 'Makefile'), '-C', dir, 'datasets', 'FORMAT=html', 'TS=tsconfig.json', cliOfCheckout];
+    const make = ['-s', '-f', join(ROOT, 'Makefile'), '-C', dir, 'datasets', 'FORMAT=html', 'TS=tsconfig.json'];
     execFileSync('make', make, { env: { ...process.env, SOURCES_MIRROR: mirror }, stdio: 'pipe' });
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const manifest = JSON.parse(readFileSync(join(dir, 'dist', version, 'manifest.json'), 'utf8'));

@@ -9,7 +9,7 @@ async function parse(bytes: Buffer, file: string, format: Format): Promise<Parse
   const frontEnd = FRONT_ENDS[format];
   if (!frontEnd.text) return frontEnd.load(bytes, file);
   const charset: ((b: Uint8Array) => string | undefined) | undefined = 'charset' in frontEnd ? frontEnd.charset : undefined;
-  return frontEnd.load(readText(bytes, file, charset?.(bytes)), file);
+  return frontEnd.load(readText(bytes, file, { declared: charset?.(bytes) }), file);
 }
 
 export async function readDocument(bytes: Buffer, file: string, format: Format = formatOf(file, bytes)): Promise<DocumentModel> {

@@ -8,7 +8,8 @@ import { inputError } from '../errors.js';
 import { checkLines, checkTextSize } from '../limits.js';
 import { decodeText } from './decode.js';
 
-export function readText(bytes: Buffer, file: string, declared?: string): string {
+/** declared: the encoding the file names inside itself (a web page's <meta charset>). */
+export function readText(bytes: Buffer, file: string, { declared }: { declared?: string } = {}): string {
   const text = decodeText(bytes, file, declared);
   // lines first: a file that is one huge line is better named by its line than by its size
   checkLines(text, file);
