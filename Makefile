@@ -24,6 +24,7 @@ datasets: build/.stamp
 
 ## test: the whole test suite (the command CI runs); colours only at a terminal, so CI logs stay plain text
 test: build/.stamp
+	npm run -s lint
 	@if [ -t 1 ]; then npx vitest run; else NO_COLOR=1 npx vitest run; fi
 
 ## lint: formatting and lint rules (Biome), and tsc --noEmit over pipeline/, tests/ and bench/

@@ -18,6 +18,9 @@ const dataset = Object.fromEntries(TABLE_NAMES.map((name) => [name, JSON.parse(r
 const published = publishedRows(dataset);
 if (mode === 'with') {
   const { analyticFiles } = await import('../build/pipeline/publish/analytic.js');
-  const files = await analyticFiles({ published, meta: { version: manifest.version, source: manifest.source, pipeline: manifest.pipeline } });
+  const files = await analyticFiles({
+    published,
+    meta: { version: manifest.version, source: manifest.source, pipeline: manifest.pipeline },
+  });
   process.stdout.write(`${[...files.values()].reduce((n, b) => n + b.length, 0)} bytes\n`);
 }

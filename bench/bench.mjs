@@ -58,7 +58,11 @@ const spread = (xs, unit) => (xs.length === 1 ? unit(xs[0]) : `${unit(median(xs)
 const seconds = (ms) => (ms / 1000).toFixed(2);
 const megabytes = (kB) => (kB / 1024).toFixed(0);
 
-const firstLine = (text) => text.trim().split('\n')[0]?.replace(/^kzpp: error: /, '') ?? '';
+const firstLine = (text) =>
+  text
+    .trim()
+    .split('\n')[0]
+    ?.replace(/^kzpp: error: /, '') ?? '';
 
 /**
  * A case: `args(i)` gives run i's command line. One untimed warm-up run first
@@ -73,7 +77,17 @@ function runCase({ label, input, args, runs, targetMs, unavailable, reference = 
   }
   const results = Array.from({ length: runs }, (_, i) => measure(args(i + 1)));
   const failed = results.find((r) => r.status !== 0);
-  if (failed) return { label, input, runs, wall: `failed (exit ${failed.status}: ${firstLine(failed.stderr)})`, cpu: '', rss: '', target: '', met: '' };
+  if (failed)
+    return {
+      label,
+      input,
+      runs,
+      wall: `failed (exit ${failed.status}: ${firstLine(failed.stderr)})`,
+      cpu: '',
+      rss: '',
+      target: '',
+      met: '',
+    };
   const ms = results.map((r) => r.ms);
   const rss = results.map((r) => r.kB);
   return {
@@ -112,8 +126,20 @@ function analyticCases(reportMd) {
   if (made.status !== 0) throw new Error('cannot extract the report for the Parquet/SQLite case');
   const input = `report.md's ${REAL_ENTRIES} entries, all tables`;
   const script = join(ROOT, 'bench', 'analytic.mjs');
-  const without = runCase({ label: '(e) tables loaded, no writers', input, args: () => [script, release, 'without'], runs: runsOf(5), reference: true });
-  const withWriters = runCase({ label: '(e) tables + Parquet + SQLite writers', input, args: () => [script, release, 'with'], runs: runsOf(5), targetMs: 1000 });
+  const without = runCase({
+    label: '(e) tables loaded, no writers',
+    input,
+    args: () => [script, release, 'without'],
+    runs: runsOf(5),
+    reference: true,
+  });
+  const withWriters = runCase({
+    label: '(e) tables + Parquet + SQLite writers',
+    input,
+    args: () => [script, release, 'with'],
+    runs: runsOf(5),
+    targetMs: 1000,
+  });
   return [without, withWriters];
 }
 
@@ -125,14 +151,33 @@ function analyticCost([without, withWriters]) {
 
 async function diffCases(records) {
   const template = join(work, 'template');
-  const made = spawnSync(process.execPath, [KZPP, 'extract', join(work, `synthetic-${REAL_ENTRIES * (quick ? 1 : 10)}.md`), '--out', template, '--json'], { cwd: ROOT });
+  const made = spawnSync(
+    process.execPath,
+    [KZPP, 'extract', join(work, `synthetic-${REAL_ENTRIES * (quick ? 1 : 10)}.md`), '--out', template, '--json'],
+    { cwd: ROOT },
+  );
   if (made.status !== 0) throw new Error('cannot extract the synthetic report for the diff datasets');
   const [oldDir, newDir] = [join(work, 'old'), join(work, 'new')];
   const counts = await writeDatasetPair(join(template, 'prisoners.ndjson'), records, oldDir, newDir);
   const input = `${counts.old} vs ${counts.new} records`;
   const kzpp = kzppHas('diff')
-    ? runCase({ label: '(d) diff, kzpp diff', input, args: () => [KZPP, 'diff', oldDir, newDir, '--out', fresh('diff'), '--json'], runs: runsOf(3), targetMs: 3000 })
-    : { label: '(d) diff, kzpp diff', input, runs: 0, wall: 'n/a (kzpp diff not available)', cpu: '', rss: '', target: '< 3.00 s, faster than daff', met: '' };
+    ? runCase({
+        label: '(d) diff, kzpp diff',
+        input,
+        args: () => [KZPP, 'diff', oldDir, newDir, '--out', fresh('diff'), '--json'],
+        runs: runsOf(3),
+        targetMs: 3000,
+      })
+    : {
+        label: '(d) diff, kzpp diff',
+        input,
+        runs: 0,
+        wall: 'n/a (kzpp diff not available)',
+        cpu: '',
+        rss: '',
+        target: '< 3.00 s, faster than daff',
+        met: '',
+      };
   const daff = runCase({
     label: '(d) diff, daff (CSV, --id id)',
     input,
@@ -181,7 +226,8 @@ async function main() {
       args: () => [KZPP, 'extract', reportPdf, '--out', fresh('pdf'), '--json'],
       runs: runsOf(5),
       targetMs: 2000,
-      unavailable: (r) => (existsSync(reportPdf) && r.status === 3 && /not supported/.test(r.stderr) ? 'n/a (PDF front end not available)' : undefined),
+      unavailable: (r) =>
+        existsSync(reportPdf) && r.status === 3 && /not supported/.test(r.stderr) ? 'n/a (PDF front end not available)' : undefined,
     }),
   );
   const ten = syntheticCase(quick ? 1 : 10, runsOf(5));
@@ -194,8 +240,13 @@ async function main() {
   for (const row of analytic) note(row);
 
   const factor = quick ? 2 : 6;
-  const scaling = ten.ms && hundred.ms ? `(c) ${factor}x the entries took ${(hundred.ms / ten.ms).toFixed(1)}x the time (linear: at most ${factor}x).` : '';
-  process.stdout.write(`kzpp benchmark, ${new Date().toISOString().slice(0, 10)}: ${machine()}\nreport.md: ${existsSync(reportMd) ? reportMd : 'missing'}\n\n${table(rows)}\n\n${scaling}\n${analyticCost(analytic)}\n`);
+  const scaling =
+    ten.ms && hundred.ms
+      ? `(c) ${factor}x the entries took ${(hundred.ms / ten.ms).toFixed(1)}x the time (linear: at most ${factor}x).`
+      : '';
+  process.stdout.write(
+    `kzpp benchmark, ${new Date().toISOString().slice(0, 10)}: ${machine()}\nreport.md: ${existsSync(reportMd) ? reportMd : 'missing'}\n\n${table(rows)}\n\n${scaling}\n${analyticCost(analytic)}\n`,
+  );
 }
 
 try {

@@ -26,7 +26,14 @@ import { renderDiff } from '../build/pipeline/diff/render.js';
 import { csvColumns, toCsv, toJson, toNdjson } from '../build/pipeline/publish/formats.js';
 import { jsonSchemaFor } from '../build/pipeline/validate/schemas.js';
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '100000' }, runs: { type: 'string', default: '5' }, scenario: { type: 'string', default: 'edits' }, limit: { type: 'string', default: '0' } } });
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '5' },
+    scenario: { type: 'string', default: 'edits' },
+    limit: { type: 'string', default: '0' },
+  },
+});
 const LIMIT_MS = Number(values.limit) * 1000; // fail above this median (0: no limit); slower than daff always fails
 const RENUMBER = values.scenario === 'renumbered';
 const N = Number(values.records);
@@ -48,7 +55,8 @@ const GIVEN = ['Arman', 'Berik', 'Dana', 'Erlan', 'Gulnara', 'Marat', 'Saule', '
 const FAMILY = ['Testov', 'Examplov', 'Sampleyev', 'Placeholderov', 'Fictiv', 'Qalamov', 'Polygonov', 'Newcomerov'];
 
 function person(i, number) {
-  const given = pick(GIVEN), family = `${pick(FAMILY)}${i}`;
+  const given = pick(GIVEN),
+    family = `${pick(FAMILY)}${i}`;
   const convicted = rnd() < 0.8;
   const months = convicted ? 12 + Math.floor(rnd() * 100) : null;
   return {
@@ -64,10 +72,13 @@ function person(i, number) {
     sentence_months: months,
     sentence_terms_months: months ? [months] : [],
     articles: ['174', '272'],
-    charges: [{ article: '174', label: 'incitement of discord' }, { article: '272', label: null }],
+    charges: [
+      { article: '174', label: 'incitement of discord' },
+      { article: '272', label: null },
+    ],
     convicted_on: convicted ? `20${10 + Math.floor(rnd() * 15)}-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}` : null,
     custody_since: '2022-01-05',
-    footnotes: [i % 200 + 1],
+    footnotes: [(i % 200) + 1],
     source_urls: [`https://example.org/case/${i}`],
     text: `${number} ${given} ${family.toUpperCase()} – ${months ?? 'no'} months under Article 174 (“incitement of discord”). Detained on 5 January 2022 in an invented town; the court is fictional.`,
     source: { id: 'synthetic', line_start: 10 + number * 2, line_end: 10 + number * 2 },
@@ -78,8 +89,16 @@ function datasets() {
   const from = Array.from({ length: N }, (_, i) => person(i, i + 1));
   const kept = from.filter((_, i) => i % 200 !== 7); // 0.5% released
   const to = kept.map((r, i) => {
-    const moved = RENUMBER ? { ...r, number: i + 1, text: r.text.replace(/^\d+/, String(i + 1)), source: { ...r.source, line_start: 12 + i * 2, line_end: 12 + i * 2 } } : r;
-    if (i % 100 === 3 && r.sentence_months) return { ...moved, sentence_months: r.sentence_months + 12, sentence_terms_months: [r.sentence_months + 12] }; // 1% re-sentenced
+    const moved = RENUMBER
+      ? {
+          ...r,
+          number: i + 1,
+          text: r.text.replace(/^\d+/, String(i + 1)),
+          source: { ...r.source, line_start: 12 + i * 2, line_end: 12 + i * 2 },
+        }
+      : r;
+    if (i % 100 === 3 && r.sentence_months)
+      return { ...moved, sentence_months: r.sentence_months + 12, sentence_terms_months: [r.sentence_months + 12] }; // 1% re-sentenced
     return moved;
   });
   for (let i = 0; i < N / 200; i++) to.push(person(N + i, RENUMBER ? to.length + 1 : N + i + 1)); // 0.5% added
@@ -89,9 +108,11 @@ function datasets() {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** Wall-clock and CPU milliseconds of each run (CPU time: what the run costs when the machine is shared). */
 function time(fn) {
-  const ms = [], cpu = [];
+  const ms = [],
+    cpu = [];
   for (let i = 0; i < RUNS; i++) {
-    const t = performance.now(), c = process.cpuUsage();
+    const t = performance.now(),
+      c = process.cpuUsage();
     fn();
     ms.push(performance.now() - t);
     const used = process.cpuUsage(c);
@@ -104,12 +125,18 @@ const dir = mkdtempSync(join(tmpdir(), 'kzpp-bench-'));
 try {
   const { from, to } = datasets();
   const columns = csvColumns(jsonSchemaFor('prisoners'));
-  for (const [side, rows] of [['from', from], ['to', to]]) {
+  for (const [side, rows] of [
+    ['from', from],
+    ['to', to],
+  ]) {
     mkdirSync(join(dir, side));
     writeFileSync(join(dir, side, 'prisoners.json'), toJson(rows));
     writeFileSync(join(dir, side, 'prisoners.ndjson'), toNdjson(rows));
     writeFileSync(join(dir, side, 'prisoners.csv'), toCsv(rows, columns));
-    writeFileSync(join(dir, side, 'manifest.json'), JSON.stringify({ version: side === 'from' ? '1.0.0' : '1.1.0', counts: { prisoners: rows.length } }));
+    writeFileSync(
+      join(dir, side, 'manifest.json'),
+      JSON.stringify({ version: side === 'from' ? '1.0.0' : '1.1.0', counts: { prisoners: rows.length } }),
+    );
   }
 
   let summary;
@@ -120,7 +147,9 @@ try {
     summary = diff.tables.prisoners.counts;
   });
   const cli = time(() => {
-    const r = spawnSync(process.execPath, ['bin/kzpp.js', 'diff', join(dir, 'from'), join(dir, 'to'), '--out', join(dir, 'out')], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/kzpp.js', 'diff', join(dir, 'from'), join(dir, 'to'), '--out', join(dir, 'out')], {
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`kzpp diff failed: ${r.stderr}`);
   });
   cli.cpu = 0; // a child process: its CPU time is not ours to measure
@@ -138,8 +167,15 @@ try {
     new daff.Csv().renderTable(output);
   });
 
-  const fmt = (t) => `median ${(t.median / 1000).toFixed(2)} s (min ${(t.min / 1000).toFixed(2)}, max ${(t.max / 1000).toFixed(2)})${t.cpu ? `, CPU ${(t.cpu / 1000).toFixed(2)} s` : ''}`;
-  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; scenario ${values.scenario}: ${N} records per side, ${RUNS} runs each; kzpp found ${JSON.stringify(summary)}, daff wrote ${daffChanges} diff rows`);
+  const fmt = (t) =>
+    `median ${(t.median / 1000).toFixed(2)} s (min ${(t.min / 1000).toFixed(2)}, max ${(t.max / 1000).toFixed(2)})${t.cpu ? `, CPU ${(t.cpu / 1000).toFixed(2)} s` : ''}`;
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ' ',
+      )}; scenario ${values.scenario}: ${N} records per side, ${RUNS} runs each; kzpp found ${JSON.stringify(summary)}, daff wrote ${daffChanges} diff rows`,
+  );
   console.log(`kzpp diff (library): ${fmt(ours)}`);
   console.log(`kzpp diff (CLI):     ${fmt(cli)}`);
   console.log(`daff (library):      ${fmt(theirs)}`);

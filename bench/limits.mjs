@@ -30,16 +30,31 @@ function writeRepeated(file, unit, bytes) {
   closeSync(fd);
 }
 
-const paragraph = 'The committee met on 3 March 2021 and noted that several activists were detained under Article 174 of the Criminal Code.\n\n';
+const paragraph =
+  'The committee met on 3 March 2021 and noted that several activists were detained under Article 174 of the Criminal Code.\n\n';
 const entries = (n) =>
-  ['## THE LIST OF POLITICAL PRISONERS', '', '## CONVICTED', '', ...Array.from({ length: n }, (_, i) => `- ${i + 1} **Given FAMILY** – 3 years under Article 174.`), ''].join('\n');
+  [
+    '## THE LIST OF POLITICAL PRISONERS',
+    '',
+    '## CONVICTED',
+    '',
+    ...Array.from({ length: n }, (_, i) => `- ${i + 1} **Given FAMILY** – 3 years under Article 174.`),
+    '',
+  ].join('\n');
 
 const MiB = 1024 * 1024;
 /** `unit` repeated to just under the text limits (1 MiB, 10,000 lines), so the construct, not the size, is what is refused. */
-const writeNear = (file, unit) => writeRepeated(file, unit, Math.min(MiB - 4096, Math.floor(9_900 / unit.split('\n').length) * unit.length));
+const writeNear = (file, unit) =>
+  writeRepeated(file, unit, Math.min(MiB - 4096, Math.floor(9_900 / unit.split('\n').length) * unit.length));
 const nestedList = (depth) => Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}- item\n`).join('');
 const backticks = (longest) => Array.from({ length: longest }, (_, i) => `${'`'.repeat(i + 1)} a\n`).join('');
-const table = (columns, rows) => [`|${' a |'.repeat(columns)}`, `|${' --- |'.repeat(columns)}`, ...Array.from({ length: rows - 2 }, () => `|${' b |'.repeat(columns)}`), ''].join('\n');
+const table = (columns, rows) =>
+  [
+    `|${' a |'.repeat(columns)}`,
+    `|${' --- |'.repeat(columns)}`,
+    ...Array.from({ length: rows - 2 }, () => `|${' b |'.repeat(columns)}`),
+    '',
+  ].join('\n');
 
 const CASES = [
   { label: 'a 50 MB file (text)', make: (f) => writeRepeated(f, paragraph, 50_000_000) },
@@ -74,7 +89,9 @@ function measure(input) {
 }
 
 try {
-  console.log(`Measured ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, load average ${loadavg()[0].toFixed(1)}; median of ${RUNS} runs\n`);
+  console.log(
+    `Measured ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), Node ${process.version}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, load average ${loadavg()[0].toFixed(1)}; median of ${RUNS} runs\n`,
+  );
   console.log('| input | exit | wall | CPU | peak RSS | message |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const c of CASES) {
@@ -82,7 +99,9 @@ try {
     c.make(input);
     const runs = Array.from({ length: RUNS }, () => measure(input));
     const reason = runs[0].error.replace(/^kzpp: error: .*?input\.md(?::line [\d,]+)?: /, '').replace(/\|/g, '\\|');
-    console.log(`| ${c.label} | ${runs[0].status} | ${(median(runs.map((r) => r.ms)) / 1000).toFixed(2)} s | ${(median(runs.map((r) => r.cpuMs)) / 1000).toFixed(2)} s | ${(median(runs.map((r) => r.kB)) / 1024).toFixed(0)} MB | ${reason} |`);
+    console.log(
+      `| ${c.label} | ${runs[0].status} | ${(median(runs.map((r) => r.ms)) / 1000).toFixed(2)} s | ${(median(runs.map((r) => r.cpuMs)) / 1000).toFixed(2)} s | ${(median(runs.map((r) => r.kB)) / 1024).toFixed(0)} MB | ${reason} |`,
+    );
     rmSync(input);
   }
 } finally {

@@ -4,5 +4,6 @@
 const { writeFileSync } = require('node:fs');
 process.on('exit', () => {
   const u = process.resourceUsage();
-  if (process.env.BENCH_RSS_FILE) writeFileSync(process.env.BENCH_RSS_FILE, JSON.stringify({ kB: u.maxRSS, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
+  if (process.env.BENCH_RSS_FILE)
+    writeFileSync(process.env.BENCH_RSS_FILE, JSON.stringify({ kB: u.maxRSS, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
 });

@@ -19,15 +19,31 @@ const meta = (id) => ({
 function recordOf(templates, k) {
   const t = templates[k % templates.length];
   const suffix = k.toString(36);
-  return { ...t, id: `${t.id}-${suffix}`, number: k + 1, name: `${t.name} ${suffix.toUpperCase()}`, family_name: `${t.family_name}${suffix}` };
+  return {
+    ...t,
+    id: `${t.id}-${suffix}`,
+    number: k + 1,
+    name: `${t.name} ${suffix.toUpperCase()}`,
+    family_name: `${t.family_name}${suffix}`,
+  };
 }
 
 /** A changed copy: a longer sentence (or a new charge for pre-trial). */
 const changed = (r) =>
-  r.sentence_months ? { ...r, sentence_months: r.sentence_months + 12, sentence_terms_months: [r.sentence_months + 12], sentence_text: `${r.sentence_text} (extended)` } : { ...r, articles: [...r.articles, '999'] };
+  r.sentence_months
+    ? {
+        ...r,
+        sentence_months: r.sentence_months + 12,
+        sentence_terms_months: [r.sentence_months + 12],
+        sentence_text: `${r.sentence_text} (extended)`,
+      }
+    : { ...r, articles: [...r.articles, '999'] };
 
 export async function writeDatasetPair(templateNdjson, n, oldDir, newDir) {
-  const templates = readFileSync(templateNdjson, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const templates = readFileSync(templateNdjson, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   const old = Array.from({ length: n }, (_, k) => recordOf(templates, k));
   const next = [];
   old.forEach((r, k) => {

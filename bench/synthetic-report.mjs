@@ -19,7 +19,12 @@ function nameOf(i) {
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const dateOf = (i) => `${1 + (i % 28)} ${MONTHS[i % 12]} ${2019 + (i % 5)}`;
-const ARTICLES = [['272', 'organisation of mass riots'], ['274', 'dissemination of knowingly false information'], ['405', 'participation in an extremist organisation'], ['174', 'incitement of discord']];
+const ARTICLES = [
+  ['272', 'organisation of mass riots'],
+  ['274', 'dissemination of knowingly false information'],
+  ['405', 'participation in an extremist organisation'],
+  ['174', 'incitement of discord'],
+];
 
 function entry(i, number, convicted, footnote) {
   const { given, family } = nameOf(i);
@@ -29,14 +34,22 @@ function entry(i, number, convicted, footnote) {
   const first = convicted
     ? `${1 + (i % 9)} years' imprisonment under Article ${article} of the Criminal Code (“${label}”).`
     : `arrested on suspicion of “${label}” (Article ${article} of the Criminal Code).`;
-  const rest = convicted ? ` Sentenced on ${dateOf(i)}. ${given} ${family} has been in detention since ${dateOf(i + 3)}.` : ` Detained on ${dateOf(i)}.`;
+  const rest = convicted
+    ? ` Sentenced on ${dateOf(i)}. ${given} ${family} has been in detention since ${dateOf(i + 3)}.`
+    : ` Detained on ${dateOf(i)}.`;
   return `${bullet}${number} **${given} ${family.toUpperCase()}** – ${first}${rest}${ref}`;
 }
 
 function list(start, count, convicted, footnotes) {
   const out = [];
   for (let n = 1; n <= count; n++) {
-    if ((n - 1) % 12 === 0) out.push(`### Group ${Math.floor((n - 1) / 12) + 1} of the ${convicted ? 'convicted' : 'detained'}`, '', `The members of this group were detained on ${dateOf(start + n)}.`, '');
+    if ((n - 1) % 12 === 0)
+      out.push(
+        `### Group ${Math.floor((n - 1) / 12) + 1} of the ${convicted ? 'convicted' : 'detained'}`,
+        '',
+        `The members of this group were detained on ${dateOf(start + n)}.`,
+        '',
+      );
     const withNote = n % 3 === 0;
     const note = withNote ? footnotes.length + 1 : 0;
     out.push(entry(start + n, n, convicted, note), '');
@@ -52,11 +65,21 @@ export function syntheticReport(total) {
   const convicted = Math.round((total * 40) / 48);
   const footnotes = [];
   const lines = [
-    '# A SYNTHETIC YEAR', '', `## ${total} political prisoners in Examplestan`, '',
-    '## SUMMARY', '', `There are **at least ${total} political prisoners**: ${convicted} convicted and ${total - convicted} in pre-trial detention.`, '',
-    '## THE LIST OF POLITICAL PRISONERS', '', '## CONVICTED', '',
+    '# A SYNTHETIC YEAR',
+    '',
+    `## ${total} political prisoners in Examplestan`,
+    '',
+    '## SUMMARY',
+    '',
+    `There are **at least ${total} political prisoners**: ${convicted} convicted and ${total - convicted} in pre-trial detention.`,
+    '',
+    '## THE LIST OF POLITICAL PRISONERS',
+    '',
+    '## CONVICTED',
+    '',
     ...list(0, convicted, true, footnotes),
-    '**UNDER ARREST IN A PRE-TRIAL DETENTION FACILITY**', '',
+    '**UNDER ARREST IN A PRE-TRIAL DETENTION FACILITY**',
+    '',
     ...list(convicted, total - convicted, false, footnotes),
   ];
   return `${lines.join('\n')}\n`;

@@ -20,7 +20,9 @@ export interface Place {
 
 /** Where a place is known: "file:page P:line L". */
 export function formatPlace(p: Place): string {
-  return [p.file, p.page !== undefined ? `page ${p.page}` : undefined, p.line !== undefined ? `line ${p.line}` : undefined].filter(Boolean).join(':');
+  return [p.file, p.page !== undefined ? `page ${p.page}` : undefined, p.line !== undefined ? `line ${p.line}` : undefined]
+    .filter(Boolean)
+    .join(':');
 }
 
 /** An expected failure: printed as one line ("file:line: what went wrong"), never with a stack trace. */

@@ -65,30 +65,47 @@ export function checkLines(text: string, file: string): void {
     const end = text.indexOf('\n', start);
     const length = (end < 0 ? text.length : end) - start;
     if (length > LIMITS.lineChars) {
-      throw inputError(`the line is ${n(length)} characters long, over the limit of ${n(LIMITS.lineChars)}: a document in the report's format breaks its text into lines (is this a binary or minified file?)`, { file, line });
+      throw inputError(
+        `the line is ${n(length)} characters long, over the limit of ${n(LIMITS.lineChars)}: a document in the report's format breaks its text into lines (is this a binary or minified file?)`,
+        { file, line },
+      );
     }
     if (end < 0) return;
-    if (++line > LIMITS.lines) throw inputError(`more than ${n(LIMITS.lines)} lines, the limit for a text document: split it, or check it is the report`, { file, line });
+    if (++line > LIMITS.lines)
+      throw inputError(`more than ${n(LIMITS.lines)} lines, the limit for a text document: split it, or check it is the report`, {
+        file,
+        line,
+      });
     start = end + 1;
   }
 }
 
 export function checkTextSize(bytes: number, file: string): void {
   if (bytes > LIMITS.textBytes) {
-    throw inputError(`the text is ${mb(bytes)}, over the limit of ${mb(LIMITS.textBytes)} for a text document: split it, or check it is the report`, { file });
+    throw inputError(
+      `the text is ${mb(bytes)}, over the limit of ${mb(LIMITS.textBytes)} for a text document: split it, or check it is the report`,
+      { file },
+    );
   }
 }
 
 export function checkEntryCount(count: number, place: { file: string; line: number; page?: number }): void {
-  if (count > LIMITS.entries) throw inputError(`more than ${n(LIMITS.entries)} list entries, the limit: check this is a report in the expected format`, place);
+  if (count > LIMITS.entries)
+    throw inputError(`more than ${n(LIMITS.entries)} list entries, the limit: check this is a report in the expected format`, place);
 }
 
 export function checkPdfPages(count: number, file: string): void {
-  if (count > LIMITS.pdfPages) throw inputError(`the PDF has ${n(count)} pages, over the limit of ${n(LIMITS.pdfPages)}: split it, or check it is the report`, { file });
+  if (count > LIMITS.pdfPages)
+    throw inputError(`the PDF has ${n(count)} pages, over the limit of ${n(LIMITS.pdfPages)}: split it, or check it is the report`, {
+      file,
+    });
 }
 
 export function checkPdfTextItems(count: number, place: { file: string; page: number }): void {
   if (count > LIMITS.pdfTextItems) {
-    throw inputError(`more than ${n(LIMITS.pdfTextItems)} text items (runs of text) in the PDF, the limit: a report in this format has far fewer`, place);
+    throw inputError(
+      `more than ${n(LIMITS.pdfTextItems)} text items (runs of text) in the PDF, the limit: a report in this format has far fewer`,
+      place,
+    );
   }
 }

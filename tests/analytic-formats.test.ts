@@ -36,28 +36,38 @@ const schemaOf = (table: PublishedTable) => jsonSchemaOf(table.name, table) as J
 function duckType(prop: Json): string {
   const s = nonNull(prop);
   if (s.type === 'array') return `${duckType(s.items!)}[]`;
-  if (s.type === 'object') return `STRUCT(${Object.entries(s.properties!).map(([k, v]) => `${k} ${duckType(v)}`).join(', ')})`;
+  if (s.type === 'object')
+    return `STRUCT(${Object.entries(s.properties!)
+      .map(([k, v]) => `${k} ${duckType(v)}`)
+      .join(', ')})`;
   if (s.type === 'string') return s.format === 'date' ? 'DATE' : 'VARCHAR';
   return { integer: 'BIGINT', number: 'DOUBLE', boolean: 'BOOLEAN' }[s.type as string]!;
 }
 
 /** A record with every property of its schema present (absent optional fields are null in Parquet). */
 function withNulls(record: Row, schema: Json): Row {
-  return Object.fromEntries(Object.entries(schema.properties!).map(([k, p]) => {
-    const inner = nonNull(p), value = record[k] ?? null;
-    return [k, inner.type === 'object' && value !== null ? withNulls(value as Row, inner) : value];
-  }));
+  return Object.fromEntries(
+    Object.entries(schema.properties!).map(([k, p]) => {
+      const inner = nonNull(p),
+        value = record[k] ?? null;
+      return [k, inner.type === 'object' && value !== null ? withNulls(value as Row, inner) : value];
+    }),
+  );
 }
 
 /** A record as the database stores it (this test's reading): nested objects as a_b columns, lists as JSON text, booleans 0/1. */
 function asSqliteRow(record: Row, schema: Json): Row {
-  return Object.fromEntries(Object.entries(schema.properties!).flatMap(([k, p]): Array<[string, unknown]> => {
-    const inner = nonNull(p), value = record[k] ?? null;
-    if (inner.type === 'object') return Object.keys(inner.properties!).map((sub) => [`${k}_${sub}`, (value as Row | null)?.[sub] ?? null]);
-    if (inner.type === 'array') return [[k, value === null ? null : JSON.stringify(value)]];
-    if (inner.type === 'boolean') return [[k, value === null ? null : Number(value)]];
-    return [[k, value]];
-  }));
+  return Object.fromEntries(
+    Object.entries(schema.properties!).flatMap(([k, p]): Array<[string, unknown]> => {
+      const inner = nonNull(p),
+        value = record[k] ?? null;
+      if (inner.type === 'object')
+        return Object.keys(inner.properties!).map((sub) => [`${k}_${sub}`, (value as Row | null)?.[sub] ?? null]);
+      if (inner.type === 'array') return [[k, value === null ? null : JSON.stringify(value)]];
+      if (inner.type === 'boolean') return [[k, value === null ? null : Number(value)]];
+      return [[k, value]];
+    }),
+  );
 }
 
 async function duck(): Promise<DuckDBConnection> {
@@ -65,16 +75,29 @@ async function duck(): Promise<DuckDBConnection> {
 }
 const rowsOf = async (db: DuckDBConnection, sql: string) => (await db.runAndReadAll(sql)).getRowObjectsJson() as Row[];
 const parquetMetadata = async (db: DuckDBConnection, file: string) =>
-  Object.fromEntries((await rowsOf(db, `SELECT key::VARCHAR AS k, value::VARCHAR AS v FROM parquet_kv_metadata('${file}')`)).map((r) => [r.k, r.v]));
+  Object.fromEntries(
+    (await rowsOf(db, `SELECT key::VARCHAR AS k, value::VARCHAR AS v FROM parquet_kv_metadata('${file}')`)).map((r) => [r.k, r.v]),
+  );
 
 /** Python's sqlite3 on a database; `searches` are name -> SQL returning one column. */
 function readSqlite(file: string, searches: Record<string, string> = {}) {
-  const r = spawnSync('python3', [join(ROOT, 'tests', 'support', 'sqlite-read.py'), file, JSON.stringify(searches)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('python3', [join(ROOT, 'tests', 'support', 'sqlite-read.py'), file, JSON.stringify(searches)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`python3 could not read ${file} (the test needs python3 with sqlite3): ${r.stderr || r.error}`);
   return JSON.parse(r.stdout) as {
-    tables: string[]; views: string[]; page_size: number; integrity: string; foreign_key_check: unknown[];
-    columns: Record<string, Array<[string, string, number, number]>>; foreign_keys: Record<string, string[][]>; indexed: Record<string, string[]>;
-    rows: Record<string, Row[]>; types: Record<string, Record<string, string[][]>>; search: Record<string, string[]>;
+    tables: string[];
+    views: string[];
+    page_size: number;
+    integrity: string;
+    foreign_key_check: unknown[];
+    columns: Record<string, Array<[string, string, number, number]>>;
+    foreign_keys: Record<string, string[][]>;
+    indexed: Record<string, string[]>;
+    rows: Record<string, Row[]>;
+    types: Record<string, Record<string, string[][]>>;
+    search: Record<string, string[]>;
   };
 }
 
@@ -97,8 +120,13 @@ describe('Parquet, read by DuckDB', () => {
       const schema = schemaOf(table);
       const described = await rowsOf(db, `DESCRIBE SELECT * FROM read_parquet('${file}')`);
       const expected = Object.entries(schema.properties!).map(([name, p]) => [name, duckType(p)]);
-      expect(described.map((c) => [c.column_name, String(c.column_type).replace(/"/g, '')]), table.name).toEqual(expected);
-      const rows = (await rowsOf(db, `SELECT to_json(t)::VARCHAR AS j FROM read_parquet('${file}') AS t`)).map((r) => JSON.parse(String(r.j)));
+      expect(
+        described.map((c) => [c.column_name, String(c.column_type).replace(/"/g, '')]),
+        table.name,
+      ).toEqual(expected);
+      const rows = (await rowsOf(db, `SELECT to_json(t)::VARCHAR AS j FROM read_parquet('${file}') AS t`)).map((r) =>
+        JSON.parse(String(r.j)),
+      );
       const json = readJson(first, tableFiles(table).json);
       expect(rows.length, table.name).toBe(json.length);
       expect(rows, table.name).toEqual(json.map((r) => withNulls(r, schema)));
@@ -108,14 +136,19 @@ describe('Parquet, read by DuckDB', () => {
   it('partial dates stay strings, lists are LIST, nested objects STRUCT; Snappy; the source sha256 in the metadata', async () => {
     const db = await duck();
     const file = join(first, 'prisoners.parquet');
-    const types = Object.fromEntries((await rowsOf(db, `DESCRIBE SELECT * FROM read_parquet('${file}')`)).map((c) => [c.column_name, c.column_type]));
+    const types = Object.fromEntries(
+      (await rowsOf(db, `DESCRIBE SELECT * FROM read_parquet('${file}')`)).map((c) => [c.column_name, c.column_type]),
+    );
     expect(types).toMatchObject({ number: 'BIGINT', convicted_on: 'VARCHAR', aliases: 'VARCHAR[]', footnotes: 'BIGINT[]' });
     expect(String(types.charges)).toMatch(/^STRUCT\(article VARCHAR, "?label"? VARCHAR\)\[\]$/);
     const partial = await rowsOf(db, `SELECT count(*) AS n FROM read_parquet('${file}') WHERE length(convicted_on) < 10`);
     expect(Number(partial[0]!.n)).toBeGreaterThan(0); // the report gives some verdicts as a month or a year
     const codecs = await rowsOf(db, `SELECT DISTINCT compression FROM parquet_metadata('${file}')`);
     expect(codecs).toEqual([{ compression: 'SNAPPY' }]);
-    expect(await parquetMetadata(db, file)).toMatchObject({ 'kzpp.table': 'prisoners', 'kzpp.source.sha256': sha256(readFileSync(REPORT_MD)) });
+    expect(await parquetMetadata(db, file)).toMatchObject({
+      'kzpp.table': 'prisoners',
+      'kzpp.source.sha256': sha256(readFileSync(REPORT_MD)),
+    });
   });
 });
 
@@ -127,7 +160,7 @@ describe('two fresh builds', () => {
   });
 });
 
-describe('SQLite, read by Python\'s sqlite3', () => {
+describe("SQLite, read by Python's sqlite3", () => {
   it('holds every table with its rows, keys, foreign keys (checked clean) and indexes on them', () => {
     const db = readSqlite(join(first, DATABASE));
     expect(db.integrity).toBe('ok');
@@ -140,7 +173,12 @@ describe('SQLite, read by Python\'s sqlite3', () => {
     }
     expect(db.foreign_key_check).toEqual([]);
     expect(db.foreign_keys.charges).toEqual([['prisoner_id', 'prisoners', 'id']]);
-    expect(db.foreign_keys.mentions).toEqual(expect.arrayContaining([['prisoner_id', 'prisoners', 'id'], ['section_id', 'sections', 'id']]));
+    expect(db.foreign_keys.mentions).toEqual(
+      expect.arrayContaining([
+        ['prisoner_id', 'prisoners', 'id'],
+        ['section_id', 'sections', 'id'],
+      ]),
+    );
     expect(db.indexed.charges).toEqual(['prisoner_id']);
     expect(db.indexed.mentions).toEqual(['prisoner_id', 'section_id']);
   });
@@ -158,13 +196,17 @@ describe('SQLite, read by Python\'s sqlite3', () => {
 
   it('finds the entries that mention a hunger strike with MATCH, and names and charges too', () => {
     const prisoners = readJson(first, 'prisoners.json');
-    const mentioning = prisoners.filter((p) => /\bhunger\b/i.test(String(p.text))).map((p) => p.id).sort();
+    const mentioning = prisoners
+      .filter((p) => /\bhunger\b/i.test(String(p.text)))
+      .map((p) => p.id)
+      .sort();
     expect(mentioning.length).toBeGreaterThan(0);
     const someone = prisoners[0]!;
     const label = prisoners.flatMap((p) => p.charges as Array<{ label: string | null }>).find((c) => c.label)!.label!;
     const db = readSqlite(join(first, DATABASE), {
       hunger: "SELECT id FROM prisoners_fts WHERE prisoners_fts MATCH 'hunger' ORDER BY id",
-      hungerRows: "SELECT p.id FROM prisoners AS p WHERE p.rowid IN (SELECT rowid FROM prisoners_fts WHERE prisoners_fts MATCH 'hunger') ORDER BY p.id",
+      hungerRows:
+        "SELECT p.id FROM prisoners AS p WHERE p.rowid IN (SELECT rowid FROM prisoners_fts WHERE prisoners_fts MATCH 'hunger') ORDER BY p.id",
       name: `SELECT id FROM prisoners_fts WHERE prisoners_fts MATCH 'name_as_printed : "${String(someone.family_name)}"'`,
       label: `SELECT id FROM prisoners_fts WHERE prisoners_fts MATCH 'charges : "${label.replace(/"/g, '')}"'`,
     });
@@ -182,7 +224,9 @@ describe('SQLite, read by Python\'s sqlite3', () => {
     const withCharges = db.rows.prisoners_with_charges!;
     expect(withCharges.map((r) => r.id)).toEqual(prisoners.map((p) => p.id));
     const first1 = prisoners.find((p) => (p.charges as unknown[]).length > 0)!;
-    const line = (first1.charges as Array<{ article: string; label: string | null }>).map((c) => (c.label ? `${c.article} (${c.label})` : c.article)).join('; ');
+    const line = (first1.charges as Array<{ article: string; label: string | null }>)
+      .map((c) => (c.label ? `${c.article} (${c.label})` : c.article))
+      .join('; ');
     expect(withCharges.find((r) => r.id === first1.id)!.charges).toBe(line);
     expect(db.rows.charges_by_article!.length).toBe(charges.length);
   });
@@ -191,14 +235,22 @@ describe('SQLite, read by Python\'s sqlite3', () => {
     const db = readSqlite(join(first, DATABASE));
     expect(db.rows.about_release).toContainEqual({ key: 'source_sha256', value: sha256(readFileSync(REPORT_MD)) });
     const meta = JSON.parse(readFileSync(join(first, 'metadata.json'), 'utf8'));
-    expect(meta).toMatchObject({ license: 'CC-BY-4.0', license_url: expect.stringMatching(/^https:/), source: expect.any(String), title: expect.any(String) });
+    expect(meta).toMatchObject({
+      license: 'CC-BY-4.0',
+      license_url: expect.stringMatching(/^https:/),
+      source: expect.any(String),
+      title: expect.any(String),
+    });
     const tables = meta.databases['kz-political-prisoners'].tables;
     for (const table of publishedTables()) expect(Object.keys(tables[table.name].columns).length, table.name).toBeGreaterThan(0);
-    expect(tables.prisoners).toMatchObject({ fts_table: 'prisoners_fts', columns: { text: expect.stringMatching(/text/i), source_line_start: expect.any(String) } });
+    expect(tables.prisoners).toMatchObject({
+      fts_table: 'prisoners_fts',
+      columns: { text: expect.stringMatching(/text/i), source_line_start: expect.any(String) },
+    });
   });
 });
 
-describe('in the release\'s catalogues', () => {
+describe("in the release's catalogues", () => {
   it('datapackage.json (format, media type), SHA256SUMS and manifest.json list every new file', () => {
     const pkg = JSON.parse(readFileSync(join(first, 'datapackage.json'), 'utf8'));
     const byPath = new Map(pkg.resources.map((r: { path: string }) => [r.path, r]));
@@ -218,16 +270,23 @@ describe('in the release\'s catalogues', () => {
 describe('many releases at once', () => {
   const meta = (version: string): ReleaseMeta => ({
     version,
-    source: { id: `ed-${version}`, file: 'report.md', format: 'markdown', sha256: version.replace(/\./g, '').padEnd(64, '0'), published_on: null },
+    source: {
+      id: `ed-${version}`,
+      file: 'report.md',
+      format: 'markdown',
+      sha256: version.replace(/\./g, '').padEnd(64, '0'),
+      published_on: null,
+    },
     pipeline: { name: 'kz-political-prisoners', version },
   });
 
   it('one DuckDB query over dist/*/prisoners.parquet shows one person across versions', async () => {
     const identity = emptyIdentity();
     const dist = tempDir();
-    const editions: Array<[string, Dataset]> = [['1.0.0', 'edition-1.md'], ['1.1.0', 'edition-2.md']].map(([version, name]) => [
-      version!, extractAll(modelOf(readFileSync(fixture(name!), 'utf8'), name), 'ed', identity).dataset,
-    ]);
+    const editions: Array<[string, Dataset]> = [
+      ['1.0.0', 'edition-1.md'],
+      ['1.1.0', 'edition-2.md'],
+    ].map(([version, name]) => [version!, extractAll(modelOf(readFileSync(fixture(name!), 'utf8'), name), 'ed', identity).dataset]);
     for (const [version, dataset] of editions) publishRelease(dist, version, await renderDataset(dataset, meta(version)));
     const changed = editions[0]![1].prisoners.find((p) => {
       const later = editions[1]![1].prisoners.find((q) => q.id === p.id);
@@ -235,18 +294,25 @@ describe('many releases at once', () => {
     })!;
     expect(changed).toBeDefined();
     const db = await duck();
-    const rows = await rowsOf(db, `SELECT regexp_extract(filename, '([0-9]+\\.[0-9]+\\.[0-9]+)/prisoners\\.parquet$', 1) AS version,
+    const rows = await rowsOf(
+      db,
+      `SELECT regexp_extract(filename, '([0-9]+\\.[0-9]+\\.[0-9]+)/prisoners\\.parquet$', 1) AS version,
         id, name, sentence_months, convicted_on
       FROM read_parquet('${dist}/*/prisoners.parquet', filename = true)
       WHERE id = '${changed.id}'
-      ORDER BY version`);
-    expect(rows).toEqual(editions.map(([version, dataset]) => {
-      const p = dataset.prisoners.find((q) => q.id === changed.id)!;
-      return { version, id: p.id, name: p.name, sentence_months: String(p.sentence_months), convicted_on: p.convicted_on };
-    }));
+      ORDER BY version`,
+    );
+    expect(rows).toEqual(
+      editions.map(([version, dataset]) => {
+        const p = dataset.prisoners.find((q) => q.id === changed.id)!;
+        return { version, id: p.id, name: p.name, sentence_months: String(p.sentence_months), convicted_on: p.convicted_on };
+      }),
+    );
     for (const [version] of editions) {
       expect(await parquetMetadata(db, join(dist, version, 'prisoners.parquet'))).toMatchObject({ 'kzpp.version': version });
-      expect(recordOf(join(dist, version)).files.map((f) => f.path)).toEqual(expect.arrayContaining(['prisoners.parquet', DATABASE, 'metadata.json']));
+      expect(recordOf(join(dist, version)).files.map((f) => f.path)).toEqual(
+        expect.arrayContaining(['prisoners.parquet', DATABASE, 'metadata.json']),
+      );
     }
   });
 });
@@ -274,17 +340,32 @@ describe('any table, with no code of its own', () => {
     const { dataset } = extractAll(modelOf(readFileSync(fixture('mini-report.md'), 'utf8'), 'mini.md'), 'mini', emptyIdentity());
     const [a, b] = dataset.prisoners;
     const rows = [
-      { id: 'e1', prisoner_id: a!.id, date: '2023-05-02', kind: 'hunger_strike', confirmed: true, text: 'She went on a hunger strike.', footnotes: [1] },
+      {
+        id: 'e1',
+        prisoner_id: a!.id,
+        date: '2023-05-02',
+        kind: 'hunger_strike',
+        confirmed: true,
+        text: 'She went on a hunger strike.',
+        footnotes: [1],
+      },
       { id: 'e2', prisoner_id: b!.id, date: '2022-01-06', kind: 'detained', confirmed: null, text: 'He was detained.', footnotes: [] },
     ];
-    const meta: ReleaseMeta = { version: '0.0.1', source: { id: 'mini', file: 'mini.md', format: 'markdown', sha256: '0'.repeat(64), published_on: null }, pipeline: { name: 'kzpp-test', version: '0' } };
+    const meta: ReleaseMeta = {
+      version: '0.0.1',
+      source: { id: 'mini', file: 'mini.md', format: 'markdown', sha256: '0'.repeat(64), published_on: null },
+      pipeline: { name: 'kzpp-test', version: '0' },
+    };
     const input = { published: [...publishedRows(dataset), { table: events, rows }], meta };
     const dir = tempDir();
     writeFileSync(join(dir, 'events.parquet'), tableToParquet(await import('hyparquet-writer'), events, rows, input));
     writeFileSync(join(dir, 'db.sqlite'), await renderSqlite(input));
 
     const duckdb = await duck();
-    const types = await rowsOf(duckdb, `SELECT column_name AS c, column_type AS t FROM (DESCRIBE SELECT * FROM read_parquet('${join(dir, 'events.parquet')}'))`);
+    const types = await rowsOf(
+      duckdb,
+      `SELECT column_name AS c, column_type AS t FROM (DESCRIBE SELECT * FROM read_parquet('${join(dir, 'events.parquet')}'))`,
+    );
     expect(types.map((r) => [r.c, r.t])).toEqual(Object.entries(schemaOf(events).properties!).map(([n, p]) => [n, duckType(p)]));
     expect(types.find((r) => r.c === 'date')!.t).toBe('DATE');
     const back = await rowsOf(duckdb, `SELECT to_json(t)::VARCHAR AS j FROM read_parquet('${join(dir, 'events.parquet')}') AS t`);
@@ -296,7 +377,10 @@ describe('any table, with no code of its own', () => {
     expect(db.indexed.events).toEqual(['prisoner_id']);
     expect(db.foreign_key_check).toEqual([]);
     expect(db.search.hunger).toEqual(['e1']);
-    expect(db.rows.events_in_order!.map((r) => [r.name, r.id])).toEqual([[a!.name, 'e1'], [b!.name, 'e2']]);
+    expect(db.rows.events_in_order!.map((r) => [r.name, r.id])).toEqual([
+      [a!.name, 'e1'],
+      [b!.name, 'e2'],
+    ]);
     expect(db.rows.events).toEqual(rows.map((r) => asSqliteRow(r, schemaOf(events))));
   });
 });

@@ -11,7 +11,9 @@ import { verifyRelease } from '../pipeline/publish/verify.js';
 import { cli, git, ROOT, snapshot, tempDir } from './helpers.js';
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
-const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string; dev?: boolean; integrity?: string }> };
+const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+  packages: Record<string, { version: string; dev?: boolean; integrity?: string }>;
+};
 
 function build(): string {
   const dist = tempDir();
@@ -40,7 +42,9 @@ describe('SBOM and provenance', () => {
     const zod = sbom.components.find((c: { name: string }) => c.name === 'zod');
     const locked = lock.packages['node_modules/zod']!;
     expect(zod).toMatchObject({ version: locked.version, purl: `pkg:npm/zod@${locked.version}`, licenses: [{ expression: 'MIT' }] });
-    expect(zod.hashes).toEqual([{ alg: 'SHA-512', content: Buffer.from(locked.integrity!.slice('sha512-'.length), 'base64').toString('hex') }]);
+    expect(zod.hashes).toEqual([
+      { alg: 'SHA-512', content: Buffer.from(locked.integrity!.slice('sha512-'.length), 'base64').toString('hex') },
+    ]);
     expect(sbom.components.some((c: { name: string }) => c.name === 'vitest')).toBe(false);
   });
 
@@ -53,7 +57,9 @@ describe('SBOM and provenance', () => {
     expect(provenance.node.major).toBe(Number(process.versions.node.split('.')[0]));
     // the last commit that changed the code (a rebuild at the release's record commit sees the same), or null if the code is uncommitted
     const dirty = git(['status', '--porcelain', '--', 'pipeline', 'bin', 'tsconfig.json']).trim();
-    expect(provenance.pipeline.commit).toBe(dirty ? null : git(['log', '-1', '--format=%H', '--', 'pipeline', 'bin', 'tsconfig.json']).trim());
+    expect(provenance.pipeline.commit).toBe(
+      dirty ? null : git(['log', '-1', '--format=%H', '--', 'pipeline', 'bin', 'tsconfig.json']).trim(),
+    );
   });
 
   it('both are resources of datapackage.json and lines of SHA256SUMS', () => {
@@ -72,9 +78,17 @@ describe('SBOM and provenance', () => {
     const dir = join(copy, VERSION);
     expect(verifyRelease(dir).problems).toEqual([]);
     const provenance = JSON.parse(readFileSync(join(dir, 'provenance.json'), 'utf8'));
-    writeFileSync(join(dir, 'provenance.json'), JSON.stringify({ ...provenance, source: { ...provenance.source, sha256: '0'.repeat(64) } }));
+    writeFileSync(
+      join(dir, 'provenance.json'),
+      JSON.stringify({ ...provenance, source: { ...provenance.source, sha256: '0'.repeat(64) } }),
+    );
     rmSync(join(dir, 'sbom.cdx.json'));
     const paths = verifyRelease(dir).problems.map((p) => `${p.path}: ${p.message}`);
-    expect(paths).toEqual(expect.arrayContaining([expect.stringMatching(/^sbom\.cdx\.json: missing or not JSON/), expect.stringMatching(/^provenance\.json: its source sha256/)]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^sbom\.cdx\.json: missing or not JSON/),
+        expect.stringMatching(/^provenance\.json: its source sha256/),
+      ]),
+    );
   }, 60_000);
 });

@@ -14,13 +14,13 @@ const PLACES: Array<[string, () => string]> = [
 ];
 
 describe.each(PLACES)('from %s', (_, place) => {
-  it('schemas --check finds the package\'s schemas and says what it checked', () => {
+  it("schemas --check finds the package's schemas and says what it checked", () => {
     const r = cli(['schemas', '--check', '--human'], { cwd: place() });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toBe(`checked 14 JSON Schemas in ${join(ROOT, 'schemas')}: each matches its zod definition\n`);
   });
 
-  it('build finds the source manifest, the mirror and the release records; dictionary --check the package\'s dictionary', () => {
+  it("build finds the source manifest, the mirror and the release records; dictionary --check the package's dictionary", () => {
     const cwd = place();
     const dist = join(tempDir(), 'dist');
     const r = cli(['build', '--dist', dist, '--json'], { cwd });
@@ -41,11 +41,17 @@ describe.each(PLACES)('from %s', (_, place) => {
 
 describe('frictions', () => {
   it('a mistyped command: did you mean', () => {
-    expect(cli(['biuld'])).toMatchObject({ status: 2, stderr: 'kzpp: error: unknown command "biuld": did you mean "build"? (see kzpp --help)\n' });
+    expect(cli(['biuld'])).toMatchObject({
+      status: 2,
+      stderr: 'kzpp: error: unknown command "biuld": did you mean "build"? (see kzpp --help)\n',
+    });
   });
 
   it('an unknown option: one short line naming it', () => {
-    expect(cli(['build', '--frobnicate'])).toMatchObject({ status: 2, stderr: 'kzpp: error: unknown option --frobnicate for kzpp build (see kzpp build --help)\n' });
+    expect(cli(['build', '--frobnicate'])).toMatchObject({
+      status: 2,
+      stderr: 'kzpp: error: unknown option --frobnicate for kzpp build (see kzpp build --help)\n',
+    });
   });
 
   it('an unknown source id lists the declared ones', () => {
@@ -61,7 +67,13 @@ describe('frictions', () => {
 
   it('a missing directory: exit 3 from every command that reads one', () => {
     const missing = join(tempDir(), 'nope');
-    for (const args of [['verify-release', missing], ['validate', missing], ['inspect', missing], ['diff', missing, missing, '--out', join(tempDir(), 'd')], ['extract', missing, '--out', join(tempDir(), 'o')]]) {
+    for (const args of [
+      ['verify-release', missing],
+      ['validate', missing],
+      ['inspect', missing],
+      ['diff', missing, missing, '--out', join(tempDir(), 'd')],
+      ['extract', missing, '--out', join(tempDir(), 'o')],
+    ]) {
       const r = cli(args);
       expect(r.status, `${args[0]}: ${r.stderr}`).toBe(3);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -48,7 +48,12 @@ describe('validate', () => {
   it('accepts an extract directory and its files', () => {
     const r = cli(['validate', out, join(out, 'prisoners.ndjson'), join(out, 'prisoners.json'), '--json']);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l).valid)).toEqual([true, true, true]);
+    expect(
+      r.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).valid),
+    ).toEqual([true, true, true]);
   });
 
   it('names the line of a record that breaks its schema, and the file that no longer matches its checksums', () => {
@@ -64,7 +69,9 @@ describe('validate', () => {
     expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(new RegExp(`^${file}: sha256 \\w{64}, SHA256SUMS says \\w{64}$`));
     expect(problems[1]).toMatch(new RegExp(`^${file}: \\d+ bytes, datapackage.json says \\d+$`));
-    expect(problems[2]).toBe(`${file}:line 3: prisoners record "dana-sampleyeva" fails its schema at /list: enum (must be equal to one of the allowed values)`);
+    expect(problems[2]).toBe(
+      `${file}:line 3: prisoners record "dana-sampleyeva" fails its schema at /list: enum (must be equal to one of the allowed values)`,
+    );
     expect(problems[3]).toMatch(/prisoners\.json:line \d+: does not hold the same records as prisoners\.ndjson$/);
   });
 

@@ -73,7 +73,11 @@ describe('help examples', () => {
     for (const example of examples) {
       const r = spawnSync('bash', ['-c', example.replace(/^npx kzpp/, KZPP)], { cwd: project, env: env(), encoding: 'utf8' });
       // Works: exit 0, and no error or stack trace among whatever it reports on stderr.
-      expect({ example, status: r.status, error: /error|\n\s+at /i.test(r.stderr) ? r.stderr : '' }).toEqual({ example, status: 0, error: '' });
+      expect({ example, status: r.status, error: /error|\n\s+at /i.test(r.stderr) ? r.stderr : '' }).toEqual({
+        example,
+        status: 0,
+        error: '',
+      });
     }
   });
 

@@ -19,10 +19,33 @@ describe('build', () => {
     expect(JSON.parse(first.stdout)).toMatchObject({ version: V, outcome: 'published', counts: { prisoners: 48 } });
     const files = snapshot(dist);
     const tableFiles = TABLE_NAMES.flatMap((t) => ['csv', 'json', 'ndjson'].map((ext) => `/${V}/${t}.${ext}`));
-    expect(Object.keys(files)).toEqual(expect.arrayContaining([`/${V}/manifest.json`, `/${V}/qa.json`, `/${V}/qa.md`, `/${V}/datapackage.json`, `/${V}/SHA256SUMS`, `/${V}/CHANGELOG.md`, `/${V}/DIFF.md`, `/${V}/changes.csv`, `/${V}/diff.json`, `/${V}/diff.ndjson`, ...tableFiles, '/index.json']));
+    expect(Object.keys(files)).toEqual(
+      expect.arrayContaining([
+        `/${V}/manifest.json`,
+        `/${V}/qa.json`,
+        `/${V}/qa.md`,
+        `/${V}/datapackage.json`,
+        `/${V}/SHA256SUMS`,
+        `/${V}/CHANGELOG.md`,
+        `/${V}/DIFF.md`,
+        `/${V}/changes.csv`,
+        `/${V}/diff.json`,
+        `/${V}/diff.ndjson`,
+        ...tableFiles,
+        '/index.json',
+      ]),
+    );
     const manifest = JSON.parse(readFileSync(join(dist, V, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ version: V, created: '2025-02-13', counts: { prisoners: 48 }, source: { sha256: 'e53c9f00ecd63e0be1117a768b8238c852bc714fd61fe01e37b68acf875ddb8f' } });
-    expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8'))).toEqual({ latest: V, versions: [...RECORDED.filter((v) => v !== V), V] });
+    expect(manifest).toMatchObject({
+      version: V,
+      created: '2025-02-13',
+      counts: { prisoners: 48 },
+      source: { sha256: 'e53c9f00ecd63e0be1117a768b8238c852bc714fd61fe01e37b68acf875ddb8f' },
+    });
+    expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8'))).toEqual({
+      latest: V,
+      versions: [...RECORDED.filter((v) => v !== V), V],
+    });
 
     const again = cli(['build', '--dist', dist, '--json']);
     expect(JSON.parse(again.stdout).outcome).toBe('unchanged');
@@ -32,7 +55,9 @@ describe('build', () => {
     const refused = cli(['build', '--dist', dist]);
     expect(refused.status).toBe(6);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toMatch(new RegExp(`version ${V.replaceAll('.', '\\.')} is already published with different content \\(prisoners\\.csv\\)`));
+    expect(refused.stderr).toMatch(
+      new RegExp(`version ${V.replaceAll('.', '\\.')} is already published with different content \\(prisoners\\.csv\\)`),
+    );
   }, 90_000); // three builds, each rendering the website too
 
   it('builds identical bytes in two separate directories', () => {
@@ -55,19 +80,33 @@ describe('build', () => {
 });
 
 describe('extract', () => {
-  it('writes the dataset files for a document in the report\'s format', () => {
+  it("writes the dataset files for a document in the report's format", () => {
     const out = join(tempDir(), 'out');
     const r = cli(['extract', fixture('mini-report.md'), '--out', out]);
     expect(r.status).toBe(0);
-    const rows = readFileSync(join(out, 'prisoners.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(rows.map((p) => p.id)).toEqual(['arman-testov', 'zhan-bolat-examplov', 'dana-sampleyeva', 'olzhas-placeholderov', 'aigul-fictiva']);
+    const rows = readFileSync(join(out, 'prisoners.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(rows.map((p) => p.id)).toEqual([
+      'arman-testov',
+      'zhan-bolat-examplov',
+      'dana-sampleyeva',
+      'olzhas-placeholderov',
+      'aigul-fictiva',
+    ]);
     expect(readFileSync(join(out, 'prisoners.csv'), 'utf8').split('\r\n')[0]).toMatch(/^id,list,number,name,/);
     expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).version).toBeNull();
   });
 
   it.each([
     ['no list of prisoners', '# A report\n\nJust prose.\n', 3, /no list of political prisoners found/],
-    ['an entry without a name', '## THE LIST OF POLITICAL PRISONERS\n\n## CONVICTED\n\n1 – 5 years.\n', 3, /:line 5: list entry .* has a number but no name/],
+    [
+      'an entry without a name',
+      '## THE LIST OF POLITICAL PRISONERS\n\n## CONVICTED\n\n1 – 5 years.\n',
+      3,
+      /:line 5: list entry .* has a number but no name/,
+    ],
     ['an empty file', '', 3, /:line 1: the document is empty/],
     ['damaged UTF-8', Buffer.from([0x61, 0xe2, 0x80, 0x93, 0x0a, 0x62, 0xff, 0x0a]), 3, /:line 2: not valid UTF-8/],
   ])('on %s: one line naming the file, non-zero exit, OUT untouched', (_, content, status, message) => {

@@ -13,7 +13,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../pipeline/lib/hash.js';
 import { readDocument } from '../pipeline/parse/document.js';
 import { extractAll, footnoteCount } from '../pipeline/orchestrate/extract.js';
-import { type BuildCase, type Case, CASES, type CaseDirs, CLOSED_PORT, type ExtractCase, latinOnly, type Manifest, MINI, REPORT, type Reference } from './corpus/cases.js';
+import {
+  type BuildCase,
+  type Case,
+  CASES,
+  type CaseDirs,
+  CLOSED_PORT,
+  type ExtractCase,
+  latinOnly,
+  type Manifest,
+  MINI,
+  REPORT,
+  type Reference,
+} from './corpus/cases.js';
 import { cliAsync, cliMeasured, COST_BOUND, limiter } from './corpus/run.js';
 import { fixture, ROOT, snapshot, tempDir } from './helpers.js';
 
@@ -37,7 +49,12 @@ async function demoManifest(): Promise<Manifest> {
     title: 'A difficult year (synthetic)',
     default_format: 'markdown',
     files: [{ format: 'markdown', name: 'report.md', sha256: sha256(bytes), bytes: bytes.length, url: null }],
-    assertions: { prisoners: dataset.prisoners.length, convicted: count('convicted'), pre_trial: count('pre_trial'), footnotes: footnoteCount(doc) },
+    assertions: {
+      prisoners: dataset.prisoners.length,
+      convicted: count('convicted'),
+      pre_trial: count('pre_trial'),
+      footnotes: footnoteCount(doc),
+    },
   };
 }
 
@@ -53,7 +70,8 @@ function layBuild(c: BuildCase, dir: string, publishedDist = true): CaseDirs & {
   mkdirSync(join(app, 'sources', 'demo'), { recursive: true });
   const manifest = c.manifest ? c.manifest(structuredClone(goodManifest)) : structuredClone(goodManifest);
   const bytes = c.mirror ? c.mirror() : readFileSync(fixture('mini-report.md'));
-  if (c.declareMirror && bytes && typeof manifest !== 'string') Object.assign(manifest.files[0]!, { sha256: sha256(bytes), bytes: bytes.length });
+  if (c.declareMirror && bytes && typeof manifest !== 'string')
+    Object.assign(manifest.files[0]!, { sha256: sha256(bytes), bytes: bytes.length });
   writeFileSync(join(app, 'sources', 'demo', 'source.json'), typeof manifest === 'string' ? manifest : JSON.stringify(manifest, null, 2));
   if (bytes) writeFileSync(input, bytes);
   c.write?.(input);
@@ -74,14 +92,34 @@ function layExtract(c: ExtractCase, dir: string): CaseDirs & { kzpp: string; arg
   c.write?.(input);
   cpSync(BASE_OUT, join(dir, 'out'), { recursive: true });
   if (c.out) writeFileSync(join(dir, c.out), 'previous');
-  return { dir, input, mirror: '', app: '', kzpp: KZPP, args: ['extract', input, '--out', join(dir, c.out ?? 'out'), ...(c.expect.exit && 'debug' in c.expect && c.expect.debug ? ['--debug'] : [])] };
+  return {
+    dir,
+    input,
+    mirror: '',
+    app: '',
+    kzpp: KZPP,
+    args: [
+      'extract',
+      input,
+      '--out',
+      join(dir, c.out ?? 'out'),
+      ...(c.expect.exit && 'debug' in c.expect && c.expect.debug ? ['--debug'] : []),
+    ],
+  };
 }
 
 /**
  * Files that carry the input's bytes (its sha256 and size) rather than only what was extracted: the catalogues,
  * the Parquet files' and the database's release metadata, the site's pages that cite the source's hash.
  */
-const BYTES_OF_INPUT = new Set(['manifest.json', 'datapackage.json', 'SHA256SUMS', 'provenance.json', 'site/index.html', 'site/downloads.html']);
+const BYTES_OF_INPUT = new Set([
+  'manifest.json',
+  'datapackage.json',
+  'SHA256SUMS',
+  'provenance.json',
+  'site/index.html',
+  'site/downloads.html',
+]);
 const carriesInputHash = (path: string) => BYTES_OF_INPUT.has(path) || path.endsWith('.parquet') || path.endsWith('.sqlite');
 const datasetTree = (out: string) => Object.fromEntries(Object.entries(snapshot(out)).filter(([path]) => !carriesInputHash(path.slice(1))));
 
@@ -150,7 +188,9 @@ describe.concurrent('bad-input corpus', () => {
     const laid = c.run === 'build' ? layBuild(c, dir) : layExtract(c, dir);
     const before = snapshot(dir);
     const bounded = c.run === 'extract' && c.bounded;
-    const r = await spawnSlot(() => (bounded ? cliMeasured(laid.kzpp, laid.args, dir, `${dir}.time`) : cliAsync(laid.kzpp, laid.args, dir)));
+    const r = await spawnSlot(() =>
+      bounded ? cliMeasured(laid.kzpp, laid.args, dir, `${dir}.time`) : cliAsync(laid.kzpp, laid.args, dir),
+    );
     if (bounded) expectWithinCostBound(r as Awaited<ReturnType<typeof cliMeasured>>);
     const e = c.expect;
     expect(r.status, r.stderr).toBe(e.exit);
@@ -161,7 +201,8 @@ describe.concurrent('bad-input corpus', () => {
       const prefix = new RegExp(`^kzpp: error: ${place}`);
       expect(lines[0]).toMatch(prefix);
       expect(lines[0]!.replace(prefix, '')).toMatch(e.message); // the reason, not the path (which holds the case's name)
-      if (e.debug) expect(lines.slice(1).join('\n')).toMatch(/^\s+at /m); // --debug: the stack follows
+      if (e.debug)
+        expect(lines.slice(1).join('\n')).toMatch(/^\s+at /m); // --debug: the stack follows
       else {
         expect(lines).toHaveLength(1);
         expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -180,8 +221,16 @@ describe.concurrent('bad-input corpus', () => {
     const warnings = r.stderr.split('\n').filter(Boolean);
     for (const w of e.warnings) {
       const place = `^${escapeRegExp(laid.input)}:line ${w.line ?? '\\d+'}: warning: `;
-      expect(warnings.some((line) => new RegExp(place).test(line) && w.message.test(line)), r.stderr).toBe(true);
+      expect(
+        warnings.some((line) => new RegExp(place).test(line) && w.message.test(line)),
+        r.stderr,
+      ).toBe(true);
     }
-    e.check(readFileSync(join(out, 'prisoners.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l)));
+    e.check(
+      readFileSync(join(out, 'prisoners.ndjson'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    );
   });
 });

@@ -34,7 +34,10 @@ const NOTHING = { added: 0, removed: 0, changed: 0 };
 
 const LIGHT_EDIT: Array<[string, string]> = [
   // a paragraph inserted above the list: every line below it moves
-  ['#### Refusals of assemblies', 'This edition adds a paragraph of commentary to the summary, without names or numbers.\n\n#### Refusals of assemblies'],
+  [
+    '#### Refusals of assemblies',
+    'This edition adds a paragraph of commentary to the summary, without names or numbers.\n\n#### Refusals of assemblies',
+  ],
   // a sentence reworded in the narrative
   ['after a long trial', 'after a lengthy and closed trial'],
 ];
@@ -58,7 +61,14 @@ describe('what a diff does not count as a change', () => {
   });
 
   it('the Markdown and a PDF of one edition: no record changed or renumbered, bump none', async () => {
-    const pdf = await renderPdf(modelOf(ORIGINAL, 'tables-report.md'), { name: 'A4', size: 'A4', font: 'Times', body: 11, margin: 72, footer: 'page-of' });
+    const pdf = await renderPdf(modelOf(ORIGINAL, 'tables-report.md'), {
+      name: 'A4',
+      size: 'A4',
+      font: 'Times',
+      body: 11,
+      margin: 72,
+      footer: 'page-of',
+    });
     const diff = await diffPaths(saved('report.md', ORIGINAL), saved('report.pdf', pdf));
     for (const [table, d] of Object.entries(diff.tables)) {
       expect(substantive(d), table).toEqual(NOTHING);

@@ -72,15 +72,17 @@ describe('diff of two synthetic editions', async () => {
 });
 
 describe('diff of two release directories', () => {
-  it('gives the same result from the releases\' NDJSON lines as from the documents', async () => {
+  it("gives the same result from the releases' NDJSON lines as from the documents", async () => {
     const identity = emptyIdentity();
-    const dirs = await Promise.all(['edition-1.md', 'edition-2.md'].map(async (name) => {
-      const { dataset } = extractAll(modelOf(readFileSync(fixture(name), 'utf8'), name), name.replace('.md', ''), identity);
-      const dir = join(tempDir(), name);
-      const source = { id: name, file: name, format: 'markdown', sha256: '0'.repeat(64), published_on: null };
-      writeOutput(dir, await renderDataset(dataset, { version: '1.0.0', source, pipeline: { name: 't', version: '0' } }));
-      return dir;
-    }));
+    const dirs = await Promise.all(
+      ['edition-1.md', 'edition-2.md'].map(async (name) => {
+        const { dataset } = extractAll(modelOf(readFileSync(fixture(name), 'utf8'), name), name.replace('.md', ''), identity);
+        const dir = join(tempDir(), name);
+        const source = { id: name, file: name, format: 'markdown', sha256: '0'.repeat(64), published_on: null };
+        writeOutput(dir, await renderDataset(dataset, { version: '1.0.0', source, pipeline: { name: 't', version: '0' } }));
+        return dir;
+      }),
+    );
     const fromReleases = await diffPaths(dirs[0]!, dirs[1]!);
     const fromDocuments = await diffPaths(fixture('edition-1.md'), fixture('edition-2.md'));
     const summary = (d: typeof fromReleases) => d.tables.prisoners!.changed.map((c) => [c.id, c.changes]);
@@ -151,7 +153,10 @@ describe('no change where there is none', () => {
     const [a, b] = [tempDir(), tempDir()];
     expect(cli(['build', '--dist', a]).status).toBe(0);
     expect(cli(['build', '--dist', b]).status).toBe(0);
-    for (const [from, to] of [[join(a, V), join(b, V)], [REPORT_MD, join(a, V)]] as const) {
+    for (const [from, to] of [
+      [join(a, V), join(b, V)],
+      [REPORT_MD, join(a, V)],
+    ] as const) {
       const diff = await diffPaths(from, to);
       expect(diff.bump).toBe('none');
       expect(diff.schema).toEqual([]);

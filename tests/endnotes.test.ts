@@ -13,9 +13,9 @@ const ENTRIES = [
   '',
   '## CONVICTED',
   '',
-  '1 **Anna TESTOVA** – 4 years\' imprisonment under Article 256 of the Criminal Code.<sup>1</sup>',
+  "1 **Anna TESTOVA** – 4 years' imprisonment under Article 256 of the Criminal Code.<sup>1</sup>",
   '',
-  '2 **Boris PRIMEROV** – 5 years\' imprisonment under Article 174 of the Criminal Code.<sup>2</sup>',
+  "2 **Boris PRIMEROV** – 5 years' imprisonment under Article 174 of the Criminal Code.<sup>2</sup>",
   '',
 ].join('\n');
 
@@ -23,7 +23,10 @@ const FOOTNOTES = '<sup>1</sup> <https://example.org/a>\n\n<sup>2</sup> Availabl
 
 const tables = (markdown: string) => {
   const { dataset } = extractAll(modelOf(markdown), 'notes');
-  return { footnotes: dataset.footnotes.map(({ number, urls, text, cited_by }) => ({ number, urls, text, cited_by })), urls: dataset.prisoners.map((p) => p.source_urls) };
+  return {
+    footnotes: dataset.footnotes.map(({ number, urls, text, cited_by }) => ({ number, urls, text, cited_by })),
+    urls: dataset.prisoners.map((p) => p.source_urls),
+  };
 };
 
 describe('endnotes', () => {
@@ -39,7 +42,10 @@ describe('endnotes', () => {
   });
 
   it('a numbered list whose numbers nobody cites stays text', () => {
-    const { dataset } = extractAll(modelOf(`${ENTRIES.replace(/<sup>\d<\/sup>/g, '')}\n## ANNEX\n\n1. One point.\n2. Another point.\n`), 'notes');
+    const { dataset } = extractAll(
+      modelOf(`${ENTRIES.replace(/<sup>\d<\/sup>/g, '')}\n## ANNEX\n\n1. One point.\n2. Another point.\n`),
+      'notes',
+    );
     expect(dataset.footnotes).toEqual([]);
   });
 });

@@ -15,21 +15,36 @@ const { dataset } = extractAll(doc, 'odf-2025-02-13-tough-year');
 const { events, prisoners } = dataset;
 const person = (id: string) => prisoners.find((p) => p.id === id)!;
 const timeline = (id: string) => events.filter((e) => e.prisoner_id === id).map((e) => `${e.origin} ${e.kind} ${e.date}`);
-const tally = (values: string[]) => values.reduce<Record<string, number>>((n, v) => ({ ...n, [v]: (n[v] ?? 0) + 1 }), {});
+const tally = (values: string[]) => {
+  const n: Record<string, number> = {};
+  for (const v of values) n[v] = (n[v] ?? 0) + 1;
+  return n;
+};
 
 describe('the real report: events', () => {
   it('counts per kind and per origin', () => {
     expect(events).toHaveLength(108);
     expect(tally(events.map((e) => e.kind))).toEqual({
-      detained: 43, convicted: 32, other: 22, appeal_rejected: 6, trial_started: 4, sentence_changed: 1,
+      detained: 43,
+      convicted: 32,
+      other: 22,
+      appeal_rejected: 6,
+      trial_started: 4,
+      sentence_changed: 1,
     });
     expect(tally(events.map((e) => e.origin))).toEqual({ entry: 63, group: 28, narrative: 17 });
   });
 
-  it('a detention, a verdict, and the narrative\'s own dates for the same person (line 192: June 2023)', () => {
+  it("a detention, a verdict, and the narrative's own dates for the same person (line 192: June 2023)", () => {
     expect(timeline('timur-danebayev')).toEqual([
-      'narrative other 2022-01', 'entry detained 2022-12-24', 'narrative convicted 2023-06', 'entry convicted 2023-06-15',
-      'narrative other 2023-08', 'narrative other 2023-08-21/2023-08-23', 'narrative other 2023-09', 'entry other 2025-01',
+      'narrative other 2022-01',
+      'entry detained 2022-12-24',
+      'narrative convicted 2023-06',
+      'entry convicted 2023-06-15',
+      'narrative other 2023-08',
+      'narrative other 2023-08-21/2023-08-23',
+      'narrative other 2023-09',
+      'entry other 2025-01',
       'narrative other 2025-02-12',
     ]);
     const danebayev = person('timur-danebayev');
@@ -48,13 +63,20 @@ describe('the real report: events', () => {
   it('10.02.2023, and a term calculated from the date of arrest', () => {
     expect(timeline('karasay-ashirbekov')).toEqual(['entry detained 2022-05-18', 'entry convicted 2023-02-10']);
     expect(person('karasay-ashirbekov')).toMatchObject({
-      sentence_months: 78, months_custody_to_verdict: 8, months_in_custody: 32, term_ends_on: '2028-11-18', event_count: 2,
+      sentence_months: 78,
+      months_custody_to_verdict: 8,
+      months_in_custody: 32,
+      term_ends_on: '2028-11-18',
+      event_count: 2,
     });
   });
 
   it('group events: the "Group of Seven" introduction dates every member; an administrative arrest stays out of custody', () => {
     expect(timeline('bagdagul-andreyeva')).toEqual([
-      'entry detained 2022-01', 'group detained 2022-11-17', 'group convicted 2024-08-07', 'group appeal_rejected 2024-08-15',
+      'entry detained 2022-01',
+      'group detained 2022-11-17',
+      'group convicted 2024-08-07',
+      'group appeal_rejected 2024-08-15',
     ]);
     expect(events.find((e) => e.id === 'bagdagul-andreyeva-detained-2022-01-1')!.detention).toBe('administrative');
     expect(person('bagdagul-andreyeva')).toMatchObject({ convicted_on_from: 'group', custody_since: '2022-11-17' });
@@ -64,8 +86,14 @@ describe('the real report: events', () => {
 
   it('an arrest "for 20 days", a trial that started, a hunger strike without a date (no event), the verdict twice', () => {
     expect(timeline('marat-zhylanbayev')).toEqual([
-      'narrative other 2018', 'entry other 2022-01', 'entry other 2023-02', 'entry detained 2023-05', 'entry other 2023-05-23',
-      'entry trial_started 2023-10-30', 'narrative convicted 2023-11-29', 'entry convicted 2023-11-29',
+      'narrative other 2018',
+      'entry other 2022-01',
+      'entry other 2023-02',
+      'entry detained 2023-05',
+      'entry other 2023-05-23',
+      'entry trial_started 2023-10-30',
+      'narrative convicted 2023-11-29',
+      'entry convicted 2023-11-29',
     ]);
     const arrest = events.find((e) => e.id === 'marat-zhylanbayev-detained-2023-05-1');
     expect(arrest).toMatchObject({ detention: 'administrative', date_qualifier: 'early' });
@@ -74,7 +102,10 @@ describe('the real report: events', () => {
 
   it('an earlier sentence, an administrative arrest from the narrative, detention, trial and verdict', () => {
     expect(timeline('aidar-syzdykov')).toEqual([
-      'entry convicted 2021', 'narrative detained 2024-03', 'entry detained 2024-05-16', 'entry trial_started 2024-09-17',
+      'entry convicted 2021',
+      'narrative detained 2024-03',
+      'entry detained 2024-05-16',
+      'entry trial_started 2024-09-17',
       'entry convicted 2024-09-27',
     ]);
     expect(person('aidar-syzdykov')).toMatchObject({ convicted_on: '2024-09-27', months_custody_to_verdict: 4 });

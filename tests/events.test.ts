@@ -68,7 +68,10 @@ describe('kinds', () => {
 
   it('one date, one kind: the nearest in its clause; an opening date dates the main clause', () => {
     const fight = one('First convicted in 2019 for a street fight that took place in 2017.');
-    expect(fight.map((s) => [s.date, s.kind])).toEqual([['2019', 'convicted'], ['2017', 'other']]);
+    expect(fight.map((s) => [s.date, s.kind])).toEqual([
+      ['2019', 'convicted'],
+      ['2017', 'other'],
+    ]);
     expect(one('On 4 October 2024, journalist Anna Testova, who ran a blog, was sentenced.').map((s) => s.kind)).toEqual(['convicted']);
     expect(one('On 12 February 2025, the trial of the guards who tortured him was completed.').map((s) => s.kind)).toEqual(['other']);
     expect(one('In February 2023, Testov transferred 500 dollars to a friend.').map((s) => s.kind)).toEqual(['other']);
@@ -79,7 +82,9 @@ describe('kinds', () => {
   it('relative dates only where the anchor is stated, at the precision that follows', () => {
     const read = (sentences: string[]) => readStatements(sentences).map((s) => [s.date, s.kind, s.relative]);
     expect(read(['On 4 January 2023 he was injured.', 'The next day he was detained.', 'A few days later he was charged.'])).toEqual([
-      ['2023-01-04', 'other', false], ['2023-01-05', 'detained', true], ['2023-01', 'charged', true],
+      ['2023-01-04', 'other', false],
+      ['2023-01-05', 'detained', true],
+      ['2023-01', 'charged', true],
     ]);
     expect(read(['The next day he was detained.'])).toEqual([]);
     // a few days after the 28th may be the next month: no date
@@ -89,15 +94,25 @@ describe('kinds', () => {
 });
 
 describe('events of a synthetic report', () => {
-  it('an entry\'s whole chronology, in date order, with stable ids', () => {
+  it("an entry's whole chronology, in date order, with stable ids", () => {
     expect(timeline('bolat-fakeyev')).toEqual([
-      'entry other 2015', 'entry other 2016/2018', 'entry other 2019-05/2020-06', 'narrative detained 2024-03',
+      'entry other 2015',
+      'entry other 2016/2018',
+      'entry other 2019-05/2020-06',
+      'narrative detained 2024-03',
       'entry charged 2024-03-01',
-      'entry detained 2024-03-10', 'entry trial_started 2024-04-02', 'entry convicted 2024-05-02', 'entry sentence_changed 2024-07-03',
-      'entry transferred 2024-08', 'entry hunger_strike 2024-09-01/2024-09-20', 'entry ill_treatment 2024-10-05',
+      'entry detained 2024-03-10',
+      'entry trial_started 2024-04-02',
+      'entry convicted 2024-05-02',
+      'entry sentence_changed 2024-07-03',
+      'entry transferred 2024-08',
+      'entry hunger_strike 2024-09-01/2024-09-20',
+      'entry ill_treatment 2024-10-05',
     ]);
     expect(person('bolat-fakeyev').event_ids.slice(0, 4)).toEqual([
-      'bolat-fakeyev-other-2015-1', 'bolat-fakeyev-other-2016-2018-1', 'bolat-fakeyev-other-2019-05-2020-06-1',
+      'bolat-fakeyev-other-2015-1',
+      'bolat-fakeyev-other-2016-2018-1',
+      'bolat-fakeyev-other-2019-05-2020-06-1',
       'bolat-fakeyev-detained-2024-03-1',
     ]);
     const e = events.find((x) => x.id === 'bolat-fakeyev-detained-2024-03-10-1')!;
@@ -105,7 +120,7 @@ describe('events of a synthetic report', () => {
     expect(e.source).toEqual({ id: 'ev', line_start: 20, line_end: 24 });
   });
 
-  it('group events: each member\'s, from the introduction, only those stated for the whole group', () => {
+  it("group events: each member's, from the introduction, only those stated for the whole group", () => {
     for (const id of ['nurlan-placeholderov', 'aigul-fictiva']) {
       expect(timeline(id).filter((t) => t.startsWith('group'))).toEqual(['group detained 2024-09-29', 'group detained 2024-10-01']);
     }
@@ -116,7 +131,9 @@ describe('events of a synthetic report', () => {
   it('narrative events: a sentence naming the prisoner, not a namesake, not a roll of three names; one vowel apart', () => {
     const narrative = events.filter((e) => e.origin === 'narrative');
     expect(narrative.map((e) => `${e.prisoner_id} ${e.kind} ${e.date}`)).toEqual([
-      'bolat-fakeyev detained 2024-03', 'gulnara-testova convicted 2023-06-09', 'timur-karimbayev detained 2023-03-03',
+      'bolat-fakeyev detained 2024-03',
+      'gulnara-testova convicted 2023-06-09',
+      'timur-karimbayev detained 2023-03-03',
     ]);
     // "Timur Kirimbayev" is Timur KARIMBAYEV; "Ruslan Kirimbayev" is nobody on the list
     const timur = dataset.mentions.filter((m) => m.prisoner_id === 'timur-karimbayev');
@@ -157,9 +174,12 @@ describe('events of a synthetic report', () => {
     expect(figures('nurlan-placeholderov')).toEqual([null, 5, null, 3]);
   });
 
-  it('without the report\'s date, months in custody is null', () => {
+  it("without the report's date, months in custody is null", () => {
     const dates = {
-      convicted_on: '2024-01-01', convicted_on_from: 'entry', custody_since: '2023-01-15', custody_since_from: 'entry',
+      convicted_on: '2024-01-01',
+      convicted_on_from: 'entry',
+      custody_since: '2023-01-15',
+      custody_since_from: 'entry',
     } as const;
     const figures = caseFigures(dates, 24, [], null);
     expect(figures).toMatchObject({ months_custody_to_verdict: 11, months_in_custody: null, term_ends_on: '2025-01-15' });
@@ -178,7 +198,7 @@ describe('events of a synthetic report', () => {
     expect(addMonths('2022', 12)).toBeNull();
   });
 
-  it('QA: an event after the report\'s date, a verdict before the detention, a narrative date that disagrees', () => {
+  it("QA: an event after the report's date, a verdict before the detention, a narrative date that disagrees", () => {
     const qa = buildQaReport(doc, dataset);
     const findings = (id: string) => qa.checks.find((c) => c.id === id)!.findings;
     expect(findings('future-events')).toEqual([
@@ -188,9 +208,7 @@ describe('events of a synthetic report', () => {
       { line: 36, message: 'Askar Backwardov: the verdict (2020-03-01, entry) is dated before custody began (2021-05-05, entry)' },
     ]);
     const CONFLICT = /^Timur Karimbayev: the entry \(line 39\) gives the detention as 2023-01-05; here 2023-03-03/;
-    expect(findings('date-conflicts')).toEqual([
-      { line: 9, message: expect.stringMatching(CONFLICT) },
-    ]);
+    expect(findings('date-conflicts')).toEqual([{ line: 9, message: expect.stringMatching(CONFLICT) }]);
   });
 
   it('summaries: events by kind and year; months from custody to verdict by group', () => {

@@ -47,7 +47,11 @@ describe('foreign keys', () => {
   it('hold on the real report', () => expect(danglingReferences(real)).toEqual([]));
   it('hold on the synthetic report', () => expect(danglingReferences(synthetic)).toEqual([]));
   it('the check finds a dangling reference', () => {
-    const broken = { ...synthetic, charges: [{ ...synthetic.charges[0]!, prisoner_id: 'nobody' }], mentions: [{ ...synthetic.mentions[0]!, section_id: 'nowhere' }] };
+    const broken = {
+      ...synthetic,
+      charges: [{ ...synthetic.charges[0]!, prisoner_id: 'nobody' }],
+      mentions: [{ ...synthetic.mentions[0]!, section_id: 'nowhere' }],
+    };
     expect(danglingReferences(broken)).toEqual(['charges.prisoner_id -> nobody', 'mentions.section_id -> nowhere']);
   });
   it('no mention, claim or citation of the real report falls outside a section', () => {

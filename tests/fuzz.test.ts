@@ -21,7 +21,10 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
  */
 const CASE_MS = Number(process.env.FUZZ_CASE_MS ?? 3000) * Math.max(1, loadavg()[0]! / cpus().length);
 
-const SMALL = ['mini-report.md', 'tables-report.md', 'edition-1.md', 'edition-2.md'].map((name) => ({ name, bytes: readFileSync(fixture(name)) }));
+const SMALL = ['mini-report.md', 'tables-report.md', 'edition-1.md', 'edition-2.md'].map((name) => ({
+  name,
+  bytes: readFileSync(fixture(name)),
+}));
 const REPORT = { name: 'report.md', bytes: readFileSync(REPORT_MD) };
 
 /** A one-page PDF in the report's format: mutated, it tries the PDF front end's error handling (issue #4). */
@@ -40,22 +43,26 @@ describe('fuzzing', () => {
     expect((await runPipeline(SMALL[0]!.bytes, SMALL[0]!.name)).ok).toBe(true);
   }, 60_000);
 
-  it(`never crashes or hangs on ${RUNS} mutated documents: a valid dataset or a clean one-line error`, async () => {
-    await fc.assert(
-      fc.asyncProperty(document, fc.array(mutation, { minLength: 1, maxLength: 6 }), async (doc, mutations) => {
-        const bytes = applyMutations(doc.bytes, mutations);
-        const started = performance.now();
-        const outcome = await runPipeline(bytes, doc.name);
-        expect(performance.now() - started).toBeLessThan(CASE_MS);
-        if (outcome.ok) expect(outcome.files).toBeGreaterThan(0);
-        else {
-          // without a manifest, bad input is an input error (3); a record failing its schema (5) means an extractor made it
-          expect(outcome.error.exitCode, outcome.error.message).toBe(EXIT.input);
-          expect(outcome.error.message).not.toContain('\n');
-          expect(outcome.error.message.startsWith(doc.name)).toBe(true);
-        }
-      }),
-      { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: false },
-    );
-  }, Math.max(60_000, RUNS * 200));
+  it(
+    `never crashes or hangs on ${RUNS} mutated documents: a valid dataset or a clean one-line error`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(document, fc.array(mutation, { minLength: 1, maxLength: 6 }), async (doc, mutations) => {
+          const bytes = applyMutations(doc.bytes, mutations);
+          const started = performance.now();
+          const outcome = await runPipeline(bytes, doc.name);
+          expect(performance.now() - started).toBeLessThan(CASE_MS);
+          if (outcome.ok) expect(outcome.files).toBeGreaterThan(0);
+          else {
+            // without a manifest, bad input is an input error (3); a record failing its schema (5) means an extractor made it
+            expect(outcome.error.exitCode, outcome.error.message).toBe(EXIT.input);
+            expect(outcome.error.message).not.toContain('\n');
+            expect(outcome.error.message.startsWith(doc.name)).toBe(true);
+          }
+        }),
+        { numRuns: RUNS, seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined, endOnFailure: false },
+      );
+    },
+    Math.max(60_000, RUNS * 200),
+  );
 });

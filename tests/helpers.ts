@@ -54,7 +54,10 @@ export function snapshot(dir: string, prefix = '/'): Record<string, string> {
     const stat = lstatSync(join(dir, rel));
     if (stat.isSymbolicLink()) out[rel] = 'symlink';
     else if (stat.isDirectory()) Object.assign(out, snapshot(dir, rel));
-    else out[rel] = createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex');
+    else
+      out[rel] = createHash('sha256')
+        .update(readFileSync(join(dir, rel)))
+        .digest('hex');
   }
   return out;
 }

@@ -14,7 +14,8 @@ import { cli, fixture, MIRROR, modelOf, ROOT, tempDir } from './helpers.js';
 const V: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 const VRE = V.replaceAll('.', '\\.');
 
-const edition = (name: string, identity: Identity): Dataset => extractAll(modelOf(readFileSync(fixture(name), 'utf8'), name), name.replace('.md', ''), identity).dataset;
+const edition = (name: string, identity: Identity): Dataset =>
+  extractAll(modelOf(readFileSync(fixture(name), 'utf8'), name), name.replace('.md', ''), identity).dataset;
 const meta = (version: string, published_on: string): ReleaseMeta => ({
   version,
   source: { id: `ed-${version}`, file: 'report.md', format: 'markdown', sha256: 'a'.repeat(64), published_on },
@@ -46,7 +47,14 @@ describe('releases carry their history', () => {
 
     await release(dist, '1.1.1', second, '2025-06-01');
     for (const file of ['diff.json', 'diff.ndjson', 'DIFF.md', 'changes.csv']) expect(existsSync(join(dist, '1.1.1', file))).toBe(true);
-    expect(JSON.parse(read(dist, '1.1.1', 'diff.json')).tables.prisoners.counts).toEqual({ added: 0, removed: 0, changed: 0, repositioned: 0, moved: 0, unchanged: 6 });
+    expect(JSON.parse(read(dist, '1.1.1', 'diff.json')).tables.prisoners.counts).toEqual({
+      added: 0,
+      removed: 0,
+      changed: 0,
+      repositioned: 0,
+      moved: 0,
+      unchanged: 6,
+    });
     expect(read(dist, '1.1.1', 'diff.ndjson')).toBe('');
     expect(read(dist, '1.1.1', 'changes.csv')).toBe('table,id,label,op,field,kind,from,to\r\n');
 
@@ -57,7 +65,9 @@ describe('releases carry their history', () => {
       ['1.0.0', '2025-01-01'],
     ]);
     expect(log).toMatch(/## \[1\.1\.0\][\s\S]*### Added\n\n- prisoners: 1 record added: Aset Newcomerov \(`aset-newcomerov`\)/);
-    expect(log).toMatch(/## \[1\.1\.0\][\s\S]*### Changed\n\n- prisoners: Saule Tursynova \(`saule-tursynova`\): sentence_text, sentence_months, sentence_terms_months, convicted_on/);
+    expect(log).toMatch(
+      /## \[1\.1\.0\][\s\S]*### Changed\n\n- prisoners: Saule Tursynova \(`saule-tursynova`\): sentence_text, sentence_months, sentence_terms_months, convicted_on/,
+    );
     expect(log).toMatch(/## \[1\.1\.0\][\s\S]*### Removed\n\n- prisoners: 1 record removed: Erlan Zhorgabayev/);
     expect(log).toContain('no change to the data since 1.1.0');
   });
@@ -109,11 +119,16 @@ describe('make verify', () => {
     writeFileSync(join(dir, 'releases', `${V}.json`), JSON.stringify(record));
     copyFileSync(join(ROOT, 'CHANGELOG.md'), join(dir, 'CHANGELOG.md'));
     mkdirSync(join(dir, 'sources', 'odf-2025-02-13-tough-year'), { recursive: true });
-    copyFileSync(join(ROOT, 'sources', 'odf-2025-02-13-tough-year', 'source.json'), join(dir, 'sources', 'odf-2025-02-13-tough-year', 'source.json'));
+    copyFileSync(
+      join(ROOT, 'sources', 'odf-2025-02-13-tough-year', 'source.json'),
+      join(dir, 'sources', 'odf-2025-02-13-tough-year', 'source.json'),
+    );
     const r = cli(['verify', '--mirror', MIRROR], { cwd: dir });
     expect(r.status).toBe(5);
     expect(r.stderr).toMatch(
-      new RegExp(`^${VRE} \\(current code\\): 1 differences\\n  ${VRE}/manifest\\.json: sha256 \\w+… rebuilt, 000000000000… recorded\\nkzpp: error: releases differ from their records: ${VRE}\\n$`),
+      new RegExp(
+        `^${VRE} \\(current code\\): 1 differences\\n  ${VRE}/manifest\\.json: sha256 \\w+… rebuilt, 000000000000… recorded\\nkzpp: error: releases differ from their records: ${VRE}\\n$`,
+      ),
     );
   });
 });

@@ -52,7 +52,16 @@ describe('a page saved from a CMS', () => {
   it('reads no furniture: header, menu, cookie banner, breadcrumbs, share buttons, "read also", footer, scripts', async () => {
     const text = (await read(page)).blocks.map((b) => b.text).join('\n');
     const furnitureTexts = [
-      'Example Foundation', 'About us', 'cookies', 'Accept all', 'Home', 'Facebook', 'Read also', 'invented activists', 'Privacy', 'dataLayer',
+      'Example Foundation',
+      'About us',
+      'cookies',
+      'Accept all',
+      'Home',
+      'Facebook',
+      'Read also',
+      'invented activists',
+      'Privacy',
+      'dataLayer',
     ];
     for (const furniture of furnitureTexts) {
       expect(page).toContain(furniture);

@@ -64,7 +64,10 @@ function cyclesOf(graph: Map<string, string[]>): string[] {
 /** Imports from an earlier stage into a later one ("back-edges"), minus the allow-list. */
 function backEdgesOf(graph: Map<string, string[]>): string[] {
   return [...graph].flatMap(([from, targets]) =>
-    targets.filter((to) => rankOf(to) > rankOf(from)).map((to) => `${from} -> ${to}`).filter((edge) => !ALLOWED.includes(edge)),
+    targets
+      .filter((to) => rankOf(to) > rankOf(from))
+      .map((to) => `${from} -> ${to}`)
+      .filter((edge) => !ALLOWED.includes(edge)),
   );
 }
 

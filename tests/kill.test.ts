@@ -33,7 +33,8 @@ function expectWhole(dir: string): void {
   expect(verifyRelease(dir).problems).toEqual([]);
 }
 
-const visible = (tree: Record<string, string>) => Object.fromEntries(Object.entries(tree).filter(([path]) => !path.split('/').some((p) => p.startsWith('.'))));
+const visible = (tree: Record<string, string>) =>
+  Object.fromEntries(Object.entries(tree).filter(([path]) => !path.split('/').some((p) => p.startsWith('.'))));
 
 /** Made once: an earlier output (the fixture), the new one (the report), a complete dist/. */
 const made = tempDir();
@@ -47,37 +48,46 @@ beforeAll(() => {
 }, 120_000);
 
 describe('kill -9 at many moments', () => {
-  it.each(MOMENTS)('extract killed after %i ms leaves OUT the earlier or the new output, whole', async (ms) => {
-    const work = tempDir();
-    const out = join(work, 'out');
-    cpSync(EARLIER, out, { recursive: true });
-    const earlier = snapshot(out);
-    const expected = snapshot(NEWER);
+  it.each(MOMENTS)(
+    'extract killed after %i ms leaves OUT the earlier or the new output, whole',
+    async (ms) => {
+      const work = tempDir();
+      const out = join(work, 'out');
+      cpSync(EARLIER, out, { recursive: true });
+      const earlier = snapshot(out);
+      const expected = snapshot(NEWER);
 
-    await killAfter(start(['extract', REPORT_MD, '--out', out]), ms);
-    expect(existsSync(out)).toBe(true);
-    expectWhole(out);
-    expect([earlier, expected]).toContainEqual(snapshot(out));
+      await killAfter(start(['extract', REPORT_MD, '--out', out]), ms);
+      expect(existsSync(out)).toBe(true);
+      expectWhole(out);
+      expect([earlier, expected]).toContainEqual(snapshot(out));
 
-    const again = cli(['extract', REPORT_MD, '--out', out]);
-    expect(again.status, again.stderr).toBe(0);
-    expect(snapshot(out)).toEqual(expected);
-    expect(readdirSync(dirname(out))).toEqual(['out']); // no temporary or aside copy left
-  }, 120_000);
+      const again = cli(['extract', REPORT_MD, '--out', out]);
+      expect(again.status, again.stderr).toBe(0);
+      expect(snapshot(out)).toEqual(expected);
+      expect(readdirSync(dirname(out))).toEqual(['out']); // no temporary or aside copy left
+    },
+    120_000,
+  );
 
-  it.each(MOMENTS)('build killed after %i ms leaves dist/ with only whole releases, and the next build completes it', async (ms) => {
-    const dist = tempDir();
-    const reference = REFERENCE;
+  it.each(MOMENTS)(
+    'build killed after %i ms leaves dist/ with only whole releases, and the next build completes it',
+    async (ms) => {
+      const dist = tempDir();
+      const reference = REFERENCE;
 
-    await killAfter(start(['build', '--dist', dist]), ms);
-    // nothing yet; the release renamed into place, its index not yet written; or all of it (hidden leftovers aside)
-    const { '/index.json': _, ...withoutIndex } = snapshot(reference);
-    expect([{}, withoutIndex, snapshot(reference)]).toContainEqual(visible(snapshot(dist)));
-    if (existsSync(join(dist, VERSION))) expectWhole(join(dist, VERSION));
-    if (existsSync(join(dist, 'index.json'))) expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')).versions).toEqual([VERSION]);
+      await killAfter(start(['build', '--dist', dist]), ms);
+      // nothing yet; the release renamed into place, its index not yet written; or all of it (hidden leftovers aside)
+      const { '/index.json': _, ...withoutIndex } = snapshot(reference);
+      expect([{}, withoutIndex, snapshot(reference)]).toContainEqual(visible(snapshot(dist)));
+      if (existsSync(join(dist, VERSION))) expectWhole(join(dist, VERSION));
+      if (existsSync(join(dist, 'index.json')))
+        expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')).versions).toEqual([VERSION]);
 
-    const again = cli(['build', '--dist', dist]);
-    expect(again.status, again.stderr).toBe(0);
-    expect(snapshot(dist)).toEqual(snapshot(reference)); // leftovers (a .tmp- directory, a stale lock) removed
-  }, 120_000);
+      const again = cli(['build', '--dist', dist]);
+      expect(again.status, again.stderr).toBe(0);
+      expect(snapshot(dist)).toEqual(snapshot(reference)); // leftovers (a .tmp- directory, a stale lock) removed
+    },
+    120_000,
+  );
 });

@@ -8,7 +8,12 @@ const kinds = (md: string) => modelOf(md).blocks.map((b) => [b.kind, b.text]);
 describe('Markdown front end and repairs', () => {
   it('joins a paragraph split by footnote blocks and a caption at a page break', () => {
     const joined = mini.blocks.find((b) => b.text.startsWith('The authorities refused'))!;
-    expect(joined).toMatchObject({ kind: 'paragraph', text: 'The authorities refused 12 assemblies in the capital and the regions, citing repairs.', line_start: 20, line_end: 34 });
+    expect(joined).toMatchObject({
+      kind: 'paragraph',
+      text: 'The authorities refused 12 assemblies in the capital and the regions, citing repairs.',
+      line_start: 20,
+      line_end: 34,
+    });
     expect(joined.refs.map((r) => r.n)).toEqual([4, 5, 6]);
     expect(joined.refs[0]!.at).toBe(joined.text.length);
   });
@@ -50,7 +55,9 @@ describe('Markdown front end and repairs', () => {
   });
 
   it('settles heading levels: capitals are chapters, the rest sections', () => {
-    const levels = modelOf('# TITLE\n\n### CHAPTER\n\n## A section\n\n#### **Bold *mixed* section**').blocks.map((b) => (b.kind === 'heading' ? [b.level, b.text] : null));
+    const levels = modelOf('# TITLE\n\n### CHAPTER\n\n## A section\n\n#### **Bold *mixed* section**').blocks.map((b) =>
+      b.kind === 'heading' ? [b.level, b.text] : null,
+    );
     expect(levels).toEqual([
       [1, 'TITLE'],
       [2, 'CHAPTER'],
@@ -66,7 +73,10 @@ describe('Markdown front end and repairs', () => {
       ['paragraph', 'More text.'],
     ]);
     // a contact line after blank lines carries links and is not a caption
-    expect(kinds('Text.\n\n\n\nFacebook: [Page](#); e-mail: [a@b.org](mailto:a@b.org)')[1]).toEqual(['paragraph', 'Facebook: Page; e-mail: a@b.org']);
+    expect(kinds('Text.\n\n\n\nFacebook: [Page](#); e-mail: [a@b.org](mailto:a@b.org)')[1]).toEqual([
+      'paragraph',
+      'Facebook: Page; e-mail: a@b.org',
+    ]);
   });
 
   it('reads list entries with and without a leading "- " alike, and strips broken bold markers', () => {

@@ -39,7 +39,8 @@ const committed = () => ({ releases: snapshot(join(ROOT, 'releases')), changelog
 describe('a published release is never written to', () => {
   it.each(WRITERS)('%s refuses the release and a folder inside it (exit 6, one line naming the release)', (_, args) => {
     const { dist, release } = layout();
-    const before = snapshot(dist), own = committed();
+    const before = snapshot(dist),
+      own = committed();
     for (const target of [release, join(release, 'sub')]) {
       const r = cli(args(target));
       expect(r.status, r.stderr).toBe(6);
@@ -97,7 +98,10 @@ describe('a folder the command did not write', () => {
     expect(cli(['validate', out]).status).toBe(0);
 
     const diff = join(tempDir(), 'diff');
-    for (const pair of [['edition-1.md', 'edition-2.md'], ['edition-1.md', 'edition-1.md']]) {
+    for (const pair of [
+      ['edition-1.md', 'edition-2.md'],
+      ['edition-1.md', 'edition-1.md'],
+    ]) {
       const r = cli(['diff', ...pair.map(fixture), '--out', diff]);
       expect(r.status, r.stderr).toBe(0);
     }

@@ -16,7 +16,6 @@ import { withoutPositions } from './support/positions.js';
 import { COLUMN_STYLES } from './support/column-styles.js';
 import { renderPdf, type RenderStyle } from './support/render-pdf.js';
 
-
 const dataset = (doc: Awaited<ReturnType<typeof readDocument>>) => withoutPositions(extractAll(doc, 'fixture').dataset);
 
 describe.each(['mini-report.md', 'tables-report.md'])('%s rendered in columns and with endnotes', (name) => {
@@ -37,11 +36,18 @@ describe('the real report in two columns with endnotes (read from the mirror, ne
   const markdown = readFileSync(REPORT_MD, 'utf8');
   const expected = dataset(modelOf(markdown, 'report.md'));
   const style: RenderStyle = {
-    name: 'A4, Helvetica 8, two columns, endnotes with back-links', size: 'A4', font: 'Helvetica', body: 8, margin: 40,
-    header: 'Tough year - two columns', footer: 'page-of', columns: 2, endnotes: { at: 'document', numbers: 'plain', backlinks: true },
+    name: 'A4, Helvetica 8, two columns, endnotes with back-links',
+    size: 'A4',
+    font: 'Helvetica',
+    body: 8,
+    margin: 40,
+    header: 'Tough year - two columns',
+    footer: 'page-of',
+    columns: 2,
+    endnotes: { at: 'document', numbers: 'plain', backlinks: true },
   };
 
-  it('gives report.md\'s dataset, every table', async () => {
+  it("gives report.md's dataset, every table", async () => {
     const bytes = await renderPdf(modelOf(markdown, 'report.md'), style);
     const file = join(tempDir(), 'report-two-columns.pdf');
     writeFileSync(file, bytes);

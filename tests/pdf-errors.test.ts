@@ -11,7 +11,11 @@ const cases: Array<{ name: string; bytes: Buffer; message: RegExp }> = [
   { name: 'not a PDF', bytes: Buffer.from('# A Markdown file saved as .pdf\n'), message: /not a PDF/ },
   { name: 'truncated', bytes: good.subarray(0, Math.floor(good.length * 0.6)), message: /truncated/ },
   { name: 'truncated inside the cross-reference table', bytes: good.subarray(0, good.lastIndexOf('trailer')), message: /truncated/ },
-  { name: 'damaged cross-reference, %%EOF kept', bytes: Buffer.concat([good.subarray(0, 200), Buffer.from('\n%%EOF\n')]), message: /truncated/ },
+  {
+    name: 'damaged cross-reference, %%EOF kept',
+    bytes: Buffer.concat([good.subarray(0, 200), Buffer.from('\n%%EOF\n')]),
+    message: /truncated/,
+  },
   { name: 'encrypted', bytes: encryptedPdf(), message: /encrypted/ },
   { name: 'no text layer', bytes: minimalPdf({ pages: [textPage('Cover'), pathsOnlyPage] }), message: /page 2: no text layer/ },
   { name: 'no pages', bytes: minimalPdf({ pages: [] }), message: /no pages/ },

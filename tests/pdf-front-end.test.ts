@@ -16,30 +16,76 @@ function run(parts: Array<[string, number, number?]>, y: number, x = 50): TextIt
   });
 }
 
-const line = (text: string, over: Partial<Line> = {}): Line => ({ page: 1, frame: String(over.page ?? 1), y: 700, x: 50, right: 50 + 5 * text.length, size: 10, text, refs: [], marker: null, ...over });
+const line = (text: string, over: Partial<Line> = {}): Line => ({
+  page: 1,
+  frame: String(over.page ?? 1),
+  y: 700,
+  x: 50,
+  right: 50 + 5 * text.length,
+  size: 10,
+  text,
+  refs: [],
+  marker: null,
+  ...over,
+});
 const layout: Layout = { bodySize: 10, pitch: 1.2, left: 50, right: 500 };
 
 describe('lines', () => {
   it('reads a raised, smaller number glued to a word or a full stop as a footnote reference, and an ordinal suffix as text', () => {
-    const [l] = pageLines({ number: 1, width: 600, height: 800, items: run([['was passed.', 10], ['148', 6, 4], [' It ranks 142', 10], ['nd', 6, 4], [' of 179.', 10], ['9, 10', 6, 4]], 700) });
+    const [l] = pageLines({
+      number: 1,
+      width: 600,
+      height: 800,
+      items: run(
+        [
+          ['was passed.', 10],
+          ['148', 6, 4],
+          [' It ranks 142', 10],
+          ['nd', 6, 4],
+          [' of 179.', 10],
+          ['9, 10', 6, 4],
+        ],
+        700,
+      ),
+    });
     expect(l!.text).toBe('was passed. It ranks 142nd of 179.');
-    expect(l!.refs).toEqual([{ n: 148, at: 11 }, { n: 9, at: 34 }, { n: 10, at: 34 }]);
+    expect(l!.refs).toEqual([
+      { n: 148, at: 11 },
+      { n: 9, at: 34 },
+      { n: 10, at: 34 },
+    ]);
     expect(l!.marker).toBeNull();
   });
 
-  it('reads a raised number opening a line as a footnote definition\'s marker', () => {
-    const [l] = pageLines({ number: 1, width: 600, height: 800, items: run([['12', 6, 4], [' https://example.org/a', 10]], 100) });
+  it("reads a raised number opening a line as a footnote definition's marker", () => {
+    const [l] = pageLines({
+      number: 1,
+      width: 600,
+      height: 800,
+      items: run(
+        [
+          ['12', 6, 4],
+          [' https://example.org/a', 10],
+        ],
+        100,
+      ),
+    });
     expect(l).toMatchObject({ marker: 12, text: 'https://example.org/a', refs: [] });
   });
 
   it('puts items on one line by their baselines, top to bottom, whatever order the file has them in', () => {
-    const lines = pageLines({ number: 1, width: 600, height: 800, items: [...run([['second line', 10]], 688), ...run([['first line', 10]], 700)] });
+    const lines = pageLines({
+      number: 1,
+      width: 600,
+      height: 800,
+      items: [...run([['second line', 10]], 688), ...run([['first line', 10]], 700)],
+    });
     expect(lines.map((l) => l.text)).toEqual(['first line', 'second line']);
   });
 });
 
 describe('footnotes numbered in plain figures', () => {
-  it('are small lines opening with a number below the page\'s last line of body text; a number in the text is not one', () => {
+  it("are small lines opening with a number below the page's last line of body text; a number in the text is not one", () => {
     const lines = [
       line('12 people were detained.', { y: 700 }),
       line('the last line of text', { y: 400 }),
@@ -69,14 +115,19 @@ describe('furniture', () => {
     expect(removeFurniture(pages).map((p) => p.map((l) => l.text))).toEqual([['One.', 'Two.'], ['Three.'], ['Four.', 'A running header']]);
   });
 
-  it('on a single page, where nothing can repeat, removes only the page\'s own number', () => {
+  it("on a single page, where nothing can repeat, removes only the page's own number", () => {
     expect(removeFurniture([page(1, ['Body.'])])[0]!.map((l) => l.text)).toEqual(['A running header', 'Body.']);
     expect(removeFurniture([[line('Body.'), line('on 5 May', { y: 30 })]])[0]!.map((l) => l.text)).toEqual(['Body.', 'on 5 May']);
   });
 });
 
 describe('joining lines', () => {
-  const join = (texts: string[], vocabulary = new Set<string>()) => joinLines(texts.map((t) => line(t, { right: 495 })), vocabulary, layout).text;
+  const join = (texts: string[], vocabulary = new Set<string>()) =>
+    joinLines(
+      texts.map((t) => line(t, { right: 495 })),
+      vocabulary,
+      layout,
+    ).text;
 
   it('keeps a hyphen at a line end that the word has, and undoes one the document never prints', () => {
     expect(join(['his 35-year-', 'old son'])).toBe('his 35-year-old son');
@@ -92,7 +143,13 @@ describe('joining lines', () => {
 
   it('keeps references on the characters they follow', () => {
     const lines = [line('first line.', { refs: [{ n: 1, at: 11 }] }), line('second', { refs: [{ n: 2, at: 6 }] })];
-    expect(joinLines(lines, new Set(), layout)).toEqual({ text: 'first line. second', refs: [{ n: 1, at: 11 }, { n: 2, at: 18 }] });
+    expect(joinLines(lines, new Set(), layout)).toEqual({
+      text: 'first line. second',
+      refs: [
+        { n: 1, at: 11 },
+        { n: 2, at: 18 },
+      ],
+    });
   });
 });
 

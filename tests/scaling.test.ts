@@ -25,8 +25,26 @@ describe('sectioned Markdown parsing', () => {
 
   it('does not cut inside fenced code, list items or where no blank line precedes a heading', () => {
     const markdown = [
-      '# Title', '', 'Intro', '', '```', '', '# not a heading', '```', '', '- item', '', '  # inside the item', '',
-      'para', '# heading right after a paragraph', '', '## Next', '', '1 **Given FAMILY** – entry.', '',
+      '# Title',
+      '',
+      'Intro',
+      '',
+      '```',
+      '',
+      '# not a heading',
+      '```',
+      '',
+      '- item',
+      '',
+      '  # inside the item',
+      '',
+      'para',
+      '# heading right after a paragraph',
+      '',
+      '## Next',
+      '',
+      '1 **Given FAMILY** – entry.',
+      '',
     ].join('\n');
     const blocks = parseMarkdown(markdown);
     expect(blocks).toEqual(wholeParse(markdown));
@@ -42,11 +60,20 @@ describe('sectioned Markdown parsing', () => {
 describe('long lists', () => {
   it('reads entries numbered past 999', () => {
     const dir = tempDir();
-    const entries = Array.from({ length: 3 }, (_, i) => `${998 + i} **Given${'abc'[i]} FAMILYOV** – ${i + 2} years' imprisonment under Article 274.`);
-    writeFileSync(join(dir, 'long.md'), ['## THE LIST OF POLITICAL PRISONERS', '', '## CONVICTED', '', ...entries.flatMap((e) => [e, ''])].join('\n'));
+    const entries = Array.from(
+      { length: 3 },
+      (_, i) => `${998 + i} **Given${'abc'[i]} FAMILYOV** – ${i + 2} years' imprisonment under Article 274.`,
+    );
+    writeFileSync(
+      join(dir, 'long.md'),
+      ['## THE LIST OF POLITICAL PRISONERS', '', '## CONVICTED', '', ...entries.flatMap((e) => [e, ''])].join('\n'),
+    );
     const r = cli(['extract', join(dir, 'long.md'), '--out', join(dir, 'out'), '--json']);
     expect(r.status).toBe(0);
-    const rows = readFileSync(join(dir, 'out', 'prisoners.ndjson'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const rows = readFileSync(join(dir, 'out', 'prisoners.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(rows.map((p) => p.number)).toEqual([998, 999, 1000]);
   });
 });

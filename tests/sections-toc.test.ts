@@ -71,7 +71,8 @@ describe('sections from the table of contents', () => {
     expect(check.findings).toEqual([
       {
         line: 9,
-        message: 'the table of contents lists "A chapter the text never opens" (page 4), but neither a heading nor a passage of the text matches it',
+        message:
+          'the table of contents lists "A chapter the text never opens" (page 4), but neither a heading nor a passage of the text matches it',
       },
     ]);
   });

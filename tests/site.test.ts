@@ -78,7 +78,7 @@ describe('the website renderers', () => {
       { id: 'e2', prisoner_id: id, date: '2023-05', kind: 'verdict', text: 'Sentenced <b>by</b> a court', source: null, footnotes: [1] },
       { id: 'e1', prisoner_id: id, date: '2022-01-14', kind: 'detention', text: 'Detained', source: null, footnotes: [] },
     ];
-    const page = renderSite({ ...dataset, events } as Dataset, meta, files)
+    const page = renderSite({ ...dataset, events } as unknown as Dataset, meta, files)
       .get(`site/people/${id}.html`)!
       .toString('utf8');
     const listed = page.slice(page.indexOf('<ol>'), page.indexOf('</ol>'));

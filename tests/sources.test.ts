@@ -23,14 +23,20 @@ describe('source manifest', () => {
     expect(parse({ ...good, extra: 1 })).toThrow(/source\.json: invalid source manifest at \(root\): Unrecognized key.*extra/);
     const { publisher: _, ...missing } = good;
     expect(parse(missing)).toThrow(/at publisher:/);
-    expect(parse({ ...good, files: [{ ...good.files[0], name: '../../etc/passwd' }] })).toThrow(/at files\.0\.name: expected a bare file name/);
+    expect(parse({ ...good, files: [{ ...good.files[0], name: '../../etc/passwd' }] })).toThrow(
+      /at files\.0\.name: expected a bare file name/,
+    );
     expect(parse({ ...good, published_on: '13.02.2025' })).toThrow(/at published_on/);
     expect(() => parseManifest('{not json', 'source.json')).toThrow(/invalid JSON/);
   });
 });
 
 describe('fetch', () => {
-  const manifest = { ...good, id: 'demo', files: [{ format: 'markdown', name: 'report.md', sha256: sha256('hello'), bytes: 5, url: null }] };
+  const manifest = {
+    ...good,
+    id: 'demo',
+    files: [{ format: 'markdown', name: 'report.md', sha256: sha256('hello'), bytes: 5, url: null }],
+  };
 
   it('reads from the mirror and verifies the checksum', async () => {
     const mirror = tempDir();

@@ -13,7 +13,15 @@ const { footnotes, sections, charges, articles, organisations, claims, mentions,
 describe('the real report: tables', () => {
   it('row counts', () => {
     expect(Object.fromEntries(Object.entries(dataset).map(([t, rows]) => [t, rows.length]))).toEqual({
-      prisoners: 48, sections: 39, footnotes: 176, charges: 88, articles: 29, organisations: 9, claims: 40, mentions: 53, events: 108,
+      prisoners: 48,
+      sections: 39,
+      footnotes: 176,
+      charges: 88,
+      articles: 29,
+      organisations: 9,
+      claims: 40,
+      mentions: 53,
+      events: 108,
     });
   });
 
@@ -22,15 +30,25 @@ describe('the real report: tables', () => {
     expect(footnotes.filter((f) => f.kind === 'url' && f.urls.length === 1)).toHaveLength(174);
     expect(footnotes.filter((f) => f.kind === 'note').map((f) => f.number)).toEqual([7, 86]);
     expect(footnotes.find((f) => f.number === 86)).toEqual({
-      number: 86, kind: 'note', urls: [], domains: [], text: 'Available upon request.',
-      cited_in: ['the-case-of-botagoz-jardemalie'], cited_by: [],
+      number: 86,
+      kind: 'note',
+      urls: [],
+      domains: [],
+      text: 'Available upon request.',
+      cited_in: ['the-case-of-botagoz-jardemalie'],
+      cited_by: [],
     });
     expect(footnotes.find((f) => f.number === 6)!.urls).toEqual([
       'https://www.lalibre.be/belgique/judiciaire/2025/02/05/lopposante-au-regime-kazakh-botagoz-jardemalie-a-bel-et-bien-ete-harcelee-et-espionnee-en-belgique-pendant-des-annees-GMP SSE7HLFH67CDTH25FO2TDLE/',
     ]);
     expect(footnotes.find((f) => f.number === 127)).toEqual({
-      number: 127, kind: 'url', urls: ['https://rus.azattyq.org/a/32433109.html'], domains: ['rus.azattyq.org'], text: 'https://rus.azattyq.org/a/32433109.html',
-      cited_in: ['in-cases-related-to-the-january-2022-peaceful-protests'], cited_by: ['timur-danebayev'],
+      number: 127,
+      kind: 'url',
+      urls: ['https://rus.azattyq.org/a/32433109.html'],
+      domains: ['rus.azattyq.org'],
+      text: 'https://rus.azattyq.org/a/32433109.html',
+      cited_in: ['in-cases-related-to-the-january-2022-peaceful-protests'],
+      cited_by: ['timur-danebayev'],
     });
     expect(footnotes.every((f) => f.urls.every((u) => !/\\|^<|>$/.test(u)))).toBe(true);
   });
@@ -42,17 +60,35 @@ describe('the real report: tables', () => {
 
   it('sections: chapters from the table of contents, list headings nested under the list chapter', () => {
     expect(sections.filter((s) => s.level === 2 && s.toc_page !== null).map((s) => [s.title, s.toc_page])).toEqual([
-      ['SUMMARY', 5], ['TORTURE AND ILL TREATMENT', 7], ['FREEDOM OF PEACEFUL ASSEMBLY AND ASSOCIATION', 9], ['FREEDOM OF SPEECH AND THE MEDIA', 11],
-      ['TRANSNATIONAL REPRESSION', 14], ['THREE YEARS AFTER THE SHOOTING OF PEACEFUL JANUARY PROTESTORS: VICTIMS UNABLE TO SEEK JUSTICE', 20],
-      ['PROTESTS AGAINST THE CONSTRUCTION OF A NUCLEAR POWER PLANT IN KAZAKHSTAN', 22], ['THE LIST OF POLITICAL PRISONERS IN KAZAKHSTAN', 24],
+      ['SUMMARY', 5],
+      ['TORTURE AND ILL TREATMENT', 7],
+      ['FREEDOM OF PEACEFUL ASSEMBLY AND ASSOCIATION', 9],
+      ['FREEDOM OF SPEECH AND THE MEDIA', 11],
+      ['TRANSNATIONAL REPRESSION', 14],
+      ['THREE YEARS AFTER THE SHOOTING OF PEACEFUL JANUARY PROTESTORS: VICTIMS UNABLE TO SEEK JUSTICE', 20],
+      ['PROTESTS AGAINST THE CONSTRUCTION OF A NUCLEAR POWER PLANT IN KAZAKHSTAN', 22],
+      ['THE LIST OF POLITICAL PRISONERS IN KAZAKHSTAN', 24],
     ]);
     expect(sections.find((s) => s.id === 'convicted')).toEqual({
-      id: 'convicted', title: 'CONVICTED', level: 3, parent_id: 'the-list-of-political-prisoners-in-kazakhstan', order: 29,
-      toc_page: null, toc_match: null, front_matter: false, line_start: 631,
+      id: 'convicted',
+      title: 'CONVICTED',
+      level: 3,
+      parent_id: 'the-list-of-political-prisoners-in-kazakhstan',
+      order: 29,
+      toc_page: null,
+      toc_match: null,
+      front_matter: false,
+      line_start: 631,
     });
     expect(sections.find((s) => s.line_start === 955)).toEqual({
-      id: 'other-persons-detained-during-pre-trial-investigation', title: 'Other persons detained during pre-trial investigation', level: 4,
-      parent_id: 'under-arrest-in-a-pre-trial-detention-facility', order: 39, toc_page: null, toc_match: null, front_matter: false,
+      id: 'other-persons-detained-during-pre-trial-investigation',
+      title: 'Other persons detained during pre-trial investigation',
+      level: 4,
+      parent_id: 'under-arrest-in-a-pre-trial-detention-facility',
+      order: 39,
+      toc_page: null,
+      toc_match: null,
+      front_matter: false,
       line_start: 955,
     });
   });
@@ -74,9 +110,9 @@ describe('the real report: tables', () => {
       ['The case of Botagoz Jardemalie', 18, 3, 'transnational-repression', 455],
       ['The case of Daniyar Khassenov', 19, 3, 'transnational-repression', 475],
       ['The case of DCK leaders Zamanb', 19, 3, 'transnational-repression', 481],
-      ['Consequences of Tokayev\'s refu', 20, 3, JANUARY, 501],
+      ["Consequences of Tokayev's refu", 20, 3, JANUARY, 501],
       ['Abuse of anti-terrorism and an', 21, 3, JANUARY, 523],
-      ['Public discontent over Russia\'', 22, 3, 'protests-against-the-construction-of-a-nuclear-power-plant-in-kazakhstan', 557],
+      ["Public discontent over Russia'", 22, 3, 'protests-against-the-construction-of-a-nuclear-power-plant-in-kazakhstan', 557],
       ['Persecution of activists oppos', 23, 3, 'protests-against-the-construction-of-a-nuclear-power-plant-in-kazakhstan', 561],
     ]);
     expect(sections.filter((s) => s.front_matter).map((s) => s.title)).toEqual([
@@ -88,30 +124,51 @@ describe('the real report: tables', () => {
 
   it('charges and articles; the "political" articles are the seven the criteria section names', () => {
     expect(charges.filter((c) => c.prisoner_id === 'nurlan-dalibayev').map((c) => [c.article, c.label])).toEqual([
-      ['200', 'illegal occupation of a vehicle'], ['269', 'attacks on buildings'], ['272', 'participation in mass riots'],
+      ['200', 'illegal occupation of a vehicle'],
+      ['269', 'attacks on buildings'],
+      ['272', 'participation in mass riots'],
     ]);
     expect(charges.find((c) => c.prisoner_id === 'timur-danebayev')).toEqual({
-      prisoner_id: 'timur-danebayev', article: '174', label: 'incitement of national and social discord', code: 'Criminal Code of the Republic of Kazakhstan (2014)',
+      prisoner_id: 'timur-danebayev',
+      article: '174',
+      label: 'incitement of national and social discord',
+      code: 'Criminal Code of the Republic of Kazakhstan (2014)',
     });
     expect(charges.filter((c) => c.label === null).map((c) => [c.prisoner_id, c.article])).toContainEqual(['nursultan-isayev', '380-1']);
     expect(articles.filter((a) => a.listed_as_political).map((a) => a.article)).toEqual(['174', '179', '256', '258', '272', '274', '405']);
     expect(articles.find((a) => a.article === '405')).toEqual({
-      article: '405', label: 'participation in the activities of an extremist organisation',
-      label_variants: ['participation in the activities of an extremist organisation', 'participation in an extremist organisation'], prisoner_count: 7, listed_as_political: true,
+      article: '405',
+      label: 'participation in the activities of an extremist organisation',
+      label_variants: ['participation in the activities of an extremist organisation', 'participation in an extremist organisation'],
+      prisoner_count: 7,
+      listed_as_political: true,
     });
-    expect(articles.find((a) => a.article === '272')).toMatchObject({ prisoner_count: 20, label_variants: expect.arrayContaining(['organise mass riots', 'participation in mass riots']) });
+    expect(articles.find((a) => a.article === '272')).toMatchObject({
+      prisoner_count: 20,
+      label_variants: expect.arrayContaining(['organise mass riots', 'participation in mass riots']),
+    });
   });
 
   it('the nine authoring organisations', () => {
     expect(organisations.map((o) => [o.name, o.founded_on])).toEqual([
-      ['Open Dialogue Foundation', '2009'], ['Human Rights Protection Foundation "Qaharman"', '2019'], ['Human rights movement "405"', '2019'],
-      ['Human rights movement "Bostandyq Kz"', '2020-09-14'], ['Human rights movement "Veritas"', '2020-09-17'], ['Human rights movement "Femina Virtute"', '2020-11-04'],
-      ['Human rights movement "Article 14"', '2020-11-05'], ['Human Rights movement "Elimay"', '2020-10-17'], ['Freedom Kazakhstan Foundation', '2020-07-13'],
+      ['Open Dialogue Foundation', '2009'],
+      ['Human Rights Protection Foundation "Qaharman"', '2019'],
+      ['Human rights movement "405"', '2019'],
+      ['Human rights movement "Bostandyq Kz"', '2020-09-14'],
+      ['Human rights movement "Veritas"', '2020-09-17'],
+      ['Human rights movement "Femina Virtute"', '2020-11-04'],
+      ['Human rights movement "Article 14"', '2020-11-05'],
+      ['Human Rights movement "Elimay"', '2020-10-17'],
+      ['Freedom Kazakhstan Foundation', '2020-07-13'],
     ]);
     expect(organisations.find((o) => o.id === 'open-dialogue-foundation')).toEqual({
-      id: 'open-dialogue-foundation', name: 'Open Dialogue Foundation', founded_on: '2009',
-      description: 'The Open Dialogue Foundation was established in Poland in 2009 on the initiative of Ukrainian student and civic activist Lyudmyla Kozlovska (who currently serves as President of the Foundation).',
-      emails: ['odfoundation@odfoundation.eu'], links: ['Website: https://odfoundation.eu/', 'X: @ODFoundation'],
+      id: 'open-dialogue-foundation',
+      name: 'Open Dialogue Foundation',
+      founded_on: '2009',
+      description:
+        'The Open Dialogue Foundation was established in Poland in 2009 on the initiative of Ukrainian student and civic activist Lyudmyla Kozlovska (who currently serves as President of the Foundation).',
+      emails: ['odfoundation@odfoundation.eu'],
+      links: ['Website: https://odfoundation.eu/', 'X: @ODFoundation'],
     });
   });
 
@@ -121,24 +178,41 @@ describe('the real report: tables', () => {
     expect(find(40, 'people convicted')).toBeDefined();
     expect(find(8, 'people in pre-trial detention')).toBeDefined();
     expect(find(108, 'refusals')).toMatchObject({ period: '2024' });
-    expect(claims.find((c) => c.value === 686 && c.section_id === 'freedom-of-peaceful-assembly-and-association')).toMatchObject({ unit: 'refusals', period: '2020-07/2024-12' });
+    expect(claims.find((c) => c.value === 686 && c.section_id === 'freedom-of-peaceful-assembly-and-association')).toMatchObject({
+      unit: 'refusals',
+      period: '2020-07/2024-12',
+    });
     expect(find(25, 'applications')).toMatchObject({ period: '2022-05/2024-11' });
     expect(find(283, 'complaints of torture')).toMatchObject({ period: '2023' });
     expect(find(1151, 'people amnestied')).toBeDefined();
     expect(find(1273, 'people convicted')).toEqual({
-      id: 'consequences-of-tokayevs-refusal-to-conduct-an-international-investigation-3', value: 1273, unit: 'people convicted',
-      subject: 'people were convicted on criminal charges', period: null,
+      id: 'consequences-of-tokayevs-refusal-to-conduct-an-international-investigation-3',
+      value: 1273,
+      unit: 'people convicted',
+      subject: 'people were convicted on criminal charges',
+      period: null,
       section_id: 'consequences-of-tokayevs-refusal-to-conduct-an-international-investigation',
-      footnotes: [], text: 'Following the suppression of the peaceful January protests and related events, a minimum of 1,273 people were convicted on criminal charges.',
+      footnotes: [],
+      text: 'Following the suppression of the peaceful January protests and related events, a minimum of 1,273 people were convicted on criminal charges.',
     });
   });
 
   it('a family name alone: where the section named the prisoner in full, not where a namesake appears', () => {
     // "Syzdykov" after "Aidar Syzdykov" (the other Syzdykov, Fazylzhan, is not in that section)
     const alga = 'large-scale-repressions-against-members-of-the-unregistered-party-alga-kazakhstan';
-    expect(mentions).toContainEqual({ prisoner_id: 'aidar-syzdykov', section_id: alga, ordinal: 2, line: 266, name_as_printed: 'Syzdykov' });
+    expect(mentions).toContainEqual({
+      prisoner_id: 'aidar-syzdykov',
+      section_id: alga,
+      ordinal: 2,
+      line: 266,
+      name_as_printed: 'Syzdykov',
+    });
     // the summary names Barlyk Mendygazyev, who is not a prisoner: "Mendygazyev's colleagues" is not Bekizhan
-    expect(mentions.filter((m) => m.line === 146).map((m) => m.name_as_printed)).toEqual(['Bekizhan Mendygazyev', 'Natalia Dauletiarova', 'Rinat Batkayev']);
+    expect(mentions.filter((m) => m.line === 146).map((m) => m.name_as_printed)).toEqual([
+      'Bekizhan Mendygazyev',
+      'Natalia Dauletiarova',
+      'Rinat Batkayev',
+    ]);
     expect(mentions.filter((m) => m.name_as_printed === 'Danebayev').map((m) => m.line)).toEqual([186, 192, 212]);
   });
 
@@ -147,9 +221,21 @@ describe('the real report: tables', () => {
     expect(mentions.filter((m) => m.prisoner_id === 'temirlan-ensebek')).toEqual([
       { prisoner_id: 'temirlan-ensebek', section_id: 'table-of-contents', ordinal: 1, line: 100, name_as_printed: 'Temirlan Yensebek' },
       { prisoner_id: 'temirlan-ensebek', section_id: 'summary', ordinal: 1, line: 133, name_as_printed: 'Temirlan Ensebek' },
-      { prisoner_id: 'temirlan-ensebek', section_id: PERSECUTION_OF_JOURNALISTS, ordinal: 1, line: 301, name_as_printed: 'Temirlan Ensebek' },
+      {
+        prisoner_id: 'temirlan-ensebek',
+        section_id: PERSECUTION_OF_JOURNALISTS,
+        ordinal: 1,
+        line: 301,
+        name_as_printed: 'Temirlan Ensebek',
+      },
       { prisoner_id: 'temirlan-ensebek', section_id: PERSECUTION_OF_JOURNALISTS, ordinal: 2, line: 301, name_as_printed: 'Ensebek' },
-      { prisoner_id: 'temirlan-ensebek', section_id: PERSECUTION_OF_JOURNALISTS, ordinal: 3, line: 305, name_as_printed: 'Temirlan Ensebek' },
+      {
+        prisoner_id: 'temirlan-ensebek',
+        section_id: PERSECUTION_OF_JOURNALISTS,
+        ordinal: 3,
+        line: 305,
+        name_as_printed: 'Temirlan Ensebek',
+      },
     ]);
     expect(Object.fromEntries(prisoners.filter((p) => p.aliases.length).map((p) => [p.id, p.aliases]))).toEqual({
       'natalia-dauletyarova': ['Natalia Dauletiarova'],
@@ -169,7 +255,11 @@ describe('the real report: QA', () => {
 
   it('"six leaders" followed by five names is a finding', () => {
     expect(findings('named-counts')).toEqual([
-      { line: 129, message: 'the report says 6 ("leaders of the party") but names 5: Marat Zhylanbayev, Askar Sembay, Asylbek Zhamuratov, Aidar Syzdykov, Asanali Suyubayev' },
+      {
+        line: 129,
+        message:
+          'the report says 6 ("leaders of the party") but names 5: Marat Zhylanbayev, Askar Sembay, Asylbek Zhamuratov, Aidar Syzdykov, Asanali Suyubayev',
+      },
     ]);
   });
 
@@ -190,7 +280,12 @@ describe('the real report: QA', () => {
     expect(findings('duplicate-urls')[0]).toEqual({ line: 286, message: 'footnotes 1, 36 cite the same URL https://www.rfi.fr/en/' });
     expect(findings('name-variants')).toHaveLength(6);
     expect(findings('article-labels')).toHaveLength(8);
-    expect(findings('date-conflicts')).toEqual([{ line: 300, message: expect.stringMatching(/^Daniyar Adilbekov: the entry \(line 917\) gives the verdict as 2024-10-18; here 2024-10-04/) }]);
+    expect(findings('date-conflicts')).toEqual([
+      {
+        line: 300,
+        message: expect.stringMatching(/^Daniyar Adilbekov: the entry \(line 917\) gives the verdict as 2024-10-18; here 2024-10-04/),
+      },
+    ]);
     // the one entry of the table matching no passage of the text (its section opens without its words)
     const tocFindings = findings('toc-headings').map((f) => f.message);
     expect(tocFindings).toEqual([expect.stringMatching(/^the table of contents lists "Review of legislative/)]);

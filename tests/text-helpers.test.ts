@@ -5,7 +5,13 @@ import { parseToc, titleKey } from '../pipeline/lib/toc.js';
 
 describe('parseCount', () => {
   it.each([
-    ['1,273', 1273], ['seven', 7], ['Six', 6], ['three thousand', 3000], ['One thousand six hundred', 1600], ['two hundred', 200], ['12', 12],
+    ['1,273', 1273],
+    ['seven', 7],
+    ['Six', 6],
+    ['three thousand', 3000],
+    ['One thousand six hundred', 1600],
+    ['two hundred', 200],
+    ['12', 12],
   ])('%s = %d', (text, n) => expect(parseCount(text)).toBe(n));
   it('is NaN for a word that is no number', () => expect(parseCount('several')).toBeNaN());
 });
@@ -24,7 +30,9 @@ describe('findPeriod', () => {
 describe('parseToc', () => {
   it('reads title/page pairs from dot leaders, squashed to one line', () => {
     expect(parseToc('INTRODUCTION ..... 3 The case of Ann Test, Bob Test..... 4 ANNEX .... 12')).toEqual([
-      { title: 'INTRODUCTION', page: 3 }, { title: 'The case of Ann Test, Bob Test', page: 4 }, { title: 'ANNEX', page: 12 },
+      { title: 'INTRODUCTION', page: 3 },
+      { title: 'The case of Ann Test, Bob Test', page: 4 },
+      { title: 'ANNEX', page: 12 },
     ]);
   });
   it('is empty for prose with an ellipsis', () => expect(parseToc('He waited... 3 days passed.')).toEqual([]));

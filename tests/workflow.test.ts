@@ -62,7 +62,7 @@ describe('release workflow', () => {
     expect(project?.with?.['fetch-depth']).toBe(0);
   });
 
-  it('.ci/run is the one script: a clean install and the README\'s test command', () => {
+  it(".ci/run is the one script: a clean install and the README's test command", () => {
     const script = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
     expect(script).toMatch(/^npm ci\b/m);
     expect(script).toMatch(/^make test$/m);

@@ -18,8 +18,17 @@ import { serveCommand } from './commands/serve.js';
 
 /** A new subcommand: its own file in commands/, one import above and one entry here (the order of kzpp --help). */
 const COMMANDS: Command[] = [
-  buildCommand, extractCommand, validateCommand, inspectCommand, diffCommand,
-  releaseCommand, verifyCommand, verifyReleaseCommand, schemasCommand, dictionaryCommand, serveCommand,
+  buildCommand,
+  extractCommand,
+  validateCommand,
+  inspectCommand,
+  diffCommand,
+  releaseCommand,
+  verifyCommand,
+  verifyReleaseCommand,
+  schemasCommand,
+  dictionaryCommand,
+  serveCommand,
 ];
 
 const COMMON = {

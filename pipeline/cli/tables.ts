@@ -64,7 +64,11 @@ export function readManifest(dir: string): ReleaseManifest {
 export function tableOfFile(file: string, table?: string): TableName {
   const name = table ?? basename(file).replace(/\.(nd)?json$/, '');
   if (!(TABLE_NAMES as string[]).includes(name)) {
-    throw new PipelineError(`unknown table "${name}" (tables: ${TABLE_NAMES.join(', ')}; name the file <table>.json or pass --table)`, EXIT.usage, { file });
+    throw new PipelineError(
+      `unknown table "${name}" (tables: ${TABLE_NAMES.join(', ')}; name the file <table>.json or pass --table)`,
+      EXIT.usage,
+      { file },
+    );
   }
   return name as TableName;
 }

@@ -25,7 +25,6 @@ export interface NdjsonLines {
 /** Table name -> records, in the order they were published. */
 export type Tables = Record<string, TableData>;
 
-
 export interface FieldChange {
   from: unknown;
   to: unknown;
@@ -86,11 +85,13 @@ export type FieldRole = 'substantive' | 'positional' | 'provenance';
 /** What a change of each field means, as the registry declares it; a field it does not name is substantive. */
 export function fieldRoles(table: string): (field: string) => FieldRole {
   const entry = registered(table);
-  const positional = new Set<string>(entry?.positional ?? []), provenance = new Set<string>(entry?.provenance ?? []);
+  const positional = new Set<string>(entry?.positional ?? []),
+    provenance = new Set<string>(entry?.provenance ?? []);
   return (field) => (positional.has(field) ? 'positional' : provenance.has(field) ? 'provenance' : 'substantive');
 }
 
-const keyFn = (fields: readonly string[]) => (fields.length === 1 ? (r: Row) => String(r[fields[0]!]) : (r: Row) => fields.map((f) => String(r[f])).join('|'));
+const keyFn = (fields: readonly string[]) =>
+  fields.length === 1 ? (r: Row) => String(r[fields[0]!]) : (r: Row) => fields.map((f) => String(r[f])).join('|');
 
 /** The records of one side of one table, by position: key, raw line and record, each computed once. */
 class Side {
@@ -111,7 +112,8 @@ class Side {
 
   /** Whether line i here and line j of other hold the same bytes (false unless both are NDJSON). */
   sameLine(i: number, other: Side, j: number): boolean {
-    const a = this.ndjson, b = other.ndjson;
+    const a = this.ndjson,
+      b = other.ndjson;
     return !!a && !!b && a.bytes.compare(b.bytes, b.starts[j], b.ends[j], a.starts[i], a.ends[i]) === 0;
   }
 
@@ -123,9 +125,11 @@ class Side {
   }
 
   key(i: number): string {
-    const prefix = this.keyPrefix, ndjson = this.ndjson;
+    const prefix = this.keyPrefix,
+      ndjson = this.ndjson;
     if (ndjson && prefix) {
-      const start = ndjson.starts[i]! + prefix.length, lineEnd = ndjson.ends[i]!;
+      const start = ndjson.starts[i]! + prefix.length,
+        lineEnd = ndjson.ends[i]!;
       if (start <= lineEnd && ndjson.bytes.compare(prefix, 0, prefix.length, start - prefix.length, start) === 0) {
         const end = ndjson.bytes.indexOf(0x22, start); // the closing quote
         if (end >= 0 && end < lineEnd) {
@@ -151,7 +155,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  const ka = Object.keys(a), kb = Object.keys(b);
+  const ka = Object.keys(a),
+    kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   for (const k of ka) if (!sameValue((a as Row)[k], (b as Row)[k])) return false;
   return true;
@@ -161,11 +166,16 @@ const TYPE_NAMES = ['string', 'number', 'boolean', 'array', 'object'] as const;
 /** One bit per JSON type; null has none (a field that is sometimes null is not retyped). */
 function typeBit(v: unknown): number {
   switch (typeof v) {
-    case 'string': return 1;
-    case 'number': return 2;
-    case 'boolean': return 4;
-    case 'object': return v === null ? 0 : Array.isArray(v) ? 8 : 16;
-    default: return 0;
+    case 'string':
+      return 1;
+    case 'number':
+      return 2;
+    case 'boolean':
+      return 4;
+    case 'object':
+      return v === null ? 0 : Array.isArray(v) ? 8 : 16;
+    default:
+      return 0;
   }
 }
 const typeNames = (bits: number) => TYPE_NAMES.filter((_, i) => bits & (1 << i)).sort();
@@ -184,9 +194,11 @@ function schemaChanges(table: string, from: Map<string, number>, to: Map<string,
   for (const [field, types] of from) {
     const after = to.get(field);
     if (after === undefined) out.push({ table, field, change: 'field_removed', from: typeNames(types), to: null });
-    else if (types && after && types !== after) out.push({ table, field, change: 'field_retyped', from: typeNames(types), to: typeNames(after) });
+    else if (types && after && types !== after)
+      out.push({ table, field, change: 'field_retyped', from: typeNames(types), to: typeNames(after) });
   }
-  for (const [field, types] of to) if (!from.has(field)) out.push({ table, field, change: 'field_added', from: null, to: typeNames(types) });
+  for (const [field, types] of to)
+    if (!from.has(field)) out.push({ table, field, change: 'field_added', from: null, to: typeNames(types) });
   return out;
 }
 
@@ -218,7 +230,8 @@ interface RecordChanges {
 function recordChanges(before: Row, after: Row, fields: string[], roleOf: (field: string) => FieldRole): RecordChanges {
   const result: RecordChanges = { changes: {}, positional: {}, moved: false };
   for (const field of fields) {
-    const a = before[field], b = after[field];
+    const a = before[field],
+      b = after[field];
     const role = roleOf(field);
     if (role === 'provenance') {
       result.moved ||= !sameValue(placeOnly(a), placeOnly(b));
@@ -233,7 +246,8 @@ function recordChanges(before: Row, after: Row, fields: string[], roleOf: (field
 /** Diff one table: FROM indexed once by key, TO walked once. Types are inferred from the records that differ (identical records cannot change a schema). */
 export function diffTable(table: string, before: TableData, after: TableData): { diff: TableDiff; schema: SchemaChange[] } {
   const key = keyFields(table);
-  const from = new Side(before, key), to = new Side(after, key);
+  const from = new Side(before, key),
+    to = new Side(after, key);
   const index = new Map<string, number>();
   for (let i = 0; i < from.size; i++) index.set(from.key(i), i);
   const counts = { added: 0, removed: 0, changed: 0, repositioned: 0, moved: 0, unchanged: 0 };
@@ -257,13 +271,15 @@ export function diffTable(table: string, before: TableData, after: TableData): {
     to.row(i);
   }
 
-  const typesBefore = fieldTypes(from.parsedRows()), typesAfter = fieldTypes(to.parsedRows());
+  const typesBefore = fieldTypes(from.parsedRows()),
+    typesAfter = fieldTypes(to.parsedRows());
   const roleOf = fieldRoles(table);
   // a provenance field one side lacks is a front end's, not a schema's (a PDF build carries pages, a Markdown build none)
   const schema = from.size && to.size ? schemaChanges(table, typesBefore, typesAfter).filter((c) => roleOf(c.field!) !== 'provenance') : [];
   const fields = [...typesAfter.keys()].filter((f) => typesBefore.has(f));
   for (const [j, i, id] of pairs) {
-    const prior = from.row(j), record = to.row(i);
+    const prior = from.row(j),
+      record = to.row(i);
     const { changes, positional, moved } = recordChanges(prior, record, fields, roleOf);
     const entry = { id, changes, positional, record, before: prior, line: to.text(i) };
     if (Object.keys(changes).length) diff.changed.push(entry);
@@ -301,7 +317,8 @@ export function diffTables(from: Tables, to: Tables): TablesDiff {
   const schema: SchemaChange[] = [];
   const tables: Record<string, TableDiff> = {};
   for (const table of tableOrder(from, to)) {
-    const before = from[table], after = to[table];
+    const before = from[table],
+      after = to[table];
     if (!before) schema.push({ table, field: null, change: 'table_added', from: null, to: null });
     if (!after) schema.push({ table, field: null, change: 'table_removed', from: null, to: null });
     const result = diffTable(table, before ?? [], after ?? []);

@@ -31,7 +31,8 @@ export function readJsonFile(file: string): unknown {
 
 /** Where each line of an NDJSON file starts and ends; a final newline ends the last line, it does not start another. */
 export function splitLines(bytes: Buffer): NdjsonLines {
-  const starts: number[] = [], ends: number[] = [];
+  const starts: number[] = [],
+    ends: number[] = [];
   for (let start = 0; start < bytes.length; ) {
     const newline = bytes.indexOf(0x0a, start);
     const end = newline < 0 ? bytes.length : newline;
@@ -65,7 +66,9 @@ export function loadRelease(dir: string, label = dir): Side {
     counts?: Record<string, number>;
     source?: { id: string; sha256: string };
   };
-  const names = manifest.counts ? Object.keys(manifest.counts) : TABLE_NAMES.filter((t) => existsSync(join(dir, `${t}.json`)) || existsSync(join(dir, `${t}.ndjson`)));
+  const names = manifest.counts
+    ? Object.keys(manifest.counts)
+    : TABLE_NAMES.filter((t) => existsSync(join(dir, `${t}.json`)) || existsSync(join(dir, `${t}.ndjson`)));
   if (!names.length) throw new PipelineError('not a release directory: no manifest.json and no table files', EXIT.input, { file: dir });
   const tables: Tables = {};
   for (const table of names) tables[table] = readTable(dir, table);

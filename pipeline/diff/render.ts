@@ -10,17 +10,30 @@ export interface DatasetDiff extends TablesDiff {
 
 export const DIFF_FILES = ['diff.json', 'diff.ndjson', 'DIFF.md', 'changes.csv'] as const;
 
-const idOf = (table: string, r: Row) => keyFields(table).map((f) => String(r[f])).join('|');
+const idOf = (table: string, r: Row) =>
+  keyFields(table)
+    .map((f) => String(r[f]))
+    .join('|');
 /** How a person reads a record: its name, else its title, else its key. */
 const labelOf = (table: string, r: Row) => String(r.name ?? r.title ?? r.label ?? idOf(table, r));
 
-const changedJson = (c: ChangedRecord) => ({ id: c.id, changes: c.changes, ...(Object.keys(c.positional).length ? { positional: c.positional } : {}) });
+const changedJson = (c: ChangedRecord) => ({
+  id: c.id,
+  changes: c.changes,
+  ...(Object.keys(c.positional).length ? { positional: c.positional } : {}),
+});
 
 export function diffJson(diff: DatasetDiff): string {
   const tables = Object.fromEntries(
     Object.entries(diff.tables).map(([t, d]) => [
       t,
-      { added: d.added, removed: d.removed, changed: d.changed.map(changedJson), repositioned: d.repositioned.map(changedJson), counts: d.counts },
+      {
+        added: d.added,
+        removed: d.removed,
+        changed: d.changed.map(changedJson),
+        repositioned: d.repositioned.map(changedJson),
+        counts: d.counts,
+      },
     ]),
   );
   return `${JSON.stringify({ from: diff.from, to: diff.to, bump: diff.bump, schema: diff.schema, tables }, null, 2)}\n`;
@@ -33,7 +46,10 @@ export function diffNdjson(diff: DatasetDiff): string {
     for (const r of d.added) lines.push(JSON.stringify({ op: 'ADD', table, id: idOf(table, r), record: r }));
     for (const list of [d.changed, d.repositioned]) {
       // the record's line as read, when there is one: the same JSON, without serialising it again
-      for (const c of list) lines.push(`{"op":"MOD","table":${JSON.stringify(table)},"id":${JSON.stringify(c.id)},"record":${c.line ?? JSON.stringify(c.record)}}`);
+      for (const c of list)
+        lines.push(
+          `{"op":"MOD","table":${JSON.stringify(table)},"id":${JSON.stringify(c.id)},"record":${c.line ?? JSON.stringify(c.record)}}`,
+        );
     }
     for (const r of d.removed) lines.push(JSON.stringify({ op: 'DEL', table, id: idOf(table, r) }));
   }
@@ -50,7 +66,13 @@ const fieldLines = (changes: FieldChanges) => Object.entries(changes).map(([f, c
 
 function schemaLine(c: SchemaChange): string {
   const where = c.field ? `${c.table}.${c.field}` : c.table;
-  const what = { table_added: 'table added', table_removed: 'table removed', field_added: `field added (${c.to?.join('|')})`, field_removed: `field removed (was ${c.from?.join('|')})`, field_retyped: `field retyped: ${c.from?.join('|')} -> ${c.to?.join('|')}` }[c.change];
+  const what = {
+    table_added: 'table added',
+    table_removed: 'table removed',
+    field_added: `field added (${c.to?.join('|')})`,
+    field_removed: `field removed (was ${c.from?.join('|')})`,
+    field_retyped: `field retyped: ${c.from?.join('|')} -> ${c.to?.join('|')}`,
+  }[c.change];
   return `- \`${where}\`: ${what}`;
 }
 
@@ -62,7 +84,10 @@ function tableSection(table: string, d: TableDiff): string[] {
   const person = (r: Row) => `**${labelOf(table, r)}** (\`${idOf(table, r)}\`)`;
   if (d.added.length) out.push(`### Added (${d.added.length})`, '', ...d.added.map((r) => `- ${person(r)}`), '');
   if (d.removed.length) out.push(`### Removed (${d.removed.length})`, '', ...d.removed.map((r) => `- ${person(r)}`), '');
-  const positions = (c: ChangedRecord) => fieldLines(c.positional).map((l) => l.slice(4)).join('; ');
+  const positions = (c: ChangedRecord) =>
+    fieldLines(c.positional)
+      .map((l) => l.slice(4))
+      .join('; ');
   const renumbered = (c: ChangedRecord) => (Object.keys(c.positional).length ? [`  - position: ${positions(c)}`] : []);
   const changed = (c: ChangedRecord) => [`- ${person(c.record)}`, ...fieldLines(c.changes), ...renumbered(c)];
   if (d.changed.length) out.push(`### Changed (${d.changed.length})`, '', ...d.changed.flatMap(changed), '');
@@ -98,7 +123,12 @@ export function diffMarkdown(diff: DatasetDiff): string {
   const none = 'No substantive change: no schema change, no record added, removed or changed.';
   if (!substantive.length && !diff.schema.length) out.push(none, '');
   for (const [t, d] of substantive) out.push(...tableSection(t, d));
-  out.push('## Counts', '', '| table | added | removed | changed | renumbered only | moved only | unchanged |', '|---|---:|---:|---:|---:|---:|---:|');
+  out.push(
+    '## Counts',
+    '',
+    '| table | added | removed | changed | renumbered only | moved only | unchanged |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  );
   for (const [t, { counts: c }] of Object.entries(diff.tables)) {
     out.push(`| ${t} | ${c.added} | ${c.removed} | ${c.changed} | ${c.repositioned} | ${c.moved} | ${c.unchanged} |`);
   }
@@ -117,14 +147,29 @@ const cellOf = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v
 /** One row per changed field (ADD and DEL: one row for the record). Built as one string: a diff can have hundreds of thousands of rows. */
 export function changesCsv(diff: DatasetDiff): string {
   let out = `${CHANGES_COLUMNS.join(',')}\r\n`;
-  const row = (table: string, id: string, label: string, op: string, rest: string) => `${csvField(table)},${csvField(id)},${csvField(label)},${op},${rest}\r\n`;
+  const row = (table: string, id: string, label: string, op: string, rest: string) =>
+    `${csvField(table)},${csvField(id)},${csvField(label)},${op},${rest}\r\n`;
   for (const [table, d] of Object.entries(diff.tables)) {
     for (const r of d.added) out += row(table, idOf(table, r), labelOf(table, r), 'ADD', ',,,');
     for (const list of [d.changed, d.repositioned]) {
       for (const c of list) {
         const label = labelOf(table, c.record);
-        for (const f in c.changes) out += row(table, c.id, label, 'MOD', `${csvField(f)},substantive,${csvField(cellOf(c.changes[f]!.from))},${csvField(cellOf(c.changes[f]!.to))}`);
-        for (const f in c.positional) out += row(table, c.id, label, 'MOD', `${csvField(f)},positional,${csvField(cellOf(c.positional[f]!.from))},${csvField(cellOf(c.positional[f]!.to))}`);
+        for (const f in c.changes)
+          out += row(
+            table,
+            c.id,
+            label,
+            'MOD',
+            `${csvField(f)},substantive,${csvField(cellOf(c.changes[f]!.from))},${csvField(cellOf(c.changes[f]!.to))}`,
+          );
+        for (const f in c.positional)
+          out += row(
+            table,
+            c.id,
+            label,
+            'MOD',
+            `${csvField(f)},positional,${csvField(cellOf(c.positional[f]!.from))},${csvField(cellOf(c.positional[f]!.to))}`,
+          );
       }
     }
     for (const r of d.removed) out += row(table, idOf(table, r), labelOf(table, r), 'DEL', ',,,');

@@ -16,9 +16,13 @@ import type { Prisoner } from '../model/records/prisoners.js';
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:${NUMBER_WORD_PATTERN})(?:\s+(?:thousand|hundred)(?:\s+(?:${NUMBER_WORD_PATTERN})(?:\s+hundred)?)?)?)`;
 /** A number, up to three lower-case words, then what is counted. */
-const COUNT = new RegExp(String.raw`(?<![\w.,-])${NUMBER}\s+((?:[a-z][\w-]*\s+){0,3}?)(political prisoners|refusals|applications|cases of torture|complaints of torture|court judgments|signatures|signatories|assemblies|arrests|detentions|political parties|times|people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners|have been|has been|are being|is being|were)\b`, 'gi');
+const COUNT = new RegExp(
+  String.raw`(?<![\w.,-])${NUMBER}\s+((?:[a-z][\w-]*\s+){0,3}?)(political prisoners|refusals|applications|cases of torture|complaints of torture|court judgments|signatures|signatories|assemblies|arrests|detentions|political parties|times|people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners|have been|has been|are being|is being|were)\b`,
+  'gi',
+);
 
-const PEOPLE = /^(?:people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners|signatories|have been|has been|are being|is being|were)$/i;
+const PEOPLE =
+  /^(?:people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners|signatories|have been|has been|are being|is being|were)$/i;
 /** What happened to the people counted, from the rest of the clause. */
 const FATES: Array<[RegExp, string]> = [
   [/\bpre-?trial detention\b/i, 'people in pre-trial detention'],
@@ -78,7 +82,8 @@ export function findCounts(text: string): Located[] {
   return out;
 }
 
-const inEntry = (b: BodyBlock, prisoners: Prisoner[]) => prisoners.some((p) => b.line_start >= p.source.line_start && b.line_end <= p.source.line_end);
+const inEntry = (b: BodyBlock, prisoners: Prisoner[]) =>
+  prisoners.some((p) => b.line_start >= p.source.line_start && b.line_end <= p.source.line_end);
 
 export function extractClaims(doc: DocumentModel, prisoners: Prisoner[], sectionAt: (line: number) => string | null): Claim[] {
   const claims: Claim[] = [];

@@ -34,7 +34,16 @@ function asFootnote(blocks: Block[], number: number): Footnote {
   text = text.replace(BACKLINK, '');
   const last = blocks.at(-1)!;
   const place = first.page === undefined ? {} : { page: first.page };
-  return { kind: 'footnote', number, text, refs: refs.filter((r) => r.at <= text.length), links: [], line_start: first.line_start, line_end: last.line_end, ...place };
+  return {
+    kind: 'footnote',
+    number,
+    text,
+    refs: refs.filter((r) => r.at <= text.length),
+    links: [],
+    line_start: first.line_start,
+    line_end: last.line_end,
+    ...place,
+  };
 }
 
 /**
@@ -65,7 +74,12 @@ export function withEndnotes(doc: DocumentModel): DocumentModel {
 }
 
 /** The notes (number, and how many blocks each takes) of the endnote run starting at block `start`, or none. */
-function noteRun(blocks: Block[], start: number, firstCited: Map<number, number>, defined: Set<number>): Array<{ number: number; blocks: number }> {
+function noteRun(
+  blocks: Block[],
+  start: number,
+  firstCited: Map<number, number>,
+  defined: Set<number>,
+): Array<{ number: number; blocks: number }> {
   const notes: Array<{ number: number; blocks: number }> = [];
   let k = start;
   for (; k < blocks.length; k++) {

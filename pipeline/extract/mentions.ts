@@ -47,8 +47,12 @@ function keysOf(prisoners: Named[]): NameKeys {
   let maxWords = 2;
   for (const p of prisoners) {
     if (!p.given_name) continue;
-    const given = nameKey(p.given_name), family = nameKey(p.family_name);
-    const orders: Array<[string, number]> = [[`${given} ${family}`, given.length + 1], [`${family} ${given}`, 0]];
+    const given = nameKey(p.given_name),
+      family = nameKey(p.family_name);
+    const orders: Array<[string, number]> = [
+      [`${given} ${family}`, given.length + 1],
+      [`${family} ${given}`, 0],
+    ];
     for (const [key, familyAt] of orders) {
       exact.set(key, p.id);
       for (let i = familyAt; i < familyAt + family.length; i++) {
@@ -176,7 +180,10 @@ export function findNameMentions(doc: DocumentModel, prisoners: Named[]): NameMe
 }
 
 /** Per prisoner, the spellings of the name found elsewhere that differ from the entry's own, in order of first appearance. */
-export function aliasesByPrisoner(prisoners: Array<Pick<Prisoner, 'id' | 'name' | 'name_as_printed' | 'family_name'>>, mentions: NameMention[]): Map<string, string[]> {
+export function aliasesByPrisoner(
+  prisoners: Array<Pick<Prisoner, 'id' | 'name' | 'name_as_printed' | 'family_name'>>,
+  mentions: NameMention[],
+): Map<string, string[]> {
   const plain = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
   const own = new Map(prisoners.map((p) => [p.id, new Set([plain(p.name), plain(p.name_as_printed), plain(p.family_name)])]));
   const aliases = new Map<string, string[]>(prisoners.map((p) => [p.id, []]));

@@ -22,7 +22,11 @@ export const isContactLine = (b: Block) => isBody(b) && contactParts(b.text).eve
 
 /** "The “Bostandyq Kz” human rights movement" -> 'Human rights movement "Bostandyq Kz"'. */
 export function organisationName(firstSentence: string): string {
-  let name = firstSentence.split(SUBJECT_END)[0]!.trim().replace(/^the\s+/i, '').replace(/[“”]/g, '"');
+  let name = firstSentence
+    .split(SUBJECT_END)[0]!
+    .trim()
+    .replace(/^the\s+/i, '')
+    .replace(/[“”]/g, '"');
   const quotedFirst = /^"([^"]+)"\s+(.+)$/.exec(name);
   if (quotedFirst) name = `${quotedFirst[2]} "${quotedFirst[1]}"`;
   return name.charAt(0).toUpperCase() + name.slice(1);

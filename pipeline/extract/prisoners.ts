@@ -83,7 +83,12 @@ function collectEntries(doc: DocumentModel, diagnostics: Diagnostic[]): Entry[] 
       checkEntryCount(entries.length, { file: doc.file, line: block.line_start, page: block.page });
     } else if (match || ENTRY_WITHOUT_NAME.test(block.text)) {
       const what = match ? 'before any CONVICTED or PRE-TRIAL heading' : 'has a number but no name';
-      diagnostics.push({ level: 'error', message: `list entry "${block.text.slice(0, 40)}…" ${what}`, line: block.line_start, page: block.page });
+      diagnostics.push({
+        level: 'error',
+        message: `list entry "${block.text.slice(0, 40)}…" ${what}`,
+        line: block.line_start,
+        page: block.page,
+      });
     } else if (current) current.blocks.push(block);
     else if (list) groupIntro.push(block);
   }
@@ -121,7 +126,12 @@ function toRecord(entry: Entry, id: string, sourceId: string, footnotes: ReturnT
     footnotes: refs,
     source_urls: refs.flatMap((n) => (footnotes.has(n) ? urlsOf(footnotes.get(n)!) : [])),
     text: entry.blocks.map((b) => b.text).join('\n\n'),
-    source: { id: sourceId, line_start: first.line_start, line_end: entry.blocks.at(-1)!.line_end, ...(first.page ? { page: first.page } : {}) },
+    source: {
+      id: sourceId,
+      line_start: first.line_start,
+      line_end: entry.blocks.at(-1)!.line_end,
+      ...(first.page ? { page: first.page } : {}),
+    },
   };
 }
 
@@ -147,7 +157,10 @@ export function extractPrisoners(doc: DocumentModel, sourceId: string, identity:
   const diagnostics: Diagnostic[] = [];
   const entries = collectEntries(doc, diagnostics);
   const footnotes = footnotesByNumber(doc);
-  const ids = assignIds(entries.map((e) => splitName(e.printedName)), identity);
+  const ids = assignIds(
+    entries.map((e) => splitName(e.printedName)),
+    identity,
+  );
   const records = entries.map((e, i) => toRecord(e, ids[i]!, sourceId, footnotes));
   const mentions = findNameMentions(doc, records);
   const aliases = aliasesByPrisoner(records, mentions);
@@ -159,17 +172,26 @@ export function extractPrisoners(doc: DocumentModel, sourceId: string, identity:
 
   for (const p of prisoners) {
     for (const n of p.footnotes) {
-      if (!footnotes.has(n)) diagnostics.push({ level: 'warning', message: `${p.id} cites footnote ${n}, which is not defined`, line: p.source.line_start });
+      if (!footnotes.has(n))
+        diagnostics.push({ level: 'warning', message: `${p.id} cites footnote ${n}, which is not defined`, line: p.source.line_start });
     }
     if (p.list === 'convicted' && p.sentence_months === null) {
-      diagnostics.push({ level: 'warning', message: `${p.id}: no prison term found in "${p.sentence_text ?? p.text.slice(0, 60)}"`, line: p.source.line_start });
+      diagnostics.push({
+        level: 'warning',
+        message: `${p.id}: no prison term found in "${p.sentence_text ?? p.text.slice(0, 60)}"`,
+        line: p.source.line_start,
+      });
     }
   }
   for (const list of ['convicted', 'pre_trial'] as const) {
     let expected = 1;
     for (const p of prisoners.filter((q) => q.list === list)) {
       if (p.number !== expected) {
-        diagnostics.push({ level: 'warning', message: `${list} entry numbered ${p.number} where ${expected} was expected`, line: p.source.line_start });
+        diagnostics.push({
+          level: 'warning',
+          message: `${list} entry numbered ${p.number} where ${expected} was expected`,
+          line: p.source.line_start,
+        });
       }
       expected = p.number + 1;
     }

@@ -17,7 +17,9 @@ export interface Place {
 
 /** Line on its page (1 = the page's first line) of a line numbered over the whole file. */
 export function lineOnPage(pageStarts: number[], line: number): { page: number; line: number } {
-  let lo = 0, hi = pageStarts.length - 1, page = 0;
+  let lo = 0,
+    hi = pageStarts.length - 1,
+    page = 0;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (pageStarts[mid]! <= line) {

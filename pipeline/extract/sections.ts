@@ -97,7 +97,9 @@ export function extractSections(doc: DocumentModel): Section[] {
 export function sectionLocator(sections: Section[]): (line: number) => string | null {
   const sorted = [...sections].sort((a, b) => a.line_start - b.line_start || a.order - b.order);
   return (line) => {
-    let lo = 0, hi = sorted.length - 1, found: string | null = null;
+    let lo = 0,
+      hi = sorted.length - 1,
+      found: string | null = null;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       if (sorted[mid]!.line_start <= line) {

@@ -20,8 +20,24 @@ export interface LocatedEntry {
 
 /** Words too common in titles to place one. */
 const STOP = new Set([
-  'the', 'and', 'for', 'its', 'his', 'her', 'their', 'against', 'after', 'over', 'under', 'from', 'into', 'with', 'this', 'that',
-  'are', 'was',
+  'the',
+  'and',
+  'for',
+  'its',
+  'his',
+  'her',
+  'their',
+  'against',
+  'after',
+  'over',
+  'under',
+  'from',
+  'into',
+  'with',
+  'this',
+  'that',
+  'are',
+  'was',
 ]);
 /** A passage must share this much of a title's weight to be its place. */
 const MIN_SCORE = 0.2;

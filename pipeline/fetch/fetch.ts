@@ -17,7 +17,6 @@ export interface FetchedFile {
   bytes: Buffer;
 }
 
-
 /** `$SOURCES_MIRROR` if set, else the shared mirror beside the project. */
 export function mirrorRoot(override?: string): string {
   return resolve(override ?? process.env.SOURCES_MIRROR ?? resolve(projectRoot(), DEFAULT_MIRROR));
@@ -62,7 +61,11 @@ export async function fetchSourceFile(manifest: SourceManifest, file: SourceFile
 /** The body of url, at most LIMITS.fileBytes of it; `local` is where the mirror copy was looked for, to say what to do. */
 async function download(url: string, local: string): Promise<Buffer> {
   const failed = (why: string) =>
-    new PipelineError(`not in the mirror (${local}), and downloading it failed: ${why}; put the file there or set SOURCES_MIRROR, or check the network`, EXIT.source, { file: url });
+    new PipelineError(
+      `not in the mirror (${local}), and downloading it failed: ${why}; put the file there or set SOURCES_MIRROR, or check the network`,
+      EXIT.source,
+      { file: url },
+    );
   let response: Response;
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(30_000) });

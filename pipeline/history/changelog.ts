@@ -20,7 +20,10 @@ patch. Each release's DIFF.md, diff.json and changes.csv give the details.
 /** How many records a section names before it only counts the rest. */
 const NAMED = 25;
 
-const idOf = (table: string, r: Row) => keyFields(table).map((f) => String(r[f])).join('|');
+const idOf = (table: string, r: Row) =>
+  keyFields(table)
+    .map((f) => String(r[f]))
+    .join('|');
 const nameOf = (table: string, r: Row) => `${String(r.name ?? r.title ?? idOf(table, r))} (\`${idOf(table, r)}\`)`;
 
 function named(table: string, rows: Row[], verb: string): string[] {
@@ -43,12 +46,34 @@ function changedItems(table: string, changed: ChangedRecord[], repositioned: Cha
 /** The entry of one release. */
 export function changelogEntry(version: string, date: string | null, diff: DatasetDiff): string {
   const sections: Array<[string, string[]]> = [
-    ['Added', [...diff.schema.filter((c) => c.change.endsWith('_added')).map(schemaItem), ...Object.entries(diff.tables).flatMap(([t, d]) => named(t, d.added, 'added'))]],
-    ['Changed', [...diff.schema.filter((c) => c.change === 'field_retyped').map(schemaItem), ...Object.entries(diff.tables).flatMap(([t, d]) => changedItems(t, d.changed, d.repositioned))]],
-    ['Removed', [...diff.schema.filter((c) => c.change.endsWith('_removed')).map(schemaItem), ...Object.entries(diff.tables).flatMap(([t, d]) => named(t, d.removed, 'removed'))]],
+    [
+      'Added',
+      [
+        ...diff.schema.filter((c) => c.change.endsWith('_added')).map(schemaItem),
+        ...Object.entries(diff.tables).flatMap(([t, d]) => named(t, d.added, 'added')),
+      ],
+    ],
+    [
+      'Changed',
+      [
+        ...diff.schema.filter((c) => c.change === 'field_retyped').map(schemaItem),
+        ...Object.entries(diff.tables).flatMap(([t, d]) => changedItems(t, d.changed, d.repositioned)),
+      ],
+    ],
+    [
+      'Removed',
+      [
+        ...diff.schema.filter((c) => c.change.endsWith('_removed')).map(schemaItem),
+        ...Object.entries(diff.tables).flatMap(([t, d]) => named(t, d.removed, 'removed')),
+      ],
+    ],
   ];
   const source = diff.to.source ? `source \`${diff.to.source.id}\` (sha256 ${diff.to.source.sha256.slice(0, 12)}…)` : 'its source';
-  const what = !diff.from.version ? 'the first release' : diff.bump === 'none' ? `no change to the data since ${diff.from.version}` : `a ${diff.bump} release after ${diff.from.version}`;
+  const what = !diff.from.version
+    ? 'the first release'
+    : diff.bump === 'none'
+      ? `no change to the data since ${diff.from.version}`
+      : `a ${diff.bump} release after ${diff.from.version}`;
   const out = [`## [${version}]${date ? ` - ${date}` : ''}`, '', `Built from ${source}; ${what}.`, ''];
   for (const [title, items] of sections) if (items.length) out.push(`### ${title}`, '', ...items, '');
   return out.join('\n');

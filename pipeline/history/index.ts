@@ -54,11 +54,18 @@ export function checkBump(from: string, to: string, needed: Level, why: string):
  */
 function ensurePrevious(dist: string, version: string): string | null {
   const inDist = previousVersion(dist, version);
-  const recorded = recordedVersions().filter((v) => compareVersions(v, version) < 0).at(-1);
+  const recorded = recordedVersions()
+    .filter((v) => compareVersions(v, version) < 0)
+    .at(-1);
   if (!recorded || (inDist && compareVersions(inDist, recorded) >= 0)) return inDist;
   const file = recordPath(recorded);
   const commit = commitOf(file);
-  if (!commit) throw new PipelineError(`release ${recorded} is recorded but not committed, so it cannot be rebuilt; commit it or build it into ${dist} first`, EXIT.publish, { file });
+  if (!commit)
+    throw new PipelineError(
+      `release ${recorded} is recorded but not committed, so it cannot be rebuilt; commit it or build it into ${dist} first`,
+      EXIT.publish,
+      { file },
+    );
   cpSync(rebuiltRelease(commit, readRecord(file)), join(dist, recorded), { recursive: true });
   return recorded;
 }
@@ -77,7 +84,10 @@ function rebuiltRelease(commit: string, record: ReleaseRecord): string {
   try {
     rebuildAtCommit(commit, record, scratch);
     const problems = compareWithRecord(record, join(scratch, record.version));
-    if (problems.length) throw new PipelineError(`release ${record.version} rebuilt at its commit differs from its record (${problems[0]})`, EXIT.publish, { file: recordPath(record.version) });
+    if (problems.length)
+      throw new PipelineError(`release ${record.version} rebuilt at its commit differs from its record (${problems[0]})`, EXIT.publish, {
+        file: recordPath(record.version),
+      });
     rmSync(dir, { recursive: true, force: true });
     renameSync(join(scratch, record.version), dir);
   } finally {
@@ -86,7 +96,12 @@ function rebuiltRelease(commit: string, record: ReleaseRecord): string {
   return dir;
 }
 
-const WHY = { major: 'the schema broke', minor: 'records or fields were added or removed', patch: 'records were corrected', none: 'nothing changed' };
+const WHY = {
+  major: 'the schema broke',
+  minor: 'records or fields were added or removed',
+  patch: 'records were corrected',
+  none: 'nothing changed',
+};
 
 /** The diff files and CHANGELOG.md of the release `meta.version` of `dataset`, to publish with it. */
 export function historyFiles(dist: string, dataset: Dataset, meta: ReleaseMeta): Rendered {

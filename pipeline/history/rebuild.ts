@@ -13,7 +13,8 @@ import { mirrorRoot } from '../fetch/fetch.js';
 import { projectRoot } from '../lib/project.js';
 import type { ReleaseRecord } from './records.js';
 
-const run = (cmd: string, args: string[], cwd: string) => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** The lock file less the project's own version: a version bump alone does not call for a fresh npm ci. */
 function dependencyLock(text: string): string {
@@ -32,12 +33,25 @@ export function rebuildAtCommit(commit: string, record: ReleaseRecord, dist: str
     if (lock(work) === lock(root)) symlinkSync(resolve(root, 'node_modules'), join(work, 'node_modules'), 'dir');
     else run('npm', ['ci', '--no-audit', '--no-fund'], work);
     run('npm', ['run', '-s', 'build'], work); // the commit's own build (tsc, and the bundle where it has one)
-    const args = ['bin/kzpp.js', 'build', '--source', record.source.id, '--format', record.source.format, '--dist', resolve(dist), '--mirror', mirrorRoot(mirror)];
+    const args = [
+      'bin/kzpp.js',
+      'build',
+      '--source',
+      record.source.id,
+      '--format',
+      record.source.format,
+      '--dist',
+      resolve(dist),
+      '--mirror',
+      mirrorRoot(mirror),
+    ];
     run(process.execPath, args, work);
   } catch (e) {
     const err = e as { stderr?: string; message: string };
     const why = (err.stderr ?? '').trim().split('\n').at(-1) || err.message.split('\n')[0];
-    throw new PipelineError(`cannot rebuild release ${record.version} at commit ${commit.slice(0, 12)}: ${why}`, EXIT.publish, { file: `releases/${record.version}.json` });
+    throw new PipelineError(`cannot rebuild release ${record.version} at commit ${commit.slice(0, 12)}: ${why}`, EXIT.publish, {
+      file: `releases/${record.version}.json`,
+    });
   } finally {
     try {
       run('git', ['worktree', 'remove', '--force', work], root);

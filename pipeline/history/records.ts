@@ -63,7 +63,8 @@ export function compareWithRecord(record: ReleaseRecord, releaseDir: string): st
   for (const f of record.files) {
     const now = rebuilt.get(f.path);
     if (!now) problems.push(`${record.version}/${f.path}: missing from the rebuild`);
-    else if (now.sha256 !== f.sha256) problems.push(`${record.version}/${f.path}: sha256 ${now.sha256.slice(0, 12)}… rebuilt, ${f.sha256.slice(0, 12)}… recorded`);
+    else if (now.sha256 !== f.sha256)
+      problems.push(`${record.version}/${f.path}: sha256 ${now.sha256.slice(0, 12)}… rebuilt, ${f.sha256.slice(0, 12)}… recorded`);
     rebuilt.delete(f.path);
   }
   for (const path of rebuilt.keys()) problems.push(`${record.version}/${path}: in the rebuild but not recorded`);
@@ -80,7 +81,11 @@ export function writeRecord(releaseDir: string, dir = RELEASES_DIR): { file: str
   if (existsSync(file)) {
     if (readFileSync(file, 'utf8') === recordText(record)) return { file, outcome: 'unchanged' };
     const problems = compareWithRecord(readRecord(file), releaseDir);
-    throw new PipelineError(`release ${record.version} is recorded with other content (${problems.join('; ') || 'metadata'}); bump the version`, EXIT.publish, { file });
+    throw new PipelineError(
+      `release ${record.version} is recorded with other content (${problems.join('; ') || 'metadata'}); bump the version`,
+      EXIT.publish,
+      { file },
+    );
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(file, recordText(record));
@@ -90,7 +95,13 @@ export function writeRecord(releaseDir: string, dir = RELEASES_DIR): { file: str
 /** The commit that last changed a release record: the code that built that release. */
 export function commitOf(file: string): string | null {
   try {
-    return execFileSync('git', ['log', '-1', '--format=%H', '--', resolve(file)], { cwd: projectRoot(), encoding: 'utf8', stdio: 'pipe' }).trim() || null;
+    return (
+      execFileSync('git', ['log', '-1', '--format=%H', '--', resolve(file)], {
+        cwd: projectRoot(),
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }).trim() || null
+    );
   } catch {
     return null; // not in the checkout's history (outside it, or no git): the code that built it is unknown
   }

@@ -8,7 +8,12 @@
 import { foldWord } from '../lib/namekey.js';
 
 /** Fold a name part of one or more words: "Zhan-Marat" and "Zhanmarat" fold alike. */
-export const foldPart = (part: string) => part.split(/[\s-]+/).map(foldWord).join('');
+export const foldPart = (part: string) =>
+  part
+    .split(/[\s-]+/)
+    .map(foldWord)
+    .join('');
 
 /** The identity key of a person's name: folded given name(s), a space, folded family name. */
-export const identityKey = (name: { given_name: string; family_name: string }) => `${foldPart(name.given_name)} ${foldPart(name.family_name)}`;
+export const identityKey = (name: { given_name: string; family_name: string }) =>
+  `${foldPart(name.given_name)} ${foldPart(name.family_name)}`;

@@ -20,20 +20,35 @@ function validDay(y: number, m: number, d: number): boolean {
 // Order matters: the most precise form is tried first at each position.
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
   // 3 February 2023
-  [new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b`, 'iy'), (m) => {
-    const d = Number(m[1]), mo = MONTHS.indexOf(m[2]!.toLowerCase()) + 1, y = Number(m[3]);
-    return validDay(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
-  }],
+  [
+    new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b`, 'iy'),
+    (m) => {
+      const d = Number(m[1]),
+        mo = MONTHS.indexOf(m[2]!.toLowerCase()) + 1,
+        y = Number(m[3]);
+      return validDay(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
+    },
+  ],
   // February 3, 2023
-  [new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'iy'), (m) => {
-    const mo = MONTHS.indexOf(m[1]!.toLowerCase()) + 1, d = Number(m[2]), y = Number(m[3]);
-    return validDay(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
-  }],
+  [
+    new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'iy'),
+    (m) => {
+      const mo = MONTHS.indexOf(m[1]!.toLowerCase()) + 1,
+        d = Number(m[2]),
+        y = Number(m[3]);
+      return validDay(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
+    },
+  ],
   // 10.02.2023 is day.month.year
-  [/\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/y, (m) => {
-    const d = Number(m[1]), mo = Number(m[2]), y = Number(m[3]);
-    return validDay(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
-  }],
+  [
+    /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/y,
+    (m) => {
+      const d = Number(m[1]),
+        mo = Number(m[2]),
+        y = Number(m[3]);
+      return validDay(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
+    },
+  ],
   // February 2023
   [new RegExp(`\\b${MONTH}\\s+(\\d{4})\\b`, 'iy'), (m) => `${m[2]}-${pad(MONTHS.indexOf(m[1]!.toLowerCase()) + 1)}`],
   // 2019 (only years that look like years in a recent report)
@@ -89,7 +104,8 @@ export function addMonths(iso: string, months: number): string | null {
   const [y, m, d] = partsOf(iso);
   if (m === undefined) return null;
   const total = y * 12 + (m - 1) + months;
-  const year = Math.floor(total / 12), month = (total % 12) + 1;
+  const year = Math.floor(total / 12),
+    month = (total % 12) + 1;
   if (d === undefined) return `${year}-${pad(month)}`;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${year}-${pad(month)}-${pad(Math.min(d, last))}`;

@@ -16,6 +16,10 @@ export function parseToc(text: string): TocEntry[] {
 }
 
 /** Titles compared as the TOC and the headings may print them: case, spacing, quotes and punctuation ignored. */
-export const titleKey = (title: string) => title.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+export const titleKey = (title: string) =>
+  title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 
 export const isAllCapitals = (text: string) => /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);

@@ -52,7 +52,7 @@ export const TABLES = {
     key: ['prisoner_id', 'section_id', 'ordinal'],
     positional: [],
     provenance: ['line', 'page'],
-    title: 'Where the report names a prisoner outside the prisoner\'s entry',
+    title: "Where the report names a prisoner outside the prisoner's entry",
   },
   events: {
     schema: Event,
@@ -60,7 +60,7 @@ export const TABLES = {
     positional: [],
     // the sentence an event was read from is where it stands, not what it says: a reworded sentence with the same fact moves it
     provenance: ['source', 'section_id', 'text'],
-    title: 'Dated facts of each prisoner\'s case: one row per event',
+    title: "Dated facts of each prisoner's case: one row per event",
   },
 } as const satisfies Record<string, TableEntry>;
 

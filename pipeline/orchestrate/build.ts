@@ -15,7 +15,15 @@ import { checkFileSize } from '../limits.js';
 import { readDocument } from '../parse/document.js';
 import { type Format, formatOf } from '../parse/formats.js';
 import type { OutputMode } from '../publish/output.js';
-import { checkOutputDir, publishRelease, renderDataset, sealRelease, writeOutput, type PublishOutcome, type ReleaseMeta } from '../publish/release.js';
+import {
+  checkOutputDir,
+  publishRelease,
+  renderDataset,
+  sealRelease,
+  writeOutput,
+  type PublishOutcome,
+  type ReleaseMeta,
+} from '../publish/release.js';
 import { checkVersion } from '../publish/version.js';
 import { qaFiles } from '../qa/report.js';
 import { loadManifest } from '../sources/manifest.js';
@@ -45,15 +53,37 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
   checkOutputDir(opts.dist ?? 'dist', '--dist');
   const manifest = loadManifest(opts.sourceId);
   const { onStage } = opts;
-  const fetched = await stage('fetch', onStage, () => fetchSourceFile(manifest, pickFile(manifest, opts.format), opts.mirror), (f) => `${f.origin} (${kB(f.bytes.length)}, sha256 ok)`);
-  const doc = await stage('parse', onStage, () => readDocument(fetched.bytes, fetched.origin, fetched.file.format), (d) => `${d.blocks.length} blocks`);
+  const fetched = await stage(
+    'fetch',
+    onStage,
+    () => fetchSourceFile(manifest, pickFile(manifest, opts.format), opts.mirror),
+    (f) => `${f.origin} (${kB(f.bytes.length)}, sha256 ok)`,
+  );
+  const doc = await stage(
+    'parse',
+    onStage,
+    () => readDocument(fetched.bytes, fetched.origin, fetched.file.format),
+    (d) => `${d.blocks.length} blocks`,
+  );
   const extraction = extractAll(doc, manifest.id, opts.identity, onStage);
-  stage('validate', onStage, () => checkAssertions(extraction.dataset, extraction.dataset.footnotes.length, manifest, doc.file), () => `counts as ${manifest.id} declares`);
+  stage(
+    'validate',
+    onStage,
+    () => checkAssertions(extraction.dataset, extraction.dataset.footnotes.length, manifest, doc.file),
+    () => `counts as ${manifest.id} declares`,
+  );
   const meta: ReleaseMeta = {
     version: PIPELINE.version,
     source: {
-      id: manifest.id, file: fetched.file.name, format: fetched.file.format, sha256: fetched.file.sha256, published_on: manifest.published_on,
-      title: manifest.title, url: manifest.url, publisher: manifest.publisher, coalition: manifest.coalition,
+      id: manifest.id,
+      file: fetched.file.name,
+      format: fetched.file.format,
+      sha256: fetched.file.sha256,
+      published_on: manifest.published_on,
+      title: manifest.title,
+      url: manifest.url,
+      publisher: manifest.publisher,
+      coalition: manifest.coalition,
     },
     pipeline: { name: PIPELINE.name, version: PIPELINE.version, license: PIPELINE.license },
   };
@@ -65,11 +95,32 @@ export async function build(opts: BuildOptions): Promise<BuildResult> {
 }
 
 /** Extract any document in the report's format into OUT, without versioning. */
-export async function extractFile(input: string, out: string, sourceId?: string, onStage?: OnStage, mode: OutputMode = 'replace'): Promise<Extraction> {
+export async function extractFile(
+  input: string,
+  out: string,
+  sourceId?: string,
+  onStage?: OnStage,
+  mode: OutputMode = 'replace',
+): Promise<Extraction> {
   checkOutputDir(out, '--out');
-  const bytes = stage('fetch', onStage, () => readInput(input), (b) => `${input} (${kB(b.length)})`);
-  const doc = await stage('parse', onStage, () => readDocument(bytes, input, formatOf(input, bytes)), (d) => `${d.blocks.length} blocks`);
-  const id = sourceId ?? basename(input).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const bytes = stage(
+    'fetch',
+    onStage,
+    () => readInput(input),
+    (b) => `${input} (${kB(b.length)})`,
+  );
+  const doc = await stage(
+    'parse',
+    onStage,
+    () => readDocument(bytes, input, formatOf(input, bytes)),
+    (d) => `${d.blocks.length} blocks`,
+  );
+  const id =
+    sourceId ??
+    basename(input)
+      .replace(/\.[^.]+$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-');
   const extraction = extractAll(doc, id, undefined, onStage);
   const meta: ReleaseMeta = {
     version: null,
@@ -89,6 +140,8 @@ function readInput(input: string): Buffer {
     return readFileSync(input);
   } catch (e) {
     if (e instanceof PipelineError) throw e;
-    throw new PipelineError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, EXIT.input, { file: input });
+    throw new PipelineError(`cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, EXIT.input, {
+      file: input,
+    });
   }
 }

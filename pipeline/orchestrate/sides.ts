@@ -34,7 +34,12 @@ export async function loadSource(file: string, identity: Identity, label = file)
   const bytes = readFileSync(file);
   const doc = await readDocument(bytes, file, formatOf(file, bytes));
   const hash = sha256(bytes);
-  const id = declaredSourceId(hash) ?? basename(file).replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const id =
+    declaredSourceId(hash) ??
+    basename(file)
+      .replace(/\.[^.]+$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-');
   const { dataset } = extractAll(doc, id, identity);
   return { meta: { label, kind: 'source', version: null, source: { id, sha256: hash } }, tables: dataset as unknown as Tables };
 }

@@ -68,7 +68,13 @@ export function longestRun(line: string, set: string): number {
 }
 
 /** Cells of a table row: the pieces between its `|` (an outer `|` on either side opens no cell). */
-const tableColumns = (line: string) => (line.includes('|') ? line.trim().replace(/^\||\|$/g, '').split('|').length : 0);
+const tableColumns = (line: string) =>
+  line.includes('|')
+    ? line
+        .trim()
+        .replace(/^\||\|$/g, '')
+        .split('|').length
+    : 0;
 
 /** A line that starts a block of its own (a heading, a quote, a list item, a table row, a fence) or is blank. */
 const STARTS_BLOCK = /^\s*$|^ {0,3}(?:#|>|[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3}|~{3})|\|/;
@@ -94,25 +100,43 @@ function advance(line: string, state: ScanState): void {
 /** Each costly construct, its measure and its limit (LIMITS says why each value). */
 export const CONSTRUCTS: Construct[] = [
   { name: 'block nesting (quotes and lists)', limit: LIMITS.nestingDepth, unit: 'levels deep', measure: nestingDepth },
-  { name: 'a run of emphasis delimiters (* _ ~)', limit: LIMITS.delimiterRun, unit: 'characters', measure: (line) => longestRun(line, '*_~') },
+  {
+    name: 'a run of emphasis delimiters (* _ ~)',
+    limit: LIMITS.delimiterRun,
+    unit: 'characters',
+    measure: (line) => longestRun(line, '*_~'),
+  },
   { name: 'a run of brackets ([ ])', limit: LIMITS.bracketRun, unit: 'characters', measure: (line) => longestRun(line, '[]') },
   { name: 'a run of backticks', limit: LIMITS.backtickRun, unit: 'characters', measure: (line) => longestRun(line, '`') },
   { name: 'a table row', limit: LIMITS.tableColumns, unit: 'columns', measure: tableColumns },
   { name: 'a table', limit: LIMITS.tableRows, unit: 'rows', measure: (_, state) => state.tableRows },
   { name: 'a paragraph', limit: LIMITS.paragraphLines, unit: 'lines', measure: (_, state) => state.paragraphLines },
   { name: 'a paragraph', limit: LIMITS.paragraphChars, unit: 'characters', measure: (_, state) => state.paragraphChars },
-  { name: 'inline markup in one block (* _ ~ ` [ ] < > ! \\ & |)', limit: LIMITS.blockMarkup, unit: 'characters', measure: (_, state) => state.blockMarkup },
-  { name: 'inline markup in the document (* _ ~ ` [ ] < > ! \\ & |)', limit: LIMITS.documentMarkup, unit: 'characters', measure: (_, state) => state.documentMarkup },
+  {
+    name: 'inline markup in one block (* _ ~ ` [ ] < > ! \\ & |)',
+    limit: LIMITS.blockMarkup,
+    unit: 'characters',
+    measure: (_, state) => state.blockMarkup,
+  },
+  {
+    name: 'inline markup in the document (* _ ~ ` [ ] < > ! \\ & |)',
+    limit: LIMITS.documentMarkup,
+    unit: 'characters',
+    measure: (_, state) => state.documentMarkup,
+  },
 ];
 
 const n = (x: number) => x.toLocaleString('en-US');
 
 function refuse(construct: Construct, value: number, file: string, line: number): never {
   const what = `${construct.name} ${n(value)} ${construct.unit}`;
-  throw inputError(`${what}, over the limit of ${n(construct.limit)}: parsing it would cost seconds and gigabytes; a report in this format needs far less`, {
-    file,
-    line,
-  });
+  throw inputError(
+    `${what}, over the limit of ${n(construct.limit)}: parsing it would cost seconds and gigabytes; a report in this format needs far less`,
+    {
+      file,
+      line,
+    },
+  );
 }
 
 /** Refuse the first line on which any construct goes over its limit. Linear in the text; runs before the parser. */

@@ -12,12 +12,19 @@ import { inputError } from '../errors.js';
 export function decodeText(bytes: Uint8Array, file: string, declared?: string): string {
   const text = declared ? decodeDeclared(bytes, file, declared) : decodeBytes(bytes, file);
   const nul = text.indexOf('\0');
-  if (nul >= 0) throw inputError('contains NUL bytes: this looks like a binary file (or UTF-16 without a byte-order mark), not a text document', { file, line: lineAt(text, nul) });
+  if (nul >= 0)
+    throw inputError('contains NUL bytes: this looks like a binary file (or UTF-16 without a byte-order mark), not a text document', {
+      file,
+      line: lineAt(text, nul),
+    });
   const controls = controlCharacters(text);
   // a stray one is left to the text; many of them is binary content
   if (controls.count > text.length / 1000) {
     const code = text.charCodeAt(controls.first).toString(16).toUpperCase().padStart(4, '0');
-    throw inputError(`contains control characters (U+${code}): this looks like a binary file, not a text document`, { file, line: lineAt(text, controls.first) });
+    throw inputError(`contains control characters (U+${code}): this looks like a binary file, not a text document`, {
+      file,
+      line: lineAt(text, controls.first),
+    });
   }
   return text.replace(/\r\n?/g, '\n');
 }
@@ -48,9 +55,13 @@ function decodeBytes(bytes: Uint8Array, file: string): string {
     // the decoder drops the byte-order mark itself
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    if (encoding !== 'utf-8') throw inputError(`not valid ${encoding.toUpperCase()} text, although it starts with that byte-order mark`, { file, line: 1 });
+    if (encoding !== 'utf-8')
+      throw inputError(`not valid ${encoding.toUpperCase()} text, although it starts with that byte-order mark`, { file, line: 1 });
     if (bom || holdsUtf8Character(bytes)) {
-      throw inputError('not valid UTF-8 text: the file is damaged here (convert or re-save it as UTF-8)', { file, line: lineOfFirstInvalidByte(bytes) });
+      throw inputError('not valid UTF-8 text: the file is damaged here (convert or re-save it as UTF-8)', {
+        file,
+        line: lineOfFirstInvalidByte(bytes),
+      });
     }
     return decodeWindows1252(bytes);
   }
@@ -91,7 +102,9 @@ const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090
 function decodeWindows1252(bytes: Uint8Array): string {
   let text = '';
   for (let i = 0; i < bytes.length; i += 8192) {
-    text += String.fromCharCode(...Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b < 0xa0 ? CP1252_80_9F.charCodeAt(b - 0x80) : b)));
+    text += String.fromCharCode(
+      ...Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b < 0xa0 ? CP1252_80_9F.charCodeAt(b - 0x80) : b)),
+    );
   }
   return text;
 }

@@ -39,7 +39,9 @@ function bodyLines(pages: PdfPage[]): Line[][] {
   const ranges = bodyRanges(rows.map((r, i) => r.map((items) => buildLine(items, pages[i]!.number))));
   return rows.map((r, i) => {
     const page = pages[i]!.number;
-    return readingOrder(r.slice(...ranges[i]!), page).flatMap((f) => f.rows.map((items) => buildLine(items, page, { frame: f.id, bounds: f.bounds })));
+    return readingOrder(r.slice(...ranges[i]!), page).flatMap((f) =>
+      f.rows.map((items) => buildLine(items, page, { frame: f.id, bounds: f.bounds })),
+    );
   });
 }
 

@@ -21,8 +21,14 @@ export const PROVENANCE_FILE = 'provenance.json';
 
 /** What datapackage.json says of each. */
 export const BUILD_RECORDS: Array<[string, string]> = [
-  [SBOM_FILE, 'Software bill of materials (CycloneDX 1.5 JSON): the runtime dependencies of the pipeline that built this release, with licence and hash.'],
-  [PROVENANCE_FILE, 'Provenance: sha256 of the source, the pipeline version and the commit of its code, sha256 of package-lock.json, the Node major version.'],
+  [
+    SBOM_FILE,
+    'Software bill of materials (CycloneDX 1.5 JSON): the runtime dependencies of the pipeline that built this release, with licence and hash.',
+  ],
+  [
+    PROVENANCE_FILE,
+    'Provenance: sha256 of the source, the pipeline version and the commit of its code, sha256 of package-lock.json, the Node major version.',
+  ],
 ];
 
 /** What "the pipeline's code" is for its commit: not package.json, whose version a release commit bumps. */
@@ -73,7 +79,9 @@ export function renderSbom(lock: { packages?: Record<string, LockPackage> }, met
     bomFormat: 'CycloneDX',
     specVersion: '1.5',
     version: 1,
-    metadata: { component: { type: 'application', 'bom-ref': meta.pipeline.name, name: meta.pipeline.name, version: meta.pipeline.version } },
+    metadata: {
+      component: { type: 'application', 'bom-ref': meta.pipeline.name, name: meta.pipeline.name, version: meta.pipeline.version },
+    },
     components: runtime.map(([path, pkg]) => componentOf(path, pkg)),
   });
 }
@@ -83,9 +91,12 @@ let commit: { value: string | null } | undefined;
 /** The last commit that changed the pipeline's code; null without git or with uncommitted code changes. Asked once a process. */
 function codeCommit(root: string): string | null {
   if (commit) return commit.value;
-  const git = (args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const git = (args: string[]) =>
+    execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
-    commit = { value: git(['status', '--porcelain', '--', ...CODE_PATHS]) ? null : git(['log', '-1', '--format=%H', '--', ...CODE_PATHS]) || null };
+    commit = {
+      value: git(['status', '--porcelain', '--', ...CODE_PATHS]) ? null : git(['log', '-1', '--format=%H', '--', ...CODE_PATHS]) || null,
+    };
   } catch {
     commit = { value: null }; // not a git checkout (an installed package)
   }
@@ -113,6 +124,7 @@ export function buildRecords(meta: ReleaseMeta): Map<string, Buffer> {
   ]);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a file of any shape read back to be checked field by field
 const readJson = (path: string): Record<string, any> | null => {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -132,7 +144,8 @@ export function checkBuildRecords(dir: string): Array<{ path: string; message: s
   const provenance = readJson(join(dir, PROVENANCE_FILE));
   const problems: Array<{ path: string; message: string }> = [];
   if (!sbom) problems.push({ path: SBOM_FILE, message: 'missing or not JSON: a release since 1.1.0 carries its SBOM' });
-  else if (sbom.bomFormat !== 'CycloneDX' || !Array.isArray(sbom.components)) problems.push({ path: SBOM_FILE, message: 'not a CycloneDX BOM with components' });
+  else if (sbom.bomFormat !== 'CycloneDX' || !Array.isArray(sbom.components))
+    problems.push({ path: SBOM_FILE, message: 'not a CycloneDX BOM with components' });
   else {
     const components = sbom.components as Array<{ name?: string; version?: string; hashes?: unknown[] }>;
     const unhashed = components.filter((c) => !c.name || !c.version || !c.hashes?.length).map((c) => c.name);
@@ -140,8 +153,10 @@ export function checkBuildRecords(dir: string): Array<{ path: string; message: s
   }
   if (!provenance) problems.push({ path: PROVENANCE_FILE, message: 'missing or not JSON: a release since 1.1.0 carries its provenance' });
   else {
-    if (provenance.source?.sha256 !== manifest.source?.sha256) problems.push({ path: PROVENANCE_FILE, message: "its source sha256 is not manifest.json's" });
-    if (provenance.pipeline?.version !== manifest.pipeline?.version) problems.push({ path: PROVENANCE_FILE, message: "its pipeline version is not manifest.json's" });
+    if (provenance.source?.sha256 !== manifest.source?.sha256)
+      problems.push({ path: PROVENANCE_FILE, message: "its source sha256 is not manifest.json's" });
+    if (provenance.pipeline?.version !== manifest.pipeline?.version)
+      problems.push({ path: PROVENANCE_FILE, message: "its pipeline version is not manifest.json's" });
     if (!/^[0-9a-f]{64}$/.test(provenance.lockfile?.sha256 ?? '') || !Number.isInteger(provenance.node?.major)) {
       problems.push({ path: PROVENANCE_FILE, message: 'no lock file sha256 or Node major version' });
     }

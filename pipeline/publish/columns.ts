@@ -52,7 +52,8 @@ export function columnOf(name: string, prop: JsonSchema, required: boolean): Col
   const kind = kindOf(schema as JsonSchema);
   if (kind === 'list') return { ...base, kind, items: columnOf('element', schema.items!, true) };
   if (kind === 'struct') return { ...base, kind, fields: columnsOf(schema as JsonSchema) };
-  const freeText = kind === 'string' && !schema.pattern && !schema.enum && !(schema as JsonSchema).format && (schema as JsonSchema).const === undefined;
+  const freeText =
+    kind === 'string' && !schema.pattern && !schema.enum && !(schema as JsonSchema).format && (schema as JsonSchema).const === undefined;
   return { ...base, kind, ...(freeText ? { freeText } : {}) };
 }
 
@@ -67,9 +68,14 @@ export function flatColumns(columns: Column[]): FlatColumn[] {
   return columns.flatMap((column): FlatColumn[] =>
     column.kind === 'struct'
       ? column.fields.map((field) => ({
-        column: { ...field, name: `${column.name}_${field.name}`, nullable: field.nullable || column.nullable, description: describeField(column, field) } as Column,
-        path: [column.name, field.name],
-      }))
+          column: {
+            ...field,
+            name: `${column.name}_${field.name}`,
+            nullable: field.nullable || column.nullable,
+            description: describeField(column, field),
+          } as Column,
+          path: [column.name, field.name],
+        }))
       : [{ column, path: [column.name] }],
   );
 }
@@ -79,4 +85,5 @@ const describeField = (parent: Column, field: Column) =>
 
 /** The value at a path of a record; absent is null. */
 export const valueAt = (row: Record<string, unknown>, path: string[]): unknown =>
-  path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), row) ?? null;
+  path.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), row) ??
+  null;

@@ -20,7 +20,16 @@ export const REPOSITORY = 'https://github.com/odf-data/kz-political-prisoners';
 export interface ReleaseFacts {
   version: string | null;
   created: string | null;
-  source: { id: string; file: string; sha256: string; published_on: string | null; title?: string; url?: string; publisher?: string; coalition?: string[] };
+  source: {
+    id: string;
+    file: string;
+    sha256: string;
+    published_on: string | null;
+    title?: string;
+    url?: string;
+    publisher?: string;
+    coalition?: string[];
+  };
   pipeline: { name: string; version: string; license?: string };
 }
 
@@ -42,13 +51,19 @@ function formatOfPath(path: string) {
 }
 
 /** Resource names: a table's main CSV is named like the table (foreign keys refer to it); others by path. */
-const nameOfPath = (path: string) => path.toLowerCase().replace(/\//g, '-').replace(/[^a-z0-9._-]/g, '-');
+const nameOfPath = (path: string) =>
+  path
+    .toLowerCase()
+    .replace(/\//g, '-')
+    .replace(/[^a-z0-9._-]/g, '-');
 
 const CSV_DIALECT = { header: true, delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true };
 
-const PARQUET_NOTE = 'Apache Parquet, Snappy-compressed, typed from the schema: integers INT64, lists LIST, nested objects STRUCT, ' +
+const PARQUET_NOTE =
+  'Apache Parquet, Snappy-compressed, typed from the schema: integers INT64, lists LIST, nested objects STRUCT, ' +
   'partial dates ("2022-09") strings; release version and source sha256 in the key-value metadata.';
-const SQLITE_NOTE = 'SQLite 3 database: every table (summaries too) with declared types, primary and foreign keys, lists as JSON text, ' +
+const SQLITE_NOTE =
+  'SQLite 3 database: every table (summaries too) with declared types, primary and foreign keys, lists as JSON text, ' +
   'full-text search (FTS5, <table>_fts) over the free text of each table with a text field, and views (prisoners_with_charges ...).';
 
 interface Described {
@@ -66,20 +81,45 @@ function describeKnownFiles(tables: PublishedTable[], facts: ReleaseFacts): Map<
     const json = jsonSchemaOfTable(table) as Parameters<typeof tableSchemaOf>[1];
     const what = `${table.title}${table.derived ? ' (summary computed from the records)' : ''}`;
     const about = json.description ? `${what}: ${json.description}.` : `${what}.`;
-    known.set(files.csv, { name: table.name, title: table.title, description: `${about} CSV (RFC 4180, UTF-8, no BOM); lists joined with "; ", nested objects as prefixed columns.`, table: { schema: tableSchemaOf(table, json, tables, true), csv: true } });
-    known.set(files.json, { title: table.title, description: `${about} One JSON array of records.`, table: { schema: tableSchemaOf(table, json, tables, false), csv: false } });
-    known.set(files.ndjson, { title: table.title, description: `${about} Newline-delimited JSON: one record per line.`, table: { schema: tableSchemaOf(table, json, tables, false), csv: false } });
-    known.set(files.excel, { title: `${table.title} (for spreadsheets)`, description: `The rows and columns of ${files.csv}, for spreadsheets: UTF-8 with a BOM, and a cell beginning with = + - @ tab or CR starts with an apostrophe so it is never run as a formula. Use ${files.csv} for analysis.` });
+    known.set(files.csv, {
+      name: table.name,
+      title: table.title,
+      description: `${about} CSV (RFC 4180, UTF-8, no BOM); lists joined with "; ", nested objects as prefixed columns.`,
+      table: { schema: tableSchemaOf(table, json, tables, true), csv: true },
+    });
+    known.set(files.json, {
+      title: table.title,
+      description: `${about} One JSON array of records.`,
+      table: { schema: tableSchemaOf(table, json, tables, false), csv: false },
+    });
+    known.set(files.ndjson, {
+      title: table.title,
+      description: `${about} Newline-delimited JSON: one record per line.`,
+      table: { schema: tableSchemaOf(table, json, tables, false), csv: false },
+    });
+    known.set(files.excel, {
+      title: `${table.title} (for spreadsheets)`,
+      description: `The rows and columns of ${files.csv}, for spreadsheets: UTF-8 with a BOM, and a cell beginning with = + - @ tab or CR starts with an apostrophe so it is never run as a formula. Use ${files.csv} for analysis.`,
+    });
     known.set(files.parquet, { title: `${table.title} (Parquet)`, description: `${about} ${PARQUET_NOTE}` });
-    known.set(files.schema, { description: `JSON Schema (2020-12) of one record of ${table.name}: the contract its JSON/NDJSON files are validated against.` });
+    known.set(files.schema, {
+      description: `JSON Schema (2020-12) of one record of ${table.name}: the contract its JSON/NDJSON files are validated against.`,
+    });
   }
   const database = sqliteFileOf(facts.pipeline.name);
   known.set(database, { title: 'Every table in one SQLite database', description: SQLITE_NOTE });
-  known.set(DATASETTE_FILE, { description: `Datasette metadata for ${database}: titles, licence, source, table and column descriptions (\`datasette ${database} -m ${DATASETTE_FILE}\`).` });
-  known.set('manifest.json', { description: 'Release manifest: version, source file and sha256, pipeline version, record counts, bytes and sha256 of the data files.' });
+  known.set(DATASETTE_FILE, {
+    description: `Datasette metadata for ${database}: titles, licence, source, table and column descriptions (\`datasette ${database} -m ${DATASETTE_FILE}\`).`,
+  });
+  known.set('manifest.json', {
+    description: 'Release manifest: version, source file and sha256, pipeline version, record counts, bytes and sha256 of the data files.',
+  });
   for (const [path, description] of BUILD_RECORDS) known.set(path, { description });
   known.set('data-dictionary.md', { description: 'Data dictionary: every table and field with its type, meaning and an example value.' });
-  known.set(CHECKSUMS_FILE, { description: 'sha256 of every file of the release except itself, in the format `sha256sum -c SHA256SUMS` checks. It lists datapackage.json, so it has no hash here.' });
+  known.set(CHECKSUMS_FILE, {
+    description:
+      'sha256 of every file of the release except itself, in the format `sha256sum -c SHA256SUMS` checks. It lists datapackage.json, so it has no hash here.',
+  });
   return known;
 }
 

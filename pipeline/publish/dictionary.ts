@@ -114,7 +114,10 @@ export function renderDictionary(dataset: Dataset, source: Attributed & { id: st
     '',
     '| table | rows | what it is |',
     '|---|---|---|',
-    ...published.map(({ table, rows }) => `| [${table.name}](#${table.name}) | ${rows.length} | ${cellText(table.title)}${table.derived ? ' (summary)' : ''} |`),
+    ...published.map(
+      ({ table, rows }) =>
+        `| [${table.name}](#${table.name}) | ${rows.length} | ${cellText(table.title)}${table.derived ? ' (summary)' : ''} |`,
+    ),
     '',
     ...published.map(({ table, rows }) => tableSection(table, rows, all)),
   ].join('\n');

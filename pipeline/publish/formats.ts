@@ -9,7 +9,16 @@ export const toNdjson = (rows: unknown[]) => rows.map((r) => `${JSON.stringify(r
 /** A cell: arrays joined with "; ", objects in an array as "a: b", null as empty. */
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v !== null ? Object.values(v).filter((x) => x !== null).join(': ') : cell(v))).join('; ');
+  if (Array.isArray(value))
+    return value
+      .map((v) =>
+        typeof v === 'object' && v !== null
+          ? Object.values(v)
+              .filter((x) => x !== null)
+              .join(': ')
+          : cell(v),
+      )
+      .join('; ');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -25,7 +34,10 @@ export function flatten(row: Row, prefix = '', out: Record<string, string> = {})
 
 /** RFC 4180 CSV, UTF-8, no BOM; `columns` fixes the header even for optional fields. */
 export function toCsv(rows: Row[], columns: string[]): string {
-  return stringify(rows.map((r) => flatten(r)), { header: true, columns, record_delimiter: '\r\n', quoted_match: /^\s|\s$/ });
+  return stringify(
+    rows.map((r) => flatten(r)),
+    { header: true, columns, record_delimiter: '\r\n', quoted_match: /^\s|\s$/ },
+  );
 }
 
 /** CSV columns of a schema: its properties in order, nested objects expanded. */

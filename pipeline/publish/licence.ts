@@ -20,7 +20,8 @@ export interface Attributed {
 }
 
 /** The quoted passages are the report's words, not ours to license. */
-export const QUOTED_TEXT_NOTICE = "Quoted text (the `text` fields and labels as printed) remains the authors' and is reproduced for reference.";
+export const QUOTED_TEXT_NOTICE =
+  "Quoted text (the `text` fields and labels as printed) remains the authors' and is reproduced for reference.";
 
 /** `Open Dialogue Foundation, "Title", 2025-02-13, https://…` */
 export function attributionOf(source: Attributed): string {

@@ -27,7 +27,11 @@ function releaseAround(path: string): string | null {
 /** A published release directly in a directory (a dist/), if any. */
 function releaseInside(path: string): string | null {
   if (!isDir(path)) return null;
-  return readdirSync(path).map((name) => resolve(path, name)).find((child) => isDir(child) && isPublishedRelease(child)) ?? null;
+  return (
+    readdirSync(path)
+      .map((name) => resolve(path, name))
+      .find((child) => isDir(child) && isPublishedRelease(child)) ?? null
+  );
 }
 
 /** Refuse a path that is or is inside (or, with `orHolds`, holds) a published release: exit 6, one line naming it. */
@@ -85,8 +89,8 @@ export function claimOutput(dir: string, opts: OutputClaim): OutputMode {
   if (!isDir(dir) || readdirSync(dir).length === 0 || opts.isEarlierOutput(dir)) return 'replace';
   if (opts.force) return 'merge';
   throw new PipelineError(
-    `${opts.option} names a non-empty directory that is not an earlier output of kzpp ${opts.command}: `
-      + 'choose a new or empty one, or add --force to write into it',
+    `${opts.option} names a non-empty directory that is not an earlier output of kzpp ${opts.command}: ` +
+      'choose a new or empty one, or add --force to write into it',
     EXIT.usage,
     { file: dir },
   );

@@ -23,7 +23,14 @@ const SCALAR_ELEMENTS: Record<string, Partial<SchemaElement>> = {
 };
 
 /** What DuckDB, pandas or Spark call the scalar types above. */
-const SCALAR_NAMES: Record<ScalarKind, string> = { string: 'STRING', integer: 'INT64', number: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE', json: 'JSON' };
+const SCALAR_NAMES: Record<ScalarKind, string> = {
+  string: 'STRING',
+  integer: 'INT64',
+  number: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+  json: 'JSON',
+};
 
 /** A column's Parquet type as the data dictionary shows it: "INT64", "LIST<STRING>", "STRUCT<article, label>". */
 export function parquetTypeOf(column: Column): string {
@@ -72,7 +79,10 @@ function metadataOf(table: PublishedTable, input: AnalyticInput): KeyValue[] {
 /** One table as Parquet bytes. */
 export function tableToParquet(writer: Writer, table: PublishedTable, rows: Row[], input: AnalyticInput): Buffer {
   const columns = columnsOf(jsonSchemaOfTable(table) as never);
-  const columnData: ColumnSource[] = columns.map((column) => ({ name: column.name, data: rows.map((row) => valueFor(column, row[column.name])) }));
+  const columnData: ColumnSource[] = columns.map((column) => ({
+    name: column.name,
+    data: rows.map((row) => valueFor(column, row[column.name])),
+  }));
   const root: SchemaElement = { name: 'schema', num_children: columns.length };
   const bytes = writer.parquetWriteBuffer({
     columnData,

@@ -2,7 +2,18 @@
  * Publishing: render a validated dataset to files, then move them into place
  * in one step. A published version is immutable.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../lib/hash.js';
@@ -37,7 +48,12 @@ export async function renderDataset(
   { site = true } = {},
 ): Promise<Rendered> {
   const files: Rendered = new Map();
-  const published = publishedRows(dataset).map(({ table, rows }) => ({ table, rows, paths: tableFiles(table), schema: jsonSchemaOfTable(table) }));
+  const published = publishedRows(dataset).map(({ table, rows }) => ({
+    table,
+    rows,
+    paths: tableFiles(table),
+    schema: jsonSchemaOfTable(table),
+  }));
   for (const { rows, paths, schema } of published) {
     files.set(paths.json, Buffer.from(toJson(rows)));
     files.set(paths.ndjson, Buffer.from(toNdjson(rows)));
@@ -46,7 +62,8 @@ export async function renderDataset(
   for (const { rows, paths, schema } of published) files.set(paths.excel, Buffer.from(toExcelCsv(rows, csvColumns(schema as never))));
   for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
   for (const [name, bytes] of await analyticFiles({ published, meta })) files.set(name, bytes);
-  const countsOf = (derived: boolean) => Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
+  const countsOf = (derived: boolean) =>
+    Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
   files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source, sqliteFileOf(meta.pipeline.name))));
   for (const [name, bytes] of extra) files.set(name, bytes);
   for (const [name, bytes] of buildRecords(meta)) files.set(name, bytes); // what built it: SBOM and provenance (issue #13)
@@ -78,7 +95,6 @@ export function sealRelease(rendered: Rendered): Rendered {
   files.set(CHECKSUMS_FILE, Buffer.from(renderChecksums(files)));
   return files;
 }
-
 
 function writeIndex(dist: string): void {
   const versions = readdirSync(dist).filter(isVersion).sort(compareVersions);
@@ -198,7 +214,8 @@ function withLock<T>(dist: string, fn: () => T): T {
 /** Temporary directories are only written under the lock, so any left over belong to a killed build. */
 function removeStaleTemporaries(dist: string): void {
   for (const name of readdirSync(dist)) {
-    if (name.startsWith('.tmp-') || (/^\.lock\.(stale-)?\d+$/.test(name) && !isAlive(Number(name.replace(/\D+/g, ''))))) rmSync(join(dist, name), { recursive: true, force: true });
+    if (name.startsWith('.tmp-') || (/^\.lock\.(stale-)?\d+$/.test(name) && !isAlive(Number(name.replace(/\D+/g, '')))))
+      rmSync(join(dist, name), { recursive: true, force: true });
   }
 }
 
@@ -255,8 +272,10 @@ function otherFormat(target: string, files: Rendered): string | undefined {
   const published = existsSync(join(target, 'manifest.json')) ? formatOfManifest(readFileSync(join(target, 'manifest.json'))) : undefined;
   const wanted = formatOfManifest(files.get('manifest.json'));
   if (!published?.format || !wanted?.format || published.format === wanted.format) return undefined;
-  return `release ${basename(target)} already exists, built from the ${published.format} file (${published.file}); a release is built once: `
-    + `to build it from the ${wanted.format} file, publish elsewhere (kzpp build --format ${wanted.format} --dist DIR, or make FORMAT=${wanted.format} DIST=DIR)`;
+  return (
+    `release ${basename(target)} already exists, built from the ${published.format} file (${published.file}); a release is built once: ` +
+    `to build it from the ${wanted.format} file, publish elsewhere (kzpp build --format ${wanted.format} --dist DIR, or make FORMAT=${wanted.format} DIST=DIR)`
+  );
 }
 
 /**

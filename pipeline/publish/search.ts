@@ -32,10 +32,18 @@ export function ftsColumns(columns: FlatColumn[], key: readonly string[]): FlatC
 /** The searchable text of a value: list items and struct fields that hold text, one per line. */
 export function ftsValue(column: Column, value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
-  if (column.kind === 'list') return (value as unknown[]).map((item) => ftsValue(column.items, item)).filter((v) => v !== null && v !== '').join('\n');
+  if (column.kind === 'list')
+    return (value as unknown[])
+      .map((item) => ftsValue(column.items, item))
+      .filter((v) => v !== null && v !== '')
+      .join('\n');
   if (column.kind === 'struct') {
     const record = value as Record<string, unknown>;
-    return column.fields.filter(holdsText).map((f) => ftsValue(f, record[f.name])).filter((v) => v !== null && v !== '').join(' ');
+    return column.fields
+      .filter(holdsText)
+      .map((f) => ftsValue(f, record[f.name]))
+      .filter((v) => v !== null && v !== '')
+      .join(' ');
   }
   return value as string | number;
 }

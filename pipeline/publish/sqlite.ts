@@ -22,7 +22,14 @@ export const sqlitePath = (input: AnalyticInput) => sqliteFileOf(databaseName(in
 const PAGE_SIZE = 4096;
 
 const SQL_TYPES: Record<Column['kind'], string> = {
-  string: 'TEXT', integer: 'INTEGER', number: 'REAL', boolean: 'INTEGER', date: 'TEXT', json: 'TEXT', list: 'TEXT', struct: 'TEXT',
+  string: 'TEXT',
+  integer: 'INTEGER',
+  number: 'REAL',
+  boolean: 'INTEGER',
+  date: 'TEXT',
+  json: 'TEXT',
+  list: 'TEXT',
+  struct: 'TEXT',
 };
 
 export const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -59,9 +66,15 @@ function createTable(table: PublishedTable, tables: PublishedTable[]): string[] 
   const clauses = [
     ...columns.map(columnDefinition),
     ...keyClause(table, columns),
-    ...fks.map((fk) => `FOREIGN KEY (${fk.fields.map(quoteName).join(', ')}) REFERENCES ${quoteName(fk.reference.resource)} (${fk.reference.fields.map(quoteName).join(', ')})`),
+    ...fks.map(
+      (fk) =>
+        `FOREIGN KEY (${fk.fields.map(quoteName).join(', ')}) REFERENCES ${quoteName(fk.reference.resource)} (${fk.reference.fields.map(quoteName).join(', ')})`,
+    ),
   ];
-  const indexes = fks.map((fk) => `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ${quoteName(table.name)} (${fk.fields.map(quoteName).join(', ')});`);
+  const indexes = fks.map(
+    (fk) =>
+      `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ${quoteName(table.name)} (${fk.fields.map(quoteName).join(', ')});`,
+  );
   return [`CREATE TABLE ${quoteName(table.name)} (\n  ${clauses.join(',\n  ')}\n);`, ...indexes];
 }
 
@@ -76,7 +89,9 @@ function sqlValue(column: Column, value: unknown): string | number | null {
 function insertRows(db: Database, name: string, columns: FlatColumn[], rows: Row[], read: (c: FlatColumn, row: Row) => unknown): void {
   if (!rows.length) return;
   const placeholders = columns.map(() => '?').join(', ');
-  const statement = db.prepare(`INSERT INTO ${quoteName(name)} (rowid, ${columns.map((c) => quoteName(c.column.name)).join(', ')}) VALUES (?, ${placeholders})`);
+  const statement = db.prepare(
+    `INSERT INTO ${quoteName(name)} (rowid, ${columns.map((c) => quoteName(c.column.name)).join(', ')}) VALUES (?, ${placeholders})`,
+  );
   try {
     rows.forEach((row, index) => statement.bind([index + 1, ...columns.map((c) => read(c, row))] as never).stepReset());
   } finally {
@@ -89,7 +104,9 @@ function addSearch(db: Database, table: PublishedTable, rows: Row[]): void {
   const columns = ftsColumns(sqliteColumns(table), table.key);
   if (!columns.length) return;
   const definitions = columns.map((c) => `${quoteName(c.column.name)}${table.key.includes(c.column.name) ? ' UNINDEXED' : ''}`);
-  db.exec(`CREATE VIRTUAL TABLE ${quoteName(ftsTableOf(table))} USING fts5(${definitions.join(', ')}, tokenize = 'porter unicode61 remove_diacritics 2');`);
+  db.exec(
+    `CREATE VIRTUAL TABLE ${quoteName(ftsTableOf(table))} USING fts5(${definitions.join(', ')}, tokenize = 'porter unicode61 remove_diacritics 2');`,
+  );
   insertRows(db, ftsTableOf(table), columns, rows, (c, row) => ftsValue(c.column, valueAt(row, c.path)));
 }
 
@@ -97,14 +114,22 @@ function addSearch(db: Database, table: PublishedTable, rows: Row[]): void {
 function releaseRows(input: AnalyticInput): Row[] {
   const { meta } = input;
   const facts: Array<[string, string | null]> = [
-    ['version', meta.version], ['source_id', meta.source.id], ['source_file', meta.source.file], ['source_sha256', meta.source.sha256],
-    ['source_title', meta.source.title ?? null], ['source_url', meta.source.url ?? null], ['pipeline', `${meta.pipeline.name} ${meta.pipeline.version}`],
+    ['version', meta.version],
+    ['source_id', meta.source.id],
+    ['source_file', meta.source.file],
+    ['source_sha256', meta.source.sha256],
+    ['source_title', meta.source.title ?? null],
+    ['source_url', meta.source.url ?? null],
+    ['pipeline', `${meta.pipeline.name} ${meta.pipeline.version}`],
   ];
   return facts.map(([key, value]) => ({ key, value }));
 }
 
 export const RELEASE_TABLE = 'about_release';
-const RELEASE_COLUMNS: FlatColumn[] = ['key', 'value'].map((name) => ({ column: { name, kind: 'string', nullable: name === 'value' }, path: [name] }));
+const RELEASE_COLUMNS: FlatColumn[] = ['key', 'value'].map((name) => ({
+  column: { name, kind: 'string', nullable: name === 'value' },
+  path: [name],
+}));
 
 function fill(db: Database, input: AnalyticInput): void {
   const tables = input.published.map((p) => p.table);

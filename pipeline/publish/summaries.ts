@@ -31,12 +31,17 @@ export interface Summary {
 /** Prisoners with a row number (report order) and the year of each date. */
 function prisonersTable(dataset: Dataset) {
   const year = (date: string | null) => (date ? Number(date.slice(0, 4)) : null);
-  return aq
-    .from(dataset.prisoners.map((p, index) => ({ ...p, index, verdict_year: year(p.convicted_on), custody_year: year(p.custody_since) })));
+  return aq.from(
+    dataset.prisoners.map((p, index) => ({ ...p, index, verdict_year: year(p.convicted_on), custody_year: year(p.custody_since) })),
+  );
 }
 
 /** Article numbers in the Code's order: "29" < "272" < "380" < "380-1". */
-const articleOrder = (a: string) => a.split('-').map((n) => n.padStart(4, '0')).join('-');
+const articleOrder = (a: string) =>
+  a
+    .split('-')
+    .map((n) => n.padStart(4, '0'))
+    .join('-');
 
 const sentenceStats = {
   sentences: op.count(),
@@ -52,10 +57,7 @@ const inReportOrder = (t: aq.ColumnTable) => t.orderby('first').select(aq.not('f
 
 /** One row per article cited in an entry (people with no article drop out). */
 const byArticle = (dataset: Dataset) =>
-  prisonersTable(dataset)
-    .select('list', 'articles', 'sentence_months')
-    .unroll('articles', { drop: [] })
-    .rename({ articles: 'article' });
+  prisonersTable(dataset).select('list', 'articles', 'sentence_months').unroll('articles', { drop: [] }).rename({ articles: 'article' });
 
 const sortArticles = (rows: Row[]) => rows.sort((a, b) => (articleOrder(String(a.article)) < articleOrder(String(b.article)) ? -1 : 1));
 
@@ -63,7 +65,13 @@ const sortArticles = (rows: Row[]) => rows.sort((a, b) => (articleOrder(String(a
 const byYearThenUnknown = (a: Row, b: Row) => (a.year === null ? 1 : b.year === null ? -1 : (a.year as number) - (b.year as number));
 
 const perYear = (column: 'verdict_year' | 'custody_year') => (dataset: Dataset) =>
-  (prisonersTable(dataset).rename({ [column]: 'year' }).groupby('year').count({ as: 'prisoners' }).objects() as Row[]).sort(byYearThenUnknown);
+  (
+    prisonersTable(dataset)
+      .rename({ [column]: 'year' })
+      .groupby('year')
+      .count({ as: 'prisoners' })
+      .objects() as Row[]
+  ).sort(byYearThenUnknown);
 
 /** Events with the year of their (start) date; built by columns, so a report without events still has them. */
 const eventsTable = ({ events }: Dataset) =>
@@ -93,12 +101,26 @@ export const SUMMARIES: Record<string, Summary> = {
       sortArticles(
         byArticle(d)
           .groupby('article')
-          .rollup({ prisoners: op.count(), convicted: (r: Row) => op.sum(r.list === 'convicted' ? 1 : 0), pre_trial: (r: Row) => op.sum(r.list === 'pre_trial' ? 1 : 0) })
+          .rollup({
+            prisoners: op.count(),
+            convicted: (r: Row) => op.sum(r.list === 'convicted' ? 1 : 0),
+            pre_trial: (r: Row) => op.sum(r.list === 'pre_trial' ? 1 : 0),
+          })
           .objects() as Row[],
       ),
   },
-  prisoners_by_verdict_year: { schema: PrisonersByVerdictYear, key: ['year'], title: 'Prisoners per year of the verdict', compute: perYear('verdict_year') },
-  prisoners_by_custody_year: { schema: PrisonersByCustodyYear, key: ['year'], title: 'Prisoners per year custody began', compute: perYear('custody_year') },
+  prisoners_by_verdict_year: {
+    schema: PrisonersByVerdictYear,
+    key: ['year'],
+    title: 'Prisoners per year of the verdict',
+    compute: perYear('verdict_year'),
+  },
+  prisoners_by_custody_year: {
+    schema: PrisonersByCustodyYear,
+    key: ['year'],
+    title: 'Prisoners per year custody began',
+    compute: perYear('custody_year'),
+  },
   sentences_by_group: {
     schema: SentencesByGroup,
     key: ['list', 'group'],
@@ -129,8 +151,12 @@ export const SUMMARIES: Record<string, Summary> = {
     key: ['kind', 'year'],
     title: 'Events per kind and year',
     compute: (d) =>
-      (eventsTable(d).groupby('kind', 'year').rollup({ events: op.count(), prisoners: op.distinct('prisoner_id') }).objects() as Row[])
-        .sort(byKindThenYear),
+      (
+        eventsTable(d)
+          .groupby('kind', 'year')
+          .rollup({ events: op.count(), prisoners: op.distinct('prisoner_id') })
+          .objects() as Row[]
+      ).sort(byKindThenYear),
   },
   custody_to_verdict_by_group: {
     schema: CustodyToVerdictByGroup,
@@ -165,6 +191,10 @@ function checked(name: string, rows: Row[]): Row[] {
     const result = schema.safeParse(row);
     if (result.success) return result.data as Row;
     const issue = result.error.issues[0]!;
-    throw new PipelineError(`summary ${name} row ${i + 1} fails its schema at /${issue.path.join('/')}: ${issue.message}`, EXIT.validation, { file: `${name}.json` });
+    throw new PipelineError(
+      `summary ${name} row ${i + 1} fails its schema at /${issue.path.join('/')}: ${issue.message}`,
+      EXIT.validation,
+      { file: `${name}.json` },
+    );
   });
 }

@@ -35,7 +35,10 @@ export function unwrapNullable(prop: JsonSchema): { schema: JsonSchema; nullable
   }
   const options = prop.anyOf?.filter((o) => o.type !== 'null');
   if (prop.anyOf && options?.length === 1) {
-    return { schema: { ...options[0], description: prop.description ?? options[0]!.description }, nullable: options.length < prop.anyOf.length };
+    return {
+      schema: { ...options[0], description: prop.description ?? options[0]!.description },
+      nullable: options.length < prop.anyOf.length,
+    };
   }
   return { schema: prop, nullable: false };
 }
@@ -66,7 +69,12 @@ function fieldOf(name: string, prop: JsonSchema, required: boolean, inCsv: boole
     description = `${description ?? ''} (in CSV: items joined with "; ")`.trim();
     delete constraints.required;
   }
-  return { name, type: frictionlessType, ...(description ? { description } : {}), ...(Object.keys(constraints).length ? { constraints } : {}) };
+  return {
+    name,
+    type: frictionlessType,
+    ...(description ? { description } : {}),
+    ...(Object.keys(constraints).length ? { constraints } : {}),
+  };
 }
 
 /** Fields of a record schema: top-level properties (JSON), nested objects expanded as a_b columns (CSV). */
@@ -77,7 +85,12 @@ export function fieldsOf(schema: JsonSchema, inCsv: boolean): TableField[] {
     if (inCsv && inner.properties) {
       const innerRequired = new Set(inner.required ?? []);
       return Object.entries(inner.properties).map(([sub, p]) =>
-        fieldOf(`${name}_${sub}`, { ...p, description: p.description ? `${inner.description ?? prop.description ?? name}: ${p.description}` : undefined }, required.has(name) && !nullable && innerRequired.has(sub), true),
+        fieldOf(
+          `${name}_${sub}`,
+          { ...p, description: p.description ? `${inner.description ?? prop.description ?? name}: ${p.description}` : undefined },
+          required.has(name) && !nullable && innerRequired.has(sub),
+          true,
+        ),
       );
     }
     return [fieldOf(name, prop, required.has(name), inCsv)];
@@ -107,7 +120,12 @@ export const foreignKeysOf = (table: PublishedTable, schema: JsonSchema, tables:
   table.foreignKeys ?? conventionalForeignKeys(table, schema, tables);
 
 /** A Table Schema for a table's CSV (inCsv) or JSON/NDJSON rows. */
-export function tableSchemaOf(table: PublishedTable, jsonSchema: JsonSchema, tables: PublishedTable[], inCsv: boolean): Record<string, unknown> {
+export function tableSchemaOf(
+  table: PublishedTable,
+  jsonSchema: JsonSchema,
+  tables: PublishedTable[],
+  inCsv: boolean,
+): Record<string, unknown> {
   const fields = fieldsOf(jsonSchema, inCsv);
   // A primary key's fields are never null: a key over a nullable field is only a unique key.
   const keyFieldsRequired = table.key.every((k) => fields.find((f) => f.name === k)?.constraints?.required === true);

@@ -2,7 +2,17 @@
 
 export interface ReleaseMeta {
   version: string | null;
-  source: { id: string; file: string; format: string; sha256: string; published_on: string | null; title?: string; url?: string; publisher?: string; coalition?: string[] };
+  source: {
+    id: string;
+    file: string;
+    format: string;
+    sha256: string;
+    published_on: string | null;
+    title?: string;
+    url?: string;
+    publisher?: string;
+    coalition?: string[];
+  };
   pipeline: { name: string; version: string; license?: string };
 }
 

@@ -28,7 +28,8 @@ function checkChecksums(dir: string, present: Set<string>): Problem[] {
     else if (sha256(bytes) !== expected) problems.push({ path, message: `sha256 ${sha256(bytes)}, SHA256SUMS says ${expected}` });
   }
   const listed = new Set(entries.map((e) => e.path));
-  for (const path of present) if (path !== CHECKSUMS_FILE && !listed.has(path)) problems.push({ path, message: 'not listed in SHA256SUMS' });
+  for (const path of present)
+    if (path !== CHECKSUMS_FILE && !listed.has(path)) problems.push({ path, message: 'not listed in SHA256SUMS' });
   return problems;
 }
 
@@ -46,11 +47,14 @@ function checkDatapackage(dir: string, present: Set<string>): Problem[] {
     const path = String(r.path);
     const bytes = readIfFile(join(dir, path));
     if (!bytes) problems.push({ path, message: 'a resource of datapackage.json but missing' });
-    else if (r.bytes !== undefined && r.bytes !== bytes.length) problems.push({ path, message: `${bytes.length} bytes, datapackage.json says ${r.bytes}` });
-    else if (r.hash !== undefined && r.hash !== `sha256:${sha256(bytes)}`) problems.push({ path, message: `hash sha256:${sha256(bytes)}, datapackage.json says ${r.hash}` });
+    else if (r.bytes !== undefined && r.bytes !== bytes.length)
+      problems.push({ path, message: `${bytes.length} bytes, datapackage.json says ${r.bytes}` });
+    else if (r.hash !== undefined && r.hash !== `sha256:${sha256(bytes)}`)
+      problems.push({ path, message: `hash sha256:${sha256(bytes)}, datapackage.json says ${r.hash}` });
   }
   const described = new Set(resources.map((r) => r.path));
-  for (const path of present) if (path !== DATAPACKAGE_FILE && !described.has(path)) problems.push({ path, message: 'not a resource of datapackage.json' });
+  for (const path of present)
+    if (path !== DATAPACKAGE_FILE && !described.has(path)) problems.push({ path, message: 'not a resource of datapackage.json' });
   return problems;
 }
 

@@ -8,7 +8,8 @@ export const isVersion = (name: string) => SEMVER.test(name);
 
 /** Semver order: "1.10.0" after "1.9.0". */
 export const compareVersions = (a: string, b: string) => {
-  const pa = a.split('.').map(Number), pb = b.split('.').map(Number);
+  const pa = a.split('.').map(Number),
+    pb = b.split('.').map(Number);
   for (let i = 0; i < 3; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0);
   return 0;
 };

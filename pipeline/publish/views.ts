@@ -29,7 +29,7 @@ ORDER BY p.rowid`,
   },
   {
     name: 'charges_by_article',
-    description: 'Each charge with the prisoner\'s name, by article of the Criminal Code',
+    description: "Each charge with the prisoner's name, by article of the Criminal Code",
     requires: { charges: ['prisoner_id', 'article', 'label'], prisoners: ['id', 'name', 'list'] },
     sql: `SELECT c.article, c.label, p.id AS prisoner_id, p.name, p.list
 FROM charges AS c JOIN prisoners AS p ON p.id = c.prisoner_id
@@ -37,7 +37,7 @@ ORDER BY c.article, p.rowid`,
   },
   {
     name: 'events_in_order',
-    description: 'Every dated event with the prisoner\'s name: each person\'s timeline, in the order of the report\'s list',
+    description: "Every dated event with the prisoner's name: each person's timeline, in the order of the report's list",
     requires: { events: ['prisoner_id', 'date', 'kind', 'text'], prisoners: ['id', 'name'] },
     sql: `SELECT p.name, e.*
 FROM events AS e JOIN prisoners AS p ON p.id = e.prisoner_id

@@ -61,7 +61,8 @@ export function statedTotals(doc: DocumentModel, { prisoners }: Dataset): Stated
     // The convicted and pre-trial parts count only in a sentence that states the total.
     const totalSentences = new Set(counts.filter((c) => c.unit === 'political prisoners').map((c) => c.start));
     for (const c of counts) {
-      if (c.unit in rows && totalSentences.has(c.start)) out.push({ unit: c.unit, stated: c.value, rows: rows[c.unit]!, line: b.line_start });
+      if (c.unit in rows && totalSentences.has(c.start))
+        out.push({ unit: c.unit, stated: c.value, rows: rows[c.unit]!, line: b.line_start });
     }
   }
   return out;
@@ -92,7 +93,10 @@ const namedCounts: CheckFn = (doc) => {
         if (name !== part.trim()) break; // "E were convicted …": the list ends with E
       }
       if (names.length >= 2 && names.length !== c.value) {
-        findings.push({ message: `the report says ${c.value} ("${c.subject.slice(0, 60)}") but names ${names.length}: ${names.join(', ')}`, line: b.line_start });
+        findings.push({
+          message: `the report says ${c.value} ("${c.subject.slice(0, 60)}") but names ${names.length}: ${names.join(', ')}`,
+          line: b.line_start,
+        });
       }
     }
   }
@@ -111,9 +115,15 @@ const numbering: CheckFn = (doc, { prisoners }) => {
     }
   };
   for (const list of ['convicted', 'pre_trial'] as const) {
-    sequence(`${list === 'convicted' ? 'convicted' : 'pre-trial'} list entry`, prisoners.filter((p) => p.list === list).map((p) => ({ n: p.number, line: p.source.line_start })));
+    sequence(
+      `${list === 'convicted' ? 'convicted' : 'pre-trial'} list entry`,
+      prisoners.filter((p) => p.list === list).map((p) => ({ n: p.number, line: p.source.line_start })),
+    );
   }
-  sequence('footnote', doc.blocks.flatMap((b) => (b.kind === 'footnote' ? [{ n: b.number, line: b.line_start }] : [])));
+  sequence(
+    'footnote',
+    doc.blocks.flatMap((b) => (b.kind === 'footnote' ? [{ n: b.number, line: b.line_start }] : [])),
+  );
   return findings;
 };
 
@@ -131,14 +141,17 @@ const footnoteCitations: CheckFn = (doc) => {
   return findings;
 };
 
-const footnoteLines = (doc: DocumentModel) => new Map(doc.blocks.flatMap((b) => (b.kind === 'footnote' ? [[b.number, b.line_start] as const] : [])));
+const footnoteLines = (doc: DocumentModel) =>
+  new Map(doc.blocks.flatMap((b) => (b.kind === 'footnote' ? [[b.number, b.line_start] as const] : [])));
 
 /** The same URL cited by two or more footnotes. */
 const duplicateUrls: CheckFn = (doc, { footnotes }) => {
   const lines = footnoteLines(doc);
   const byUrl = new Map<string, number[]>();
   for (const f of footnotes) for (const u of f.urls) byUrl.set(u, [...(byUrl.get(u) ?? []), f.number]);
-  return [...byUrl].filter(([, ns]) => ns.length > 1).map(([url, ns]) => ({ message: `footnotes ${ns.join(', ')} cite the same URL ${url}`, line: lines.get(ns[1]!) ?? 1 }));
+  return [...byUrl]
+    .filter(([, ns]) => ns.length > 1)
+    .map(([url, ns]) => ({ message: `footnotes ${ns.join(', ')} cite the same URL ${url}`, line: lines.get(ns[1]!) ?? 1 }));
 };
 
 /** URLs that are not well-formed: whitespace inside, no host. Kept as printed in the data. */
@@ -147,7 +160,9 @@ const malformedUrls: CheckFn = (doc, { footnotes }) => {
   return footnotes.flatMap((f) =>
     f.urls.flatMap((u) => {
       const problem = /\s/.test(u) ? 'has a space inside' : domainOf(u) === null ? 'has no readable host' : null;
-      return problem ? [{ message: `footnote ${f.number}: the URL ${problem} (kept as printed): ${u}`, line: lines.get(f.number) ?? 1 }] : [];
+      return problem
+        ? [{ message: `footnote ${f.number}: the URL ${problem} (kept as printed): ${u}`, line: lines.get(f.number) ?? 1 }]
+        : [];
     }),
   );
 };
@@ -160,7 +175,12 @@ const nameVariants: CheckFn = (_doc, { prisoners, mentions }, at) =>
       const line = mentions.find((m) => m.prisoner_id === p.id && m.name_as_printed === a)?.line;
       return `"${a}" (${line === undefined ? 'line ?' : at(line)})`;
     });
-    return [{ message: `${p.name_as_printed} (entry ${p.list === 'convicted' ? 'convicted' : 'pre-trial'} no. ${p.number}) is also spelled ${where.join(', ')}`, line: p.source.line_start }];
+    return [
+      {
+        message: `${p.name_as_printed} (entry ${p.list === 'convicted' ? 'convicted' : 'pre-trial'} no. ${p.number}) is also spelled ${where.join(', ')}`,
+        line: p.source.line_start,
+      },
+    ];
   });
 
 /** An article quoted with different labels in different entries. */
@@ -196,7 +216,8 @@ const labelOnTwoArticles: CheckFn = (_doc, { charges, prisoners }, at) => {
     const ranked = [...articles].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b, 'en', { numeric: true }));
     const [usual, usualLines] = ranked[0]!;
     return ranked.slice(1).map(([odd, lines]) => ({
-      message: `"${label}" is quoted as Article ${odd} (${lines.map(at).join('; ')}) and as Article ${usual} (${usualLines.map(at).join('; ')}): ` +
+      message:
+        `"${label}" is quoted as Article ${odd} (${lines.map(at).join('; ')}) and as Article ${usual} (${usualLines.map(at).join('; ')}): ` +
         'one of them is likely a typo in the report (the data keeps the article as printed)',
       line: Math.min(...lines),
     }));
@@ -238,7 +259,8 @@ const dateConflicts: CheckFn = (_doc, { prisoners, events }, at) => {
     seen.add(`${p.id}|${fact.fact}|${e.date}`);
     const entryDate = p[fact.field] ?? given[0];
     findings.push({
-      message: `${p.name}: the entry (${at(p.source.line_start)}) gives the ${fact.fact} as ${entryDate}; ` +
+      message:
+        `${p.name}: the entry (${at(p.source.line_start)}) gives the ${fact.fact} as ${entryDate}; ` +
         `here ${e.date} ("${e.text.slice(0, 120)}")`,
       line: e.source.line_start,
     });
@@ -264,10 +286,14 @@ const caseOrder: CheckFn = (_doc, { prisoners }) =>
     const out: Finding[] = [];
     const line = p.source.line_start;
     if (p.convicted_on && p.custody_since && isBefore(p.convicted_on, p.custody_since)) {
-      const verdict = `${p.convicted_on}, ${p.convicted_on_from}`, custody = `${p.custody_since}, ${p.custody_since_from}`;
+      const verdict = `${p.convicted_on}, ${p.convicted_on_from}`,
+        custody = `${p.custody_since}, ${p.custody_since_from}`;
       out.push({ message: `${p.name}: the verdict (${verdict}) is dated before custody began (${custody})`, line });
     }
-    for (const [what, date] of [['custody began', p.custody_since], ['the verdict', p.convicted_on]] as const) {
+    for (const [what, date] of [
+      ['custody began', p.custody_since],
+      ['the verdict', p.convicted_on],
+    ] as const) {
       if (!p.term_ends_on || !date || !isBefore(p.term_ends_on, date)) continue;
       out.push({ message: `${p.name}: the term ends (${p.term_ends_on}) before ${what} (${date})`, line });
     }
@@ -287,25 +313,78 @@ const tocHeadings: CheckFn = (doc) => {
 };
 
 export const CHECKS: Array<Omit<Check, 'passed' | 'findings'> & { run: CheckFn }> = [
-  { id: 'stated-totals', title: 'Stated totals against the list', description: 'The totals the report states (political prisoners, convicted, pre-trial) are compared with the entries of its list.', run: totalsAgainstRows },
-  { id: 'named-counts', title: 'Numbers against the names that follow them', description: 'Where a sentence gives a number of people and then names them, the names are counted.', run: namedCounts },
-  { id: 'numbering', title: 'Numbering of lists and footnotes', description: 'Each list and the footnotes run 1, 2, 3 … without gaps or repeats.', run: numbering },
-  { id: 'footnote-citations', title: 'Footnotes cited and defined', description: 'Every footnote is cited in the text, and every citation has a footnote.', run: footnoteCitations },
-  { id: 'duplicate-urls', title: 'The same source in several footnotes', description: 'URLs cited by more than one footnote.', run: duplicateUrls },
-  { id: 'malformed-urls', title: 'Malformed URLs', description: 'URLs with a space inside or without a host; the data keeps them as printed.', run: malformedUrls },
-  { id: 'name-variants', title: 'Names spelled more than one way', description: 'A prisoner named elsewhere in the report with a different spelling than in the entry.', run: nameVariants },
-  { id: 'article-labels', title: 'Articles with different labels', description: 'An article of the Criminal Code quoted with different wording in different entries.', run: articleLabels },
+  {
+    id: 'stated-totals',
+    title: 'Stated totals against the list',
+    description: 'The totals the report states (political prisoners, convicted, pre-trial) are compared with the entries of its list.',
+    run: totalsAgainstRows,
+  },
+  {
+    id: 'named-counts',
+    title: 'Numbers against the names that follow them',
+    description: 'Where a sentence gives a number of people and then names them, the names are counted.',
+    run: namedCounts,
+  },
+  {
+    id: 'numbering',
+    title: 'Numbering of lists and footnotes',
+    description: 'Each list and the footnotes run 1, 2, 3 … without gaps or repeats.',
+    run: numbering,
+  },
+  {
+    id: 'footnote-citations',
+    title: 'Footnotes cited and defined',
+    description: 'Every footnote is cited in the text, and every citation has a footnote.',
+    run: footnoteCitations,
+  },
+  {
+    id: 'duplicate-urls',
+    title: 'The same source in several footnotes',
+    description: 'URLs cited by more than one footnote.',
+    run: duplicateUrls,
+  },
+  {
+    id: 'malformed-urls',
+    title: 'Malformed URLs',
+    description: 'URLs with a space inside or without a host; the data keeps them as printed.',
+    run: malformedUrls,
+  },
+  {
+    id: 'name-variants',
+    title: 'Names spelled more than one way',
+    description: 'A prisoner named elsewhere in the report with a different spelling than in the entry.',
+    run: nameVariants,
+  },
+  {
+    id: 'article-labels',
+    title: 'Articles with different labels',
+    description: 'An article of the Criminal Code quoted with different wording in different entries.',
+    run: articleLabels,
+  },
   {
     id: 'label-on-two-articles',
     title: 'One label for two articles',
     description: 'An offence quoted with one article number in some entries and another elsewhere (likely a typo in the report).',
     run: labelOnTwoArticles,
   },
-  { id: 'date-conflicts', title: 'The same fact with different dates', description: 'A date of verdict or detention given elsewhere in the report that agrees with none the entry gives.', run: dateConflicts },
-  { id: 'future-events', title: 'Events after the report\'s date', description: 'An event dated after the date the report gives itself.',
-    run: futureEvents },
-  { id: 'case-order', title: 'A case out of order', description: 'A verdict dated before custody began, or a term ending before either.',
-    run: caseOrder },
+  {
+    id: 'date-conflicts',
+    title: 'The same fact with different dates',
+    description: 'A date of verdict or detention given elsewhere in the report that agrees with none the entry gives.',
+    run: dateConflicts,
+  },
+  {
+    id: 'future-events',
+    title: "Events after the report's date",
+    description: 'An event dated after the date the report gives itself.',
+    run: futureEvents,
+  },
+  {
+    id: 'case-order',
+    title: 'A case out of order',
+    description: 'A verdict dated before custody began, or a term ending before either.',
+    run: caseOrder,
+  },
   {
     id: 'toc-headings',
     title: 'Table of contents against the text',
@@ -318,7 +397,9 @@ export function runChecks(doc: DocumentModel, data: Dataset): Check[] {
   const overFile = positionsOverFile(data);
   const at = (line: number) => describePlace(placeOf(doc, line));
   return CHECKS.map(({ run, ...check }) => {
-    const findings = run(doc, overFile, at).sort(byLine).map((f) => ({ message: f.message, ...placeOf(doc, f.line) }));
+    const findings = run(doc, overFile, at)
+      .sort(byLine)
+      .map((f) => ({ message: f.message, ...placeOf(doc, f.line) }));
     return { ...check, passed: findings.length === 0, findings };
   });
 }

@@ -31,7 +31,9 @@ function summarise(data: Dataset): Record<string, number> {
     charges: data.charges.length,
     articles: articles.length,
     articles_listed_as_political: articles.filter((a) => a.listed_as_political).length,
-    prisoners_charged_under_a_political_article: new Set(data.charges.filter((c) => articles.find((a) => a.article === c.article)?.listed_as_political).map((c) => c.prisoner_id)).size,
+    prisoners_charged_under_a_political_article: new Set(
+      data.charges.filter((c) => articles.find((a) => a.article === c.article)?.listed_as_political).map((c) => c.prisoner_id),
+    ).size,
     sections: data.sections.length,
     organisations: data.organisations.length,
     claims: data.claims.length,
@@ -63,7 +65,10 @@ function toMarkdown(qa: QaReport, paged: boolean): string {
     '## What the data says',
     '',
     `- ${s.prisoners} political prisoners: ${s.convicted} convicted, ${s.pre_trial} in pre-trial detention.`,
-    ...qa.stated_totals.map((t) => `  - ${describePlace(t)}: the report states ${t.stated} ${t.unit}; the list has ${t.rows}${t.stated === t.rows ? '.' : ' (see below).'}`),
+    ...qa.stated_totals.map(
+      (t) =>
+        `  - ${describePlace(t)}: the report states ${t.stated} ${t.unit}; the list has ${t.rows}${t.stated === t.rows ? '.' : ' (see below).'}`,
+    ),
     `- ${s.charges} charges under ${s.articles} articles of the Criminal Code; the report calls ${s.articles_listed_as_political} of them "political", and ${s.prisoners_charged_under_a_political_article} prisoners are charged under at least one of those.`,
     `- ${s.footnotes} footnotes: ${s.footnotes_with_urls} cite a URL (${s.distinct_urls} distinct), ${s.footnote_notes} are notes.`,
     `- ${s.prisoners_mentioned_outside_their_entry} prisoners are named outside their own entry (${s.mentions} mentions); ${s.claims} numeric statements; ${s.sections} sections; ${s.organisations} authoring organisations.`,
@@ -72,7 +77,10 @@ function toMarkdown(qa: QaReport, paged: boolean): string {
     '',
     '| check | what is compared | result |',
     '|---|---|---|',
-    ...qa.checks.map((c) => `| ${c.title} | ${c.description} | ${c.passed ? 'no findings' : `${c.findings.length} finding${c.findings.length > 1 ? 's' : ''}`} |`),
+    ...qa.checks.map(
+      (c) =>
+        `| ${c.title} | ${c.description} | ${c.passed ? 'no findings' : `${c.findings.length} finding${c.findings.length > 1 ? 's' : ''}`} |`,
+    ),
     '',
   ];
   if (failed.length) out.push('## What looks inconsistent', '');

@@ -15,7 +15,11 @@ export const withoutRunTogetherBold = (text: string) => text.replace(/\*{4,}/g, 
 export function splitRunTogetherBold(blocks: Block[]): Block[] {
   return blocks.flatMap((b): Block[] => {
     if (b.kind === 'footnote' || !hasRunTogetherBold(b.text)) return [b];
-    if (b.kind === 'heading') return b.text.split(RUN_TOGETHER).filter(Boolean).map((text) => ({ ...b, text: text.trim() }));
+    if (b.kind === 'heading')
+      return b.text
+        .split(RUN_TOGETHER)
+        .filter(Boolean)
+        .map((text) => ({ ...b, text: text.trim() }));
     return [{ ...b, text: withoutRunTogetherBold(b.text) }];
   });
 }

@@ -64,7 +64,11 @@ export function parseManifest(text: string, file: string): SourceManifest {
 
 /** The ids of the declared sources, in name order. */
 export const declaredIds = (root = SOURCES_DIR): string[] =>
-  existsSync(root) ? readdirSync(root).filter((id) => existsSync(manifestPath(id, root))).sort() : [];
+  existsSync(root)
+    ? readdirSync(root)
+        .filter((id) => existsSync(manifestPath(id, root)))
+        .sort()
+    : [];
 
 export function loadManifest(sourceId: string, root = SOURCES_DIR): SourceManifest {
   const file = manifestPath(sourceId, root);
@@ -72,7 +76,9 @@ export function loadManifest(sourceId: string, root = SOURCES_DIR): SourceManife
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new PipelineError(`no source manifest for "${sourceId}" (declared: ${declaredIds(root).join(', ') || 'none'})`, EXIT.source, { file });
+    throw new PipelineError(`no source manifest for "${sourceId}" (declared: ${declaredIds(root).join(', ') || 'none'})`, EXIT.source, {
+      file,
+    });
   }
   return parseManifest(text, file);
 }

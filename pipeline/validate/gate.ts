@@ -53,7 +53,9 @@ export function checkAssertions(dataset: Dataset, footnotes: number, manifest: S
     const bad = entries.findIndex((p, i) => p.number !== i + 1);
     if (bad >= 0) {
       const p = entries[bad]!;
-      failures.push(`the ${list} list is not numbered 1-${entries.length}: the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`);
+      failures.push(
+        `the ${list} list is not numbered 1-${entries.length}: the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`,
+      );
     }
   }
   if (failures.length) {

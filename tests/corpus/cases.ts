@@ -68,7 +68,8 @@ export type Manifest = Record<string, unknown> & { files: Array<Record<string, u
 
 export const MINI = () => readFileSync(fixture('mini-report.md'), 'utf8');
 /** A web page around `body`, its encoding declared on line 3. */
-const PAGE = (body: string) => `<!DOCTYPE html>\n<html><head>\n<meta charset="utf-8"><title>A difficult year</title></head>\n<body>${body}</body></html>\n`;
+const PAGE = (body: string) =>
+  `<!DOCTYPE html>\n<html><head>\n<meta charset="utf-8"><title>A difficult year</title></head>\n<body>${body}</body></html>\n`;
 export const REPORT = () => readFileSync(REPORT_MD, 'utf8');
 
 /** The real report with its few characters outside Windows-1252 (a Cyrillic quotation) made "?": the text a Windows-1252 copy can hold. */
@@ -135,12 +136,31 @@ const DANA = '- 3 **Dana SAMPLEYEVA**';
 const repeated = () => edit(MINI(), DANA, '- 2 **Dana SAMPLEYEVA**');
 
 const listOf = (count: number) =>
-  ['## THE LIST OF POLITICAL PRISONERS', '', '## CONVICTED', '', ...Array.from({ length: count }, (_, i) => `- ${i + 1} **Given FAMILY** – 1 year under Article 174.`), ''].join('\n');
+  [
+    '## THE LIST OF POLITICAL PRISONERS',
+    '',
+    '## CONVICTED',
+    '',
+    ...Array.from({ length: count }, (_, i) => `- ${i + 1} **Given FAMILY** – 1 year under Article 174.`),
+    '',
+  ].join('\n');
 
 export const CASES: Case[] = [
   // --- bytes that are not text ---
-  { name: 'an empty file', run: 'extract', file: 'report.md', bytes: () => Buffer.alloc(0), expect: { exit: 3, file: input, line: 1, message: /the document is empty/ } },
-  { name: 'random bytes', run: 'extract', file: 'report.md', bytes: () => randomBytesSeeded(64 * 1024, 7), expect: { exit: 3, file: input, message: /not valid UTF-8 text|binary file/ } },
+  {
+    name: 'an empty file',
+    run: 'extract',
+    file: 'report.md',
+    bytes: () => Buffer.alloc(0),
+    expect: { exit: 3, file: input, line: 1, message: /the document is empty/ },
+  },
+  {
+    name: 'random bytes',
+    run: 'extract',
+    file: 'report.md',
+    bytes: () => randomBytesSeeded(64 * 1024, 7),
+    expect: { exit: 3, file: input, message: /not valid UTF-8 text|binary file/ },
+  },
   {
     name: 'NUL bytes inside the text',
     run: 'extract',
@@ -186,14 +206,24 @@ export const CASES: Case[] = [
     name: 'a web page of scripts (a page the browser builds when it runs)',
     run: 'extract',
     file: 'report.html',
-    bytes: () => Buffer.from(PAGE('<div id="app"></div>\n<script>document.getElementById("app").textContent = "1 Arman TESTOV \u2013 6 years";</script>\n<noscript>Enable JavaScript.</noscript>')),
+    bytes: () =>
+      Buffer.from(
+        PAGE(
+          '<div id="app"></div>\n<script>document.getElementById("app").textContent = "1 Arman TESTOV \u2013 6 years";</script>\n<noscript>Enable JavaScript.</noscript>',
+        ),
+      ),
     expect: { exit: 3, file: input, line: 1, message: /the web page holds no text/ },
   },
   {
     name: 'a web page declaring UTF-8 with a damaged byte',
     run: 'extract',
     file: 'report.html',
-    bytes: () => Buffer.from(PAGE('<p>Caf\u00e9 \u2013</p>')).map((b, i, all) => (b === 0xc3 && all[i + 1] === 0xa9 ? 0xe9 : b === 0xa9 && all[i - 1] === 0xc3 ? 0x20 : b)),
+    bytes: () =>
+      Buffer.from(
+        Buffer.from(PAGE('<p>Caf\u00e9 \u2013</p>')).map((b, i, all) =>
+          b === 0xc3 && all[i + 1] === 0xa9 ? 0xe9 : b === 0xa9 && all[i - 1] === 0xc3 ? 0x20 : b,
+        ),
+      ),
     expect: { exit: 3, file: input, line: 4, message: /not valid UTF-8 text: the file is damaged here/ },
   },
   {
@@ -206,17 +236,43 @@ export const CASES: Case[] = [
 
   // --- other encodings and line endings: still the report ---
   // found by fuzzing: an empty heading made a section without a title, and the build failed validation (exit 5)
-  { name: 'empty headings ("## ", "### <sup>7</sup>")', run: 'extract', file: 'mini-report.md', bytes: () => Buffer.from(`${MINI()}\n## \n\n### <sup>7</sup>\n`), expect: { exit: 0, same: 'mini' } },
+  {
+    name: 'empty headings ("## ", "### <sup>7</sup>")',
+    run: 'extract',
+    file: 'mini-report.md',
+    bytes: () => Buffer.from(`${MINI()}\n## \n\n### <sup>7</sup>\n`),
+    expect: { exit: 0, same: 'mini' },
+  },
   // found by fuzzing: a name without a Latin letter made an empty id (organisations, prisoners), failing validation (exit 5)
   {
     name: 'names in another script (Cyrillic)',
     run: 'extract',
     file: 'report.md',
     bytes: () => Buffer.from(edit(edit(MINI(), '**Arman TESTOV**', '**Арман ТЕСТОВ**'), '2 **Aigul Fictiva**', '2 **Айгүл Фиктива**')),
-    expect: { exit: 0, warnings: [], check: (p) => expect2(p.map((r) => r.id), ['person', 'zhan-bolat-examplov', 'dana-sampleyeva', 'olzhas-placeholderov', 'person-2']) },
+    expect: {
+      exit: 0,
+      warnings: [],
+      check: (p) =>
+        expect2(
+          p.map((r) => r.id),
+          ['person', 'zhan-bolat-examplov', 'dana-sampleyeva', 'olzhas-placeholderov', 'person-2'],
+        ),
+    },
   },
-  { name: 'UTF-8 with a byte-order mark (fixture)', run: 'extract', file: 'mini-report.md', bytes: () => Buffer.from(`\ufeff${MINI()}`), expect: { exit: 0, same: 'mini' } },
-  { name: 'CRLF line endings (fixture)', run: 'extract', file: 'mini-report.md', bytes: () => Buffer.from(MINI().replace(/\n/g, '\r\n')), expect: { exit: 0, same: 'mini' } },
+  {
+    name: 'UTF-8 with a byte-order mark (fixture)',
+    run: 'extract',
+    file: 'mini-report.md',
+    bytes: () => Buffer.from(`\ufeff${MINI()}`),
+    expect: { exit: 0, same: 'mini' },
+  },
+  {
+    name: 'CRLF line endings (fixture)',
+    run: 'extract',
+    file: 'mini-report.md',
+    bytes: () => Buffer.from(MINI().replace(/\n/g, '\r\n')),
+    expect: { exit: 0, same: 'mini' },
+  },
   {
     name: 'UTF-8 with a byte-order mark and CRLF line endings (the report, as Windows Notepad saves it)',
     run: 'extract',
@@ -224,14 +280,50 @@ export const CASES: Case[] = [
     bytes: () => Buffer.from(`\ufeff${REPORT().replace(/\n/g, '\r\n')}`),
     expect: { exit: 0, same: 'report' },
   },
-  { name: 'CR line endings (fixture, old Mac)', run: 'extract', file: 'mini-report.md', bytes: () => Buffer.from(MINI().replace(/\n/g, '\r')), expect: { exit: 0, same: 'mini' } },
-  { name: 'UTF-16 LE with a byte-order mark (the report)', run: 'extract', file: 'report.md', bytes: () => Buffer.from(`\ufeff${REPORT()}`, 'utf16le'), expect: { exit: 0, same: 'report' } },
-  { name: 'UTF-16 BE with a byte-order mark (fixture)', run: 'extract', file: 'mini-report.md', bytes: () => utf16be(MINI()), expect: { exit: 0, same: 'mini' } },
-  { name: 'Windows-1252 (fixture)', run: 'extract', file: 'mini-report.md', bytes: () => toCp1252(MINI()), expect: { exit: 0, same: 'mini' } },
-  { name: 'Windows-1252 (the report)', run: 'extract', file: 'report.md', bytes: () => toCp1252(latinOnly(REPORT())), expect: { exit: 0, same: 'report-latin' } },
+  {
+    name: 'CR line endings (fixture, old Mac)',
+    run: 'extract',
+    file: 'mini-report.md',
+    bytes: () => Buffer.from(MINI().replace(/\n/g, '\r')),
+    expect: { exit: 0, same: 'mini' },
+  },
+  {
+    name: 'UTF-16 LE with a byte-order mark (the report)',
+    run: 'extract',
+    file: 'report.md',
+    bytes: () => Buffer.from(`\ufeff${REPORT()}`, 'utf16le'),
+    expect: { exit: 0, same: 'report' },
+  },
+  {
+    name: 'UTF-16 BE with a byte-order mark (fixture)',
+    run: 'extract',
+    file: 'mini-report.md',
+    bytes: () => utf16be(MINI()),
+    expect: { exit: 0, same: 'mini' },
+  },
+  {
+    name: 'Windows-1252 (fixture)',
+    run: 'extract',
+    file: 'mini-report.md',
+    bytes: () => toCp1252(MINI()),
+    expect: { exit: 0, same: 'mini' },
+  },
+  {
+    name: 'Windows-1252 (the report)',
+    run: 'extract',
+    file: 'report.md',
+    bytes: () => toCp1252(latinOnly(REPORT())),
+    expect: { exit: 0, same: 'report-latin' },
+  },
 
   // --- size, lines, records: the limits ---
-  { name: 'a 50 MB file', run: 'extract', file: 'report.md', write: sparseFile(50 * MB), expect: { exit: 3, file: input, message: /the file is 47\.7 MiB, over the limit of 32\.0 MiB for any input/ } },
+  {
+    name: 'a 50 MB file',
+    run: 'extract',
+    file: 'report.md',
+    write: sparseFile(50 * MB),
+    expect: { exit: 3, file: input, message: /the file is 47\.7 MiB, over the limit of 32\.0 MiB for any input/ },
+  },
   {
     name: 'a single 10 MB line',
     run: 'extract',
@@ -246,7 +338,13 @@ export const CASES: Case[] = [
     bytes: () => Buffer.from(insertAtLine(MINI(), DANA, `${'An endless paragraph. '.repeat(1200)}\n\n`)),
     expect: { exit: 3, file: input, line: lineOf(MINI(), DANA), message: /the line is 26,400 characters long/ },
   },
-  { name: 'too many lines', run: 'extract', file: 'report.md', bytes: () => Buffer.from('x\n'.repeat(25_000)), expect: { exit: 3, file: input, line: 10_001, message: /more than 10,000 lines/ } },
+  {
+    name: 'too many lines',
+    run: 'extract',
+    file: 'report.md',
+    bytes: () => Buffer.from('x\n'.repeat(25_000)),
+    expect: { exit: 3, file: input, line: 10_001, message: /more than 10,000 lines/ },
+  },
   {
     name: 'text over the size limit within the line limits',
     run: 'extract',
@@ -254,18 +352,54 @@ export const CASES: Case[] = [
     bytes: () => Buffer.from(`${'word '.repeat(60)}\n`.repeat(5_000)),
     expect: { exit: 3, file: input, message: /the text is 1\.4 MiB, over the limit of 1\.0 MiB for a text document/ },
   },
-  { name: 'too many list entries', run: 'extract', file: 'report.md', bytes: () => Buffer.from(listOf(5_001)), expect: { exit: 3, file: input, line: 5_005, message: /more than 5,000 list entries/ } },
+  {
+    name: 'too many list entries',
+    run: 'extract',
+    file: 'report.md',
+    bytes: () => Buffer.from(listOf(5_001)),
+    expect: { exit: 3, file: input, line: 5_005, message: /more than 5,000 list entries/ },
+  },
 
   // --- within the size limits, but costly for the parser: the cost pre-pass (issue #13) ---
   ...costlyCases(MINI),
   ...costlyPdfCases(),
 
   // --- PDFs that cannot be read (front end: issue #4) ---
-  { name: 'a text file named .pdf', run: 'extract', file: 'report.pdf', bytes: () => Buffer.from(MINI()), expect: { exit: 3, file: input, message: /not a PDF/ } },
-  { name: 'a truncated PDF', run: 'extract', file: 'report.pdf', bytes: () => truncatedPdf(), expect: { exit: 3, file: input, message: /truncated/ } },
-  { name: 'an encrypted PDF', run: 'extract', file: 'report.pdf', bytes: () => encryptedPdf(), expect: { exit: 3, file: input, message: /encrypted/ } },
-  { name: 'a scanned PDF without a text layer', run: 'extract', file: 'report.pdf', bytes: () => noTextPdf(), expect: { exit: 3, file: input, message: /no text layer/ } },
-  { name: 'a PDF with zero pages', run: 'extract', file: 'report.pdf', bytes: () => noPagesPdf(), expect: { exit: 3, file: input, message: /no pages/ } },
+  {
+    name: 'a text file named .pdf',
+    run: 'extract',
+    file: 'report.pdf',
+    bytes: () => Buffer.from(MINI()),
+    expect: { exit: 3, file: input, message: /not a PDF/ },
+  },
+  {
+    name: 'a truncated PDF',
+    run: 'extract',
+    file: 'report.pdf',
+    bytes: () => truncatedPdf(),
+    expect: { exit: 3, file: input, message: /truncated/ },
+  },
+  {
+    name: 'an encrypted PDF',
+    run: 'extract',
+    file: 'report.pdf',
+    bytes: () => encryptedPdf(),
+    expect: { exit: 3, file: input, message: /encrypted/ },
+  },
+  {
+    name: 'a scanned PDF without a text layer',
+    run: 'extract',
+    file: 'report.pdf',
+    bytes: () => noTextPdf(),
+    expect: { exit: 3, file: input, message: /no text layer/ },
+  },
+  {
+    name: 'a PDF with zero pages',
+    run: 'extract',
+    file: 'report.pdf',
+    bytes: () => noPagesPdf(),
+    expect: { exit: 3, file: input, message: /no pages/ },
+  },
 
   // --- documents whose content is not the report's list ---
   {
@@ -294,7 +428,13 @@ export const CASES: Case[] = [
       check: (p) =>
         expect2(
           p.map((r) => [r.id, r.list, r.number, r.sentence_months]),
-          [['arman-testov', 'convicted', 1, 78], ['zhan-bolat-examplov', 'convicted', 2, 61], ['dana-sampleyeva', 'convicted', 3, 36], ['olzhas-placeholderov', 'pre_trial', 1, null], ['aigul-fictiva', 'pre_trial', 2, null]],
+          [
+            ['arman-testov', 'convicted', 1, 78],
+            ['zhan-bolat-examplov', 'convicted', 2, 61],
+            ['dana-sampleyeva', 'convicted', 3, 36],
+            ['olzhas-placeholderov', 'pre_trial', 1, null],
+            ['aigul-fictiva', 'pre_trial', 2, null],
+          ],
         ),
     },
   },
@@ -303,7 +443,12 @@ export const CASES: Case[] = [
     run: 'extract',
     file: 'report.md',
     bytes: () => Buffer.from(edit(MINI(), '2 **Aigul Fictiva** – ', '2 – ')),
-    expect: { exit: 3, file: input, line: lineOf(MINI(), '2 **Aigul Fictiva**'), message: /list entry "2 – charged.*" has a number but no name/ },
+    expect: {
+      exit: 3,
+      file: input,
+      line: lineOf(MINI(), '2 **Aigul Fictiva**'),
+      message: /list entry "2 – charged.*" has a number but no name/,
+    },
   },
   {
     name: 'an entry before any CONVICTED or PRE-TRIAL heading',
@@ -320,7 +465,11 @@ export const CASES: Case[] = [
     expect: {
       exit: 0,
       warnings: [{ line: lineOf(MINI(), DANA), message: /convicted entry numbered 2 where 3 was expected/ }],
-      check: (p) => expect2(p.filter((r) => r.list === 'convicted').map((r) => r.number), [1, 2, 2]),
+      check: (p) =>
+        expect2(
+          p.filter((r) => r.list === 'convicted').map((r) => r.number),
+          [1, 2, 2],
+        ),
     },
   },
   {
@@ -331,7 +480,11 @@ export const CASES: Case[] = [
     expect: {
       exit: 0,
       warnings: [{ line: lineOf(MINI(), DANA), message: /convicted entry numbered 4 where 3 was expected/ }],
-      check: (p) => expect2(p.filter((r) => r.list === 'convicted').map((r) => r.number), [1, 2, 4]),
+      check: (p) =>
+        expect2(
+          p.filter((r) => r.list === 'convicted').map((r) => r.number),
+          [1, 2, 4],
+        ),
     },
   },
   {
@@ -356,24 +509,49 @@ export const CASES: Case[] = [
       check: (p) => expect2(p.length > 0 && p.length < 48, true),
     },
   },
-  { name: 'an error with --debug shows the stack trace (a file of blank lines)', run: 'extract', file: 'report.md', bytes: () => Buffer.from('\n   \n\t\n\n'), expect: { exit: 3, file: input, line: 1, message: /the document is empty/, debug: true } },
+  {
+    name: 'an error with --debug shows the stack trace (a file of blank lines)',
+    run: 'extract',
+    file: 'report.md',
+    bytes: () => Buffer.from('\n   \n\t\n\n'),
+    expect: { exit: 3, file: input, line: 1, message: /the document is empty/, debug: true },
+  },
 
   // --- the source manifest and the mirror (kzpp build) ---
-  { name: 'a manifest with an unknown key', run: 'build', manifest: (m) => ({ ...m, editor: 'someone' }), expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /invalid source manifest at \(root\): Unrecognized key: "editor"/ } },
+  {
+    name: 'a manifest with an unknown key',
+    run: 'build',
+    manifest: (m) => ({ ...m, editor: 'someone' }),
+    expect: {
+      exit: 4,
+      file: (c) => `${c.app}/sources/demo/source.json`,
+      message: /invalid source manifest at \(root\): Unrecognized key: "editor"/,
+    },
+  },
   {
     name: 'a manifest missing a field',
     run: 'build',
     manifest: ({ publisher: _, ...m }) => m as Manifest,
     expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /invalid source manifest at publisher:/ },
   },
-  { name: 'a manifest that is not JSON', run: 'build', manifest: (m) => JSON.stringify(m).slice(0, 100), expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /invalid JSON/ } },
+  {
+    name: 'a manifest that is not JSON',
+    run: 'build',
+    manifest: (m) => JSON.stringify(m).slice(0, 100),
+    expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /invalid JSON/ },
+  },
   {
     name: 'a path-traversal file name (../)',
     run: 'build',
     manifest: (m) => ({ ...m, files: [{ ...m.files[0], name: '../../report.md' }] }),
     expect: { exit: 4, file: (c) => `${c.app}/sources/demo/source.json`, message: /at files\.0\.name: expected a bare file name/ },
   },
-  { name: 'an unknown source', run: 'build', source: 'nonesuch', expect: { exit: 4, file: (c) => `${c.app}/sources/nonesuch/source.json`, message: /no source manifest for "nonesuch"/ } },
+  {
+    name: 'an unknown source',
+    run: 'build',
+    source: 'nonesuch',
+    expect: { exit: 4, file: (c) => `${c.app}/sources/nonesuch/source.json`, message: /no source manifest for "nonesuch"/ },
+  },
   {
     name: 'a wrong checksum (the mirror copy was edited)',
     run: 'build',
@@ -384,16 +562,30 @@ export const CASES: Case[] = [
     name: 'a missing mirror, no URL',
     run: 'build',
     mirror: () => null,
-    expect: { exit: 4, file: mirrorFile, message: /not in the mirror and the manifest gives no URL to download it from; set SOURCES_MIRROR/ },
+    expect: {
+      exit: 4,
+      file: mirrorFile,
+      message: /not in the mirror and the manifest gives no URL to download it from; set SOURCES_MIRROR/,
+    },
   },
   {
     name: 'a missing mirror and no network',
     run: 'build',
     manifest: (m) => ({ ...m, files: [{ ...m.files[0], url: `http://127.0.0.1:${CLOSED_PORT.port}/report.md` }] }),
     mirror: () => null,
-    expect: { exit: 4, file: () => `http://127.0.0.1:${CLOSED_PORT.port}/report.md`, message: /not in the mirror \(.*demo\/report\.md\), and downloading it failed: ECONNREFUSED/ },
+    expect: {
+      exit: 4,
+      file: () => `http://127.0.0.1:${CLOSED_PORT.port}/report.md`,
+      message: /not in the mirror \(.*demo\/report\.md\), and downloading it failed: ECONNREFUSED/,
+    },
   },
-  { name: 'a mirror file over the size limit', run: 'build', mirror: () => null, write: sparseFile(40 * MiB), expect: { exit: 3, file: mirrorFile, message: /the file is 40\.0 MiB, over the limit/ } },
+  {
+    name: 'a mirror file over the size limit',
+    run: 'build',
+    mirror: () => null,
+    write: sparseFile(40 * MiB),
+    expect: { exit: 3, file: mirrorFile, message: /the file is 40\.0 MiB, over the limit/ },
+  },
   {
     name: 'a version string with /',
     run: 'build',
@@ -405,7 +597,13 @@ export const CASES: Case[] = [
     run: 'build',
     mirror: () => Buffer.from(repeated()),
     declareMirror: true,
-    expect: { exit: 5, file: (c) => `${c.app}/sources/demo/source.json`, message: new RegExp(`source assertions failed: the convicted list is not numbered 1-3: the entry at .*demo/report\\.md:line ${lineOf(MINI(), DANA)} is numbered 2 where 3 was expected`) },
+    expect: {
+      exit: 5,
+      file: (c) => `${c.app}/sources/demo/source.json`,
+      message: new RegExp(
+        `source assertions failed: the convicted list is not numbered 1-3: the entry at .*demo/report\\.md:line ${lineOf(MINI(), DANA)} is numbered 2 where 3 was expected`,
+      ),
+    },
   },
 ];
 
@@ -414,5 +612,6 @@ export const CLOSED_PORT = { port: 9 };
 
 /** A tiny assertion for `check` (cases.ts does not import vitest, so the table stays plain data). */
 function expect2(actual: unknown, expected: unknown): void {
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new Error(`expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }

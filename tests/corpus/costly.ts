@@ -40,16 +40,50 @@ export function costlyCases(start: () => string): ExtractCase[] {
     expect: { exit: 3, file: input, ...expect },
   });
   return [
-    md('block quotes nested 60 deep on every line', () => `${'> '.repeat(60)}quoted text`, { line: after(0), message: /block nesting \(quotes and lists\) 60 levels deep, over the limit of 10/ }),
-    md('a list nested 60 deep (each item indented further)', (i) => `${'  '.repeat(i % 60)}- item ${i}`, { line: after(10), message: /block nesting \(quotes and lists\) 11 levels deep/ }),
-    md('list markers nested 60 deep on one line, every line', () => `${'- '.repeat(60)}x`, { line: after(0), message: /block nesting \(quotes and lists\) 60 levels deep/ }),
-    md('90-character runs of emphasis delimiters on every line', () => `${'*'.repeat(90)} a`, { line: after(0), message: /a run of emphasis delimiters \(\* _ ~\) 90 characters, over the limit of 40/ }),
-    md('runs of 90 opening brackets on every line', () => `${'['.repeat(90)}a`, { line: after(0), message: /a run of brackets \(\[ \]\) 90 characters, over the limit of 20/ }),
-    md('backtick runs growing to 90 on every line', (i) => `${'`'.repeat(1 + (i % 90))} a`, { line: after(20), message: /a run of backticks 21 characters, over the limit of 20/ }),
-    md('a 300-column table of 1,000 rows', (i) => (i === 1 ? `|${' --- |'.repeat(300)}` : `|${' a |'.repeat(300)}`), { line: after(0), message: /a table row 300 columns, over the limit of 64/ }),
-    md('a paragraph of 10,000 lines', () => 'word '.repeat(20), { line: after(250), message: /a paragraph 251 lines, over the limit of 250/ }),
-    md('alternating emphasis delimiters, paragraph after paragraph', () => '*a'.repeat(50), { line: after(100), message: /inline markup in one block .* 5,050 characters, over the limit of 5,000/ }, 200),
-    md('tiny code spans filling the document', () => '`a` '.repeat(20), { message: /inline markup in the document .* characters, over the limit of 100,000/ }, 20),
+    md('block quotes nested 60 deep on every line', () => `${'> '.repeat(60)}quoted text`, {
+      line: after(0),
+      message: /block nesting \(quotes and lists\) 60 levels deep, over the limit of 10/,
+    }),
+    md('a list nested 60 deep (each item indented further)', (i) => `${'  '.repeat(i % 60)}- item ${i}`, {
+      line: after(10),
+      message: /block nesting \(quotes and lists\) 11 levels deep/,
+    }),
+    md('list markers nested 60 deep on one line, every line', () => `${'- '.repeat(60)}x`, {
+      line: after(0),
+      message: /block nesting \(quotes and lists\) 60 levels deep/,
+    }),
+    md('90-character runs of emphasis delimiters on every line', () => `${'*'.repeat(90)} a`, {
+      line: after(0),
+      message: /a run of emphasis delimiters \(\* _ ~\) 90 characters, over the limit of 40/,
+    }),
+    md('runs of 90 opening brackets on every line', () => `${'['.repeat(90)}a`, {
+      line: after(0),
+      message: /a run of brackets \(\[ \]\) 90 characters, over the limit of 20/,
+    }),
+    md('backtick runs growing to 90 on every line', (i) => `${'`'.repeat(1 + (i % 90))} a`, {
+      line: after(20),
+      message: /a run of backticks 21 characters, over the limit of 20/,
+    }),
+    md('a 300-column table of 1,000 rows', (i) => (i === 1 ? `|${' --- |'.repeat(300)}` : `|${' a |'.repeat(300)}`), {
+      line: after(0),
+      message: /a table row 300 columns, over the limit of 64/,
+    }),
+    md('a paragraph of 10,000 lines', () => 'word '.repeat(20), {
+      line: after(250),
+      message: /a paragraph 251 lines, over the limit of 250/,
+    }),
+    md(
+      'alternating emphasis delimiters, paragraph after paragraph',
+      () => '*a'.repeat(50),
+      { line: after(100), message: /inline markup in one block .* 5,050 characters, over the limit of 5,000/ },
+      200,
+    ),
+    md(
+      'tiny code spans filling the document',
+      () => '`a` '.repeat(20),
+      { message: /inline markup in the document .* characters, over the limit of 100,000/ },
+      20,
+    ),
   ];
 }
 

@@ -28,6 +28,9 @@ export const manyPagesPdf = (count: number) => minimalPdf({ pages: Array.from({ 
 
 /** `pages` pages of `perPage` one-digit text items, each set apart (pdfjs reports each as an item). */
 export const tinyItemsPdf = (pages: number, perPage: number) => {
-  const page = Array.from({ length: perPage }, (_, i) => `1 0 0 1 ${20 + (i % 40) * 14} ${20 + (Math.floor(i / 40) % 80) * 10} Tm (${i % 10}) Tj`).join(' ');
+  const page = Array.from(
+    { length: perPage },
+    (_, i) => `1 0 0 1 ${20 + (i % 40) * 14} ${20 + (Math.floor(i / 40) % 80) * 10} Tm (${i % 10}) Tj`,
+  ).join(' ');
   return minimalPdf({ pages: Array.from({ length: pages }, () => `BT /F1 2 Tf ${page} ET`) });
 };

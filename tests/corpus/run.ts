@@ -41,7 +41,12 @@ const GNU_TIME = '/usr/bin/time';
  * CPU time from the kernel's accounting of the child) where installed, else
  * the child's high-water mark (VmHWM) polled from /proc until it exits.
  */
-export async function cliMeasured(kzpp: string, args: string[], cwd: string, report: string): Promise<CliResult & { ms: number } & Measured> {
+export async function cliMeasured(
+  kzpp: string,
+  args: string[],
+  cwd: string,
+  report: string,
+): Promise<CliResult & { ms: number } & Measured> {
   if (existsSync(GNU_TIME)) {
     const r = await spawned(GNU_TIME, ['-f', '%M %U %S', '-o', report, process.execPath, kzpp, ...args], cwd);
     const [kB, user, system] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
@@ -60,13 +65,15 @@ function spawned(command: string, args: string[], cwd: string, poll?: (pid: numb
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    const timer = poll && setInterval(() => {
-      try {
-        poll(child.pid!);
-      } catch {
-        // the process ended between two polls
-      }
-    }, 5);
+    const timer =
+      poll &&
+      setInterval(() => {
+        try {
+          poll(child.pid!);
+        } catch {
+          // the process ended between two polls
+        }
+      }, 5);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -18,7 +18,11 @@ export async function runPipeline(bytes: Buffer, file: string): Promise<Outcome>
   try {
     const doc = await readDocument(bytes, file);
     const { dataset } = extractAll(doc, 'fuzz', loadIdentity());
-    const meta = { version: null, source: { id: 'fuzz', file, format: formatOf(file, bytes), sha256: '0'.repeat(64), published_on: null }, pipeline: { name: 'kzpp', version: '0.0.0' } };
+    const meta = {
+      version: null,
+      source: { id: 'fuzz', file, format: formatOf(file, bytes), sha256: '0'.repeat(64), published_on: null },
+      pipeline: { name: 'kzpp', version: '0.0.0' },
+    };
     const files = sealRelease(await renderDataset(dataset, meta, qaFiles(doc, dataset), { site: false }));
     return { ok: true, prisoners: dataset.prisoners.length, files: files.size };
   } catch (e) {

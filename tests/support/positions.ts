@@ -9,6 +9,9 @@ export const POSITION_FIELDS: Record<string, readonly string[]> = Object.fromEnt
 
 export function withoutPositions(dataset: Dataset): Record<string, unknown[]> {
   return Object.fromEntries(
-    TABLE_NAMES.map((t) => [t, (dataset[t] as object[]).map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !POSITION_FIELDS[t]?.includes(k))))]),
+    TABLE_NAMES.map((t) => [
+      t,
+      (dataset[t] as object[]).map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => !POSITION_FIELDS[t]?.includes(k)))),
+    ]),
   );
 }

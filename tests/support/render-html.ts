@@ -23,7 +23,7 @@ import { modelOf } from '../helpers.js';
 export type HtmlForm = 'cms' | 'endnotes' | 'notes-in-text' | 'bold-headings';
 export const HTML_FORMS: HtmlForm[] = ['cms', 'endnotes', 'notes-in-text', 'bold-headings'];
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 type RefStyle = (n: number, k: number) => string;
 
@@ -45,7 +45,7 @@ function inline(b: Block, form: HtmlForm, cited: Map<number, number>): string {
       const marks = ns.map((n) => REF_STYLES[form](n, (cited.set(n, (cited.get(n) ?? 0) + 1), cited.get(n)! - 1)));
       out += form === 'notes-in-text' || form === 'bold-headings' ? `<sup>${ns.join(', ')}</sup>` : marks.join('');
     }
-    if (i < b.text.length) out += escape(b.text[i]!);
+    if (i < b.text.length) out += escapeHtml(b.text[i]!);
   }
   return out;
 }
@@ -57,7 +57,7 @@ function withLinks(text: string, links: string[]): string {
     const href = pending.shift() ?? url.replace(/&amp;/g, '&');
     return `<a href="${href.replace(/"/g, '&quot;')}">${url}</a>`;
   });
-  return linked + pending.map((href) => `<a href="${escape(href)}"></a>`).join('');
+  return linked + pending.map((href) => `<a href="${escapeHtml(href)}"></a>`).join('');
 }
 
 const noteText = (f: Footnote, form: HtmlForm, cited: Map<number, number>) => withLinks(inline(f, form, cited), f.links);
@@ -79,7 +79,7 @@ function bodyHtml(blocks: Block[], form: HtmlForm, cited: Map<number, number>): 
       out.push(`  <li>${inline(b, form, cited)}</li>`);
       if (next?.kind !== 'list_item') out.push('</ul>');
     } else if (b.kind === 'heading') out.push(headingHtml(b, form, cited));
-    else if (b.kind === 'caption') out.push(`<figure><img src="logo.png" alt=""><figcaption>${escape(b.text)}</figcaption></figure>`);
+    else if (b.kind === 'caption') out.push(`<figure><img src="logo.png" alt=""><figcaption>${escapeHtml(b.text)}</figcaption></figure>`);
     else if (b.kind === 'paragraph') out.push(`<p>${inline(b, form, cited)}</p>`);
     else if (form === 'notes-in-text' || form === 'bold-headings') {
       out.push(`<p class="footnote"><sup>${b.number}</sup> ${noteText(b, form, cited)}</p>`);
@@ -92,9 +92,12 @@ function notesHtml(notes: Footnote[], form: HtmlForm, cited: Map<number, number>
   if (form === 'cms') {
     return [
       '<div style="mso-element:footnote-list"><hr align="left" size="1" width="33%">',
-      ...notes.map((f) => `<div id="ftn${f.number}"><p class="MsoFootnoteText">` +
-        `<a href="#_ftnref${f.number}" name="_ftn${f.number}" title="">` +
-        `<span class="MsoFootnoteReference">[${f.number}]</span></a> ${noteText(f, form, cited)}</p></div>`),
+      ...notes.map(
+        (f) =>
+          `<div id="ftn${f.number}"><p class="MsoFootnoteText">` +
+          `<a href="#_ftnref${f.number}" name="_ftn${f.number}" title="">` +
+          `<span class="MsoFootnoteReference">[${f.number}]</span></a> ${noteText(f, form, cited)}</p></div>`,
+      ),
       '</div>',
     ];
   }
@@ -135,13 +138,17 @@ export function renderHtml(blocks: Block[], form: HtmlForm): string {
   const cited = new Map<number, number>();
   const endNotes = form === 'cms' || form === 'endnotes';
   const body = bodyHtml(endNotes ? blocks.filter((b) => b.kind !== 'footnote') : blocks, form, cited);
-  const notes = notesHtml(blocks.filter((b): b is Footnote => b.kind === 'footnote'), form, cited);
-  const head = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>A report</title>\n' +
+  const notes = notesHtml(
+    blocks.filter((b): b is Footnote => b.kind === 'footnote'),
+    form,
+    cited,
+  );
+  const head =
+    '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>A report</title>\n' +
     '<style>.sr-only{position:absolute}</style>\n<script src="/analytics.js"></script>\n</head>\n<body>';
   if (form !== 'cms') return [head, ...body, ...notes, '</body>', '</html>', ''].join('\n');
   const article = ['<article>', '<div class="entry-content">', ...body, '</div>', ...SHARE, ...notes, '</article>'];
-  return [head, ...FURNITURE_BEFORE, '<main>', ...article, '</main>',
-    ...FURNITURE_AFTER, '</body>', '</html>', ''].join('\n');
+  return [head, ...FURNITURE_BEFORE, '<main>', ...article, '</main>', ...FURNITURE_AFTER, '</body>', '</html>', ''].join('\n');
 }
 
 /** A Markdown document as a page of a form: end-note forms from the repaired model, in-text forms from the raw blocks. */

@@ -238,7 +238,12 @@ class Layouter {
   private footLines(n: number): Op[][] {
     const f = this.footnotes.get(n)!;
     const size = 0.8 * this.style.body;
-    const lines = this.wrap([[{ text: String(n), sup: !this.style.plainFootnoteNumbers }], ...words(f)], this.faces.regular, size, this.frame.width);
+    const lines = this.wrap(
+      [[{ text: String(n), sup: !this.style.plainFootnoteNumbers }], ...words(f)],
+      this.faces.regular,
+      size,
+      this.frame.width,
+    );
     return lines.map((l) => this.ops(l, 0, 0, this.faces.regular, size));
   }
 
@@ -331,7 +336,10 @@ class Layouter {
 
   /** A block with extra words after its text (a back-link). */
   private blockWith(b: Block, marker: number | undefined, extra: Word[]): void {
-    if (!extra.length) return this.block(b, marker);
+    if (!extra.length) {
+      this.block(b, marker);
+      return;
+    }
     this.extra = extra;
     this.block(b, marker);
     this.extra = [];
@@ -345,7 +353,12 @@ class Layouter {
 }
 
 export function renderPdf(model: DocumentModel, style: RenderStyle): Promise<Buffer> {
-  const pdf = new PDFDocument({ size: style.size, autoFirstPage: true, margin: style.margin, info: { CreationDate: new Date(0), ModDate: new Date(0), Title: 'rendering' } });
+  const pdf = new PDFDocument({
+    size: style.size,
+    autoFirstPage: true,
+    margin: style.margin,
+    info: { CreationDate: new Date(0), ModDate: new Date(0), Title: 'rendering' },
+  });
   pdf.registerFont('Arrow', ARROW_FONT);
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
@@ -372,15 +385,26 @@ export function renderPdf(model: DocumentModel, style: RenderStyle): Promise<Buf
   const { width, height } = pdf.page;
   layout.pages.forEach((page, i) => {
     if (i > 0) pdf.addPage();
-    const draw = (op: Op) => pdf.font(op.font).fontSize(op.size).text(op.text, op.x, op.baseline, { lineBreak: false, baseline: 'alphabetic' });
+    const draw = (op: Op) =>
+      pdf.font(op.font).fontSize(op.size).text(op.text, op.x, op.baseline, { lineBreak: false, baseline: 'alphabetic' });
     if (style.header) draw({ x: style.margin, baseline: style.margin, text: style.header, font: faces.italic, size: 0.8 * style.body });
     const number = style.footer === 'page-of' ? `Page ${i + 1} of ${layout.pages.length}` : String(i + 1);
     const size = 0.8 * style.body;
-    draw({ x: (width - pdf.font(faces.regular).fontSize(size).widthOfString(number)) / 2, baseline: height - style.margin, text: number, font: faces.regular, size });
+    draw({
+      x: (width - pdf.font(faces.regular).fontSize(size).widthOfString(number)) / 2,
+      baseline: height - style.margin,
+      text: number,
+      font: faces.regular,
+      size,
+    });
     page.body.forEach(draw);
     for (const frame of page.frames) {
       let y = layout.footTop(frame);
-      if (frame.foot.length) pdf.moveTo(frame.x, y - style.body).lineTo(frame.x + Math.min(100, frame.width / 2), y - style.body).stroke();
+      if (frame.foot.length)
+        pdf
+          .moveTo(frame.x, y - style.body)
+          .lineTo(frame.x + Math.min(100, frame.width / 2), y - style.body)
+          .stroke();
       for (const line of frame.foot) {
         y += 1.25 * 0.8 * style.body;
         for (const op of line) draw({ ...op, x: frame.x + op.x, baseline: y + op.baseline });

@@ -36,10 +36,15 @@ Example:
       onStage: io.progress,
     });
     printDiagnostics(io, result.doc.file, result.diagnostics);
-    if (io.json) io.out(`${JSON.stringify({ version: result.version, dir: result.dir, outcome: result.outcome, counts: countsOf(result.dataset) })}\n`);
-    else io.err(`${result.outcome} ${result.dir}: ${countsLine(result.dataset)} (${((performance.now() - started) / 1000).toFixed(2)} s)\n`);
+    if (io.json)
+      io.out(
+        `${JSON.stringify({ version: result.version, dir: result.dir, outcome: result.outcome, counts: countsOf(result.dataset) })}\n`,
+      );
+    else
+      io.err(`${result.outcome} ${result.dir}: ${countsLine(result.dataset)} (${((performance.now() - started) / 1000).toFixed(2)} s)\n`);
     return EXIT.ok;
   },
 };
 
-export const countsOf = (dataset: Record<string, unknown[]>) => Object.fromEntries(Object.entries(dataset).map(([t, rows]) => [t, rows.length]));
+export const countsOf = (dataset: Record<string, unknown[]>) =>
+  Object.fromEntries(Object.entries(dataset).map(([t, rows]) => [t, rows.length]));

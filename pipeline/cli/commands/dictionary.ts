@@ -37,10 +37,15 @@ Example:
     const manifest = loadManifest((values.source as string | undefined) ?? DEFAULT_SOURCE);
     const fetched = await fetchSourceFile(manifest, pickFile(manifest), values.mirror as string | undefined);
     const doc = await readDocument(fetched.bytes, fetched.origin, fetched.file.format);
-    const text = renderDictionary(extractAll(doc, manifest.id).dataset, { ...manifest, file: fetched.file.name }, sqliteFileOf(PIPELINE.name));
+    const text = renderDictionary(
+      extractAll(doc, manifest.id).dataset,
+      { ...manifest, file: fetched.file.name },
+      sqliteFileOf(PIPELINE.name),
+    );
     const file = (values.file as string | undefined) ?? ownPath(DICTIONARY_FILE);
     if (values.check) {
-      if (readOrEmpty(file) !== text) throw new PipelineError('the data dictionary is stale (run make data-dictionary)', EXIT.validation, { file });
+      if (readOrEmpty(file) !== text)
+        throw new PipelineError('the data dictionary is stale (run make data-dictionary)', EXIT.validation, { file });
       return EXIT.ok;
     }
     writeFileSync(file, text);

@@ -26,14 +26,22 @@ Example:
   async run({ values, positionals }, io) {
     const [from, to] = positionals;
     const out = values.out as string | undefined;
-    if (!from || !to || !out || positionals.length > 2) throw new PipelineError('diff needs FROM, TO and --out DIR (see kzpp diff --help)', EXIT.usage);
-    const mode = claimOutput(out, { option: '--out', force: Boolean(values.force), command: 'diff', isEarlierOutput: diffOutputOf(DIFF_FILES) });
+    if (!from || !to || !out || positionals.length > 2)
+      throw new PipelineError('diff needs FROM, TO and --out DIR (see kzpp diff --help)', EXIT.usage);
+    const mode = claimOutput(out, {
+      option: '--out',
+      force: Boolean(values.force),
+      command: 'diff',
+      isEarlierOutput: diffOutputOf(DIFF_FILES),
+    });
     const diff = await diffPaths(from, to);
     writeDiff(out, diff, mode);
     const counts = Object.fromEntries(Object.entries(diff.tables).map(([t, d]) => [t, d.counts]));
     if (io.json) io.out(`${JSON.stringify({ out, bump: diff.bump, schema: diff.schema.length, counts })}\n`);
     else {
-      const line = Object.entries(counts).map(([t, c]) => `${t}: +${c.added} -${c.removed} ~${c.changed} (${c.repositioned} renumbered, ${c.moved} moved)`).join(', ');
+      const line = Object.entries(counts)
+        .map(([t, c]) => `${t}: +${c.added} -${c.removed} ~${c.changed} (${c.repositioned} renumbered, ${c.moved} moved)`)
+        .join(', ');
       io.err(`wrote ${out}: ${line}; ${diff.schema.length} schema changes; bump: ${diff.bump}\n`);
     }
     return EXIT.ok;

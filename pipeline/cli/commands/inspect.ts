@@ -50,7 +50,15 @@ export function summarizeTable(rows: Row[]): FieldSummary[] {
   return [...fields].map(([field, f]) => {
     let top: FieldSummary['top'] = null;
     for (const [value, count] of f.values) if (!top || count > top.count) top = { value: JSON.parse(value), count };
-    return { field, types: [...f.types].sort(), filled: f.filled, empty: f.empty, null: rows.length - f.filled - f.empty, distinct: f.values.size, top };
+    return {
+      field,
+      types: [...f.types].sort(),
+      filled: f.filled,
+      empty: f.empty,
+      null: rows.length - f.filled - f.empty,
+      distinct: f.values.size,
+      top,
+    };
   });
 }
 
@@ -59,7 +67,15 @@ const cellText = (v: unknown): string => {
   if (v === null || v === undefined) return 'null';
   if (!Array.isArray(v)) return String(v);
   if (!v.length) return '(none)';
-  return v.map((x) => (x && typeof x === 'object' ? Object.values(x).filter((y) => y !== null).join(': ') : String(x))).join('; ');
+  return v
+    .map((x) =>
+      x && typeof x === 'object'
+        ? Object.values(x)
+            .filter((y) => y !== null)
+            .join(': ')
+        : String(x),
+    )
+    .join('; ');
 };
 
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
@@ -130,7 +146,8 @@ const namedAs = (folded: string) => (r: Record<string, unknown>) =>
 function findRow(loaded: LoadedTable, key: string | undefined, row: string | undefined): number {
   if (row !== undefined) {
     const n = Number(row);
-    if (!Number.isInteger(n) || n < 1 || n > loaded.rows.length) throw new PipelineError(`--row must be 1-${loaded.rows.length}`, EXIT.usage, { file: loaded.file });
+    if (!Number.isInteger(n) || n < 1 || n > loaded.rows.length)
+      throw new PipelineError(`--row must be 1-${loaded.rows.length}`, EXIT.usage, { file: loaded.file });
     return n - 1;
   }
   const exact = loaded.rows.findIndex((r) => keyOf(loaded.table, r) === key);
@@ -169,7 +186,10 @@ Example:
         printRelease(io, path, manifest);
         return EXIT.ok;
       }
-      if (!(table in manifest.counts)) throw new PipelineError(`no table "${table}" in this release (${Object.keys(manifest.counts).join(', ')})`, EXIT.usage, { file: path });
+      if (!(table in manifest.counts))
+        throw new PipelineError(`no table "${table}" in this release (${Object.keys(manifest.counts).join(', ')})`, EXIT.usage, {
+          file: path,
+        });
       loaded = readTableFile(join(path, `${table}.ndjson`), table);
       key = k;
     } else {

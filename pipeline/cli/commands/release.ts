@@ -23,7 +23,13 @@ time). A version already recorded with other files is refused (exit 6).
 
 Example:
   npx kzpp release --source ${DEFAULT_SOURCE}`,
-  options: { source: { type: 'string' }, format: { type: 'string' }, mirror: { type: 'string' }, dist: { type: 'string' }, force: { type: 'boolean' } },
+  options: {
+    source: { type: 'string' },
+    format: { type: 'string' },
+    mirror: { type: 'string' },
+    dist: { type: 'string' },
+    force: { type: 'boolean' },
+  },
   async run({ values }, io) {
     const format = values.format;
     if (format !== undefined && !isFormat(format)) throw new PipelineError(`--format must be ${formatChoices()}`, EXIT.usage);
@@ -40,8 +46,12 @@ Example:
     const record = writeRecord(result.dir);
     saveLedger(identity);
     copyFileSync(join(result.dir, 'CHANGELOG.md'), ownPath('CHANGELOG.md'));
-    if (io.json) io.out(`${JSON.stringify({ version: result.version, dir: result.dir, build: result.outcome, record: record.outcome, file: record.file })}\n`);
-    else io.err(`${result.outcome} ${result.dir}; ${record.outcome} ${record.file}; commit releases/, CHANGELOG.md and identity/ together\n`);
+    if (io.json)
+      io.out(
+        `${JSON.stringify({ version: result.version, dir: result.dir, build: result.outcome, record: record.outcome, file: record.file })}\n`,
+      );
+    else
+      io.err(`${result.outcome} ${result.dir}; ${record.outcome} ${record.file}; commit releases/, CHANGELOG.md and identity/ together\n`);
     return EXIT.ok;
   },
 };

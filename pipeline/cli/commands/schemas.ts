@@ -26,18 +26,25 @@ Example:
   options: { check: { type: 'boolean' } },
   async run({ values }, io) {
     // Extracted tables and the summaries derived from them: one contract each.
-    const stale = publishedTables().filter((table) => {
-      const path = ownPath('schemas', `${table.name}.schema.json`);
-      const text = schemaText(jsonSchemaOfTable(table));
-      if (values.check) return readOrEmpty(path) !== text;
-      writeFileSync(path, text);
-      return false;
-    }).map((t) => t.name);
+    const stale = publishedTables()
+      .filter((table) => {
+        const path = ownPath('schemas', `${table.name}.schema.json`);
+        const text = schemaText(jsonSchemaOfTable(table));
+        if (values.check) return readOrEmpty(path) !== text;
+        writeFileSync(path, text);
+        return false;
+      })
+      .map((t) => t.name);
     const dir = ownPath('schemas');
     if (stale.length) throw new PipelineError(`stale JSON Schemas: ${stale.join(', ')} (run make schemas)`, EXIT.validation, { file: dir });
     const count = publishedTables().length;
     if (io.json) io.out(`${JSON.stringify({ dir, schemas: count, [values.check ? 'checked' : 'written']: true })}\n`);
-    else io.err(values.check ? `checked ${count} JSON Schemas in ${dir}: each matches its zod definition\n` : `wrote ${count} JSON Schemas in ${dir}\n`);
+    else
+      io.err(
+        values.check
+          ? `checked ${count} JSON Schemas in ${dir}: each matches its zod definition\n`
+          : `wrote ${count} JSON Schemas in ${dir}\n`,
+      );
     return EXIT.ok;
   },
 };

@@ -27,7 +27,11 @@ function checkRecords({ table, file, rows, lines }: LoadedTable): Problem[] {
     const key = keyOf(table, row);
     if (!validate(row)) {
       const e = validate.errors![0]!;
-      problems.push({ file, line, message: `${table} record "${key}" fails its schema at ${e.instancePath || '/'}: ${e.keyword} (${e.message})` });
+      problems.push({
+        file,
+        line,
+        message: `${table} record "${key}" fails its schema at ${e.instancePath || '/'}: ${e.keyword} (${e.message})`,
+      });
     }
     const first = seen.get(key);
     if (first !== undefined) problems.push({ file, line, message: `${table} key "${key}" repeats the record at line ${first}` });
@@ -54,10 +58,15 @@ function checkTableFiles(dir: string, table: TableName, count: number): Problem[
   const ndjson = readTableFile(join(dir, `${table}.ndjson`), table);
   const json = readTableFile(join(dir, `${table}.json`), table);
   const problems = checkRecords(ndjson);
-  if (ndjson.rows.length !== count) problems.push({ file: ndjson.file, message: `${ndjson.rows.length} records, manifest.json says ${count}` });
+  if (ndjson.rows.length !== count)
+    problems.push({ file: ndjson.file, message: `${ndjson.rows.length} records, manifest.json says ${count}` });
   const differing = json.rows.findIndex((row, i) => JSON.stringify(row) !== JSON.stringify(ndjson.rows[i]));
   if (json.rows.length !== ndjson.rows.length || differing >= 0) {
-    problems.push({ file: json.file, line: differing >= 0 ? json.lines[differing] : undefined, message: `does not hold the same records as ${table}.ndjson` });
+    problems.push({
+      file: json.file,
+      line: differing >= 0 ? json.lines[differing] : undefined,
+      message: `does not hold the same records as ${table}.ndjson`,
+    });
   }
   return problems;
 }
@@ -91,7 +100,9 @@ Example:
     for (const v of verdicts) {
       if (!io.json) for (const p of v.problems.slice(0, SHOWN)) io.err(`${formatPlace(p)}: ${p.message}\n`);
       if (!io.json && v.problems.length > SHOWN) io.err(`${v.path}: ... and ${v.problems.length - SHOWN} more problems\n`);
-      const counts = Object.entries(v.counts).map(([t, n]) => `${n} ${t}`).join(', ');
+      const counts = Object.entries(v.counts)
+        .map(([t, n]) => `${n} ${t}`)
+        .join(', ');
       if (io.json) io.out(`${JSON.stringify({ path: v.path, valid: v.problems.length === 0, counts: v.counts, problems: v.problems })}\n`);
       else io.out(`${v.path}: ${v.problems.length ? `INVALID, ${v.problems.length} problems` : 'valid'} (${counts})\n`);
     }

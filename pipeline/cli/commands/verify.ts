@@ -25,7 +25,8 @@ Example:
       for (const p of r.problems) io.err(`  ${p}\n`);
     }
     const failed = results.filter((r) => r.problems.length);
-    if (failed.length) throw new PipelineError(`releases differ from their records: ${failed.map((r) => r.version).join(', ')}`, EXIT.validation);
+    if (failed.length)
+      throw new PipelineError(`releases differ from their records: ${failed.map((r) => r.version).join(', ')}`, EXIT.validation);
     return EXIT.ok;
   },
 };

@@ -27,8 +27,12 @@ export function orderEvents(drafts: Draft[], prisonerOrder: string[]): Event[] {
   const rank = new Map(prisonerOrder.map((id, i) => [id, i]));
   const sorted = drafts
     .map((d, i) => ({ d, i, rank: rank.get(d.prisoner_id)!, start: startOf(d.date) }))
-    .sort((a, b) =>
-      a.rank - b.rank || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) || a.d.source.line_start - b.d.source.line_start || a.i - b.i,
+    .sort(
+      (a, b) =>
+        a.rank - b.rank ||
+        (a.start < b.start ? -1 : a.start > b.start ? 1 : 0) ||
+        a.d.source.line_start - b.d.source.line_start ||
+        a.i - b.i,
     );
   return withIds(sorted.map((x) => x.d));
 }

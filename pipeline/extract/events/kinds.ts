@@ -10,32 +10,60 @@ const anyOf = (...phrases: string[]) => new RegExp(phrases.map((p) => String.raw
 const HIS = '(?:the|his|her)';
 
 export const KIND_PATTERNS: Array<[Exclude<EventKind, 'other'>, RegExp]> = [
-  ['appeal_rejected', anyOf(
-    `left ${HIS} (?:verdict|sentence) unchanged`, `upheld ${HIS} (?:verdict|sentence)`, '(?:verdict|sentence) was upheld',
-    `(?:rejected|dismissed) ${HIS} appeal`, 'appeal was (?:rejected|dismissed)',
-  )],
-  ['sentence_changed', anyOf(
-    `commuted ${HIS} (?:sentence|punishment)`, `(?:changed|replaced|reduced|increased|mitigated) ${HIS} (?:sentence|punishment)`,
-    '(?:sentence|punishment) was (?:made harsher|changed|reduced|increased|replaced|commuted|mitigated)',
-  )],
+  [
+    'appeal_rejected',
+    anyOf(
+      `left ${HIS} (?:verdict|sentence) unchanged`,
+      `upheld ${HIS} (?:verdict|sentence)`,
+      '(?:verdict|sentence) was upheld',
+      `(?:rejected|dismissed) ${HIS} appeal`,
+      'appeal was (?:rejected|dismissed)',
+    ),
+  ],
+  [
+    'sentence_changed',
+    anyOf(
+      `commuted ${HIS} (?:sentence|punishment)`,
+      `(?:changed|replaced|reduced|increased|mitigated) ${HIS} (?:sentence|punishment)`,
+      '(?:sentence|punishment) was (?:made harsher|changed|reduced|increased|replaced|commuted|mitigated)',
+    ),
+  ],
   ['trial_started', anyOf('trial[^.;]{0,60}?(?:began|started|begins|opened)', '(?:began|started|opened) (?:the|a|his|her) trial')],
   ['hunger_strike', anyOf('hunger[- ]strik(?:e|es|ing)')],
   ['released', /(?<!\bnot )\breleased\b|\bhouse arrest\b|\bon recognisance\b|\bamnestied\b|\bacquitted\b/],
   // "was transferred to a colony", not "transferred 500,000 tenge"
-  ['transferred', anyOf(
-    '(?:was|were|been|being) transferred', '(?:sent|moved|taken|transferred) to (?:a|the|another) (?:penal colony|colony|prison)',
-  )],
-  ['ill_treatment', anyOf(
-    'tortured', 'subjected to (?:torture|violence|ill[- ]treatment|beatings)', 'beaten', 'ill[- ]treated', 'punishment cell',
-  )],
-  ['charged', anyOf(
-    'charged', 'indicted', 'charges were brought', '(?:opened|initiated|launched) (?:a )?criminal case',
-    '(?:criminal )?case (?:was |has been |had been )?(?:opened|initiated|launched|brought)',
-  )],
+  [
+    'transferred',
+    anyOf('(?:was|were|been|being) transferred', '(?:sent|moved|taken|transferred) to (?:a|the|another) (?:penal colony|colony|prison)'),
+  ],
+  [
+    'ill_treatment',
+    anyOf('tortured', 'subjected to (?:torture|violence|ill[- ]treatment|beatings)', 'beaten', 'ill[- ]treated', 'punishment cell'),
+  ],
+  [
+    'charged',
+    anyOf(
+      'charged',
+      'indicted',
+      'charges were brought',
+      '(?:opened|initiated|launched) (?:a )?criminal case',
+      '(?:criminal )?case (?:was |has been |had been )?(?:opened|initiated|launched|brought)',
+    ),
+  ],
   ['convicted', anyOf('convicted', 'sentenced', 'verdict', 'found guilty', 'received (?:his|her|a) (?:\\w+ )?sentence')],
-  ['detained', anyOf('detained', 'arrested', 'imprisoned', 'kept in (?:custody|detention|a pre-trial detention facility)',
-    '(?:taken|placed) (?:in|into|under) (?:custody|detention|a pre-trial detention facility|a psychiatric hospital|extradition arrest)',
-    '(?:in|under) (?:detention|custody|arrest) (?:ever )?since', 'date of (?:arrest|detention)', 'is calculated from')],
+  [
+    'detained',
+    anyOf(
+      'detained',
+      'arrested',
+      'imprisoned',
+      'kept in (?:custody|detention|a pre-trial detention facility)',
+      '(?:taken|placed) (?:in|into|under) (?:custody|detention|a pre-trial detention facility|a psychiatric hospital|extradition arrest)',
+      '(?:in|under) (?:detention|custody|arrest) (?:ever )?since',
+      'date of (?:arrest|detention)',
+      'is calculated from',
+    ),
+  ],
 ];
 
 /** Compiled once: a report has thousands of sentences. */

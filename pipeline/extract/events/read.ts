@@ -19,10 +19,8 @@ export interface Statement {
 }
 
 /** "On 5 May 2023, …", "However, in early May 2023 …": a date that opens the sentence dates its main clause. */
-const OPENER = new RegExp(
-  String.raw`^(?:\p{L}+,\s+)?(?:on|in|by|during|at|from|since|between)?\s*(?:early|mid-?|late|the (?:beginning|start|middle|end) of)?\s*$`,
-  'iu',
-);
+const OPENER =
+  /^(?:\p{L}+,\s+)?(?:on|in|by|during|at|from|since|between)?\s*(?:early|mid-?|late|the (?:beginning|start|middle|end) of)?\s*$/iu;
 /** "reported in June 2024 that …": the date of a report about the fact, not of the fact. */
 const REPORTED = /\b(?:reported|said|stated|announced|wrote|learned|became known)\s+(?:in|on)\s+$/i;
 /** Asides that name someone else or another time: ", who …,", ", one of those arrested …,". */

@@ -11,5 +11,5 @@ export const ChargeRow = z
     label: z.string().nullable().describe('The offence as the entry quotes it for this article; null when none is quoted'),
     code: z.literal(CRIMINAL_CODE).describe('The code the article belongs to'),
   })
-  .describe('One article of one prisoner\'s sentence or charge');
+  .describe("One article of one prisoner's sentence or charge");
 export type ChargeRow = z.infer<typeof ChargeRow>;

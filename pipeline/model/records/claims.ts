@@ -4,7 +4,10 @@ import { SectionId } from './sections.js';
 
 export const Claim = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe('Stable id: the section id and the claim\'s number within it'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .describe("Stable id: the section id and the claim's number within it"),
     value: z.number().nonnegative().describe('The number stated'),
     unit: z.string().min(1).describe('What is counted, normalised (e.g. "political prisoners", "refusals")'),
     subject: z.string().min(1).describe('The counted phrase as printed'),

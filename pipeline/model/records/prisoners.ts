@@ -12,7 +12,10 @@ const Months = z.number().int().nonnegative().nullable();
 
 export const Prisoner = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).describe('Stable, URL-safe identifier of the person'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+      .describe('Stable, URL-safe identifier of the person'),
     list: z.enum(['convicted', 'pre_trial']).describe('Which list of the report the person is on'),
     number: z.number().int().positive().describe('Number of the entry as printed in its list'),
     name: z.string().min(1).describe('Full name in normal case, given names first'),
@@ -22,7 +25,12 @@ export const Prisoner = z
     aliases: z.array(z.string()).describe('Other spellings of the full name found elsewhere in the report (see the mentions table)'),
     group: z.string().nullable().describe('Heading of the group the entry is listed under'),
     sentence_text: z.string().nullable().describe('The prison sentence as printed; null for pre-trial detainees'),
-    sentence_months: z.number().int().positive().nullable().describe('Total months of imprisonment (terms joined by "plus" are summed); null for pre-trial'),
+    sentence_months: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .describe('Total months of imprisonment (terms joined by "plus" are summed); null for pre-trial'),
     sentence_terms_months: z.array(z.number().int().positive()).describe('Each prison term of the sentence, in months'),
     articles: z.array(Article).describe('Articles of the current sentence or charge, sorted'),
     charges: z.array(Charge).describe('Articles with the labels the entry quotes for them'),
@@ -31,7 +39,7 @@ export const Prisoner = z
     custody_since: PartialDate.nullable().describe('Start of custody in this case: the earliest detention in the case (docs/events.md)'),
     custody_since_from: DateOrigin.describe('Where custody_since was read; not_stated when it is null'),
     months_custody_to_verdict: Months.describe('Whole months from custody_since to convicted_on; null when either is missing or a year'),
-    months_in_custody: Months.describe('Whole months from custody_since to the report\'s date; null when either is missing or only a year'),
+    months_in_custody: Months.describe("Whole months from custody_since to the report's date; null when either is missing or only a year"),
     term_ends_on: PartialDate.nullable().describe(
       'End of the prison term: its start ("The term is calculated from …", else custody_since) plus sentence_months; null without both',
     ),
@@ -42,5 +50,5 @@ export const Prisoner = z
     text: z.string().min(1).describe('Full text of the entry, footnote markers removed; paragraphs separated by a blank line'),
     source: SourceRef,
   })
-  .describe('One person on the report\'s list of political prisoners');
+  .describe("One person on the report's list of political prisoners");
 export type Prisoner = z.infer<typeof Prisoner>;

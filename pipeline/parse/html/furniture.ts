@@ -15,7 +15,16 @@ const FURNITURE_TAGS = new Set(['header', 'nav', 'footer', 'aside', 'dialog', 'm
 /** An article's own header and footer (its title, its date) belong to it. */
 const ARTICLE_PARTS = new Set(['header', 'footer']);
 const FURNITURE_ROLES = new Set([
-  'banner', 'navigation', 'contentinfo', 'complementary', 'dialog', 'alertdialog', 'search', 'menu', 'menubar', 'toolbar',
+  'banner',
+  'navigation',
+  'contentinfo',
+  'complementary',
+  'dialog',
+  'alertdialog',
+  'search',
+  'menu',
+  'menubar',
+  'toolbar',
 ]);
 /** Elements that may be furniture by what they are made of; a paragraph or heading is always read. */
 const CONTAINERS = new Set(['div', 'section', 'ul', 'ol', 'span', 'p', 'table']);

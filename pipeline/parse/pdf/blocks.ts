@@ -46,7 +46,10 @@ const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
 function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
   const word = firstWord(b.text);
   // footnote references glued to the word travel with it ("him.141, 142"), in smaller figures
-  const refs = b.refs.filter((r) => r.at === word.length).map((r) => String(r.n)).join(', ');
+  const refs = b.refs
+    .filter((r) => r.at === word.length)
+    .map((r) => String(r.n))
+    .join(', ');
   const needed = wordWidth(word, b) + (refs ? 0.7 * wordWidth(refs, b) : 0);
   const room = rightOf(a, layout) - a.right;
   if (endsSentence(a.text) && startsSentence(b.text)) {
@@ -71,7 +74,8 @@ const isMarkerOnly = (l: Line, previous: Line | undefined, next: Line | undefine
   (previous?.frame !== l.frame || l.size < 0.9 * previous.size);
 
 /** The block is a footnote whose first line is its number standing alone. */
-export const opensWithLoneMarker = (block: RawBlock) => block.footnote !== null && block.lines[0]!.marker === null && block.lines[0]!.text === String(block.footnote);
+export const opensWithLoneMarker = (block: RawBlock) =>
+  block.footnote !== null && block.lines[0]!.marker === null && block.lines[0]!.text === String(block.footnote);
 
 /** How far apart two lines' indents are, each measured from the left edge of its own column. */
 const indentDiffers = (a: Line, b: Line, layout: Layout) => Math.abs(a.x - leftOf(a, layout) - (b.x - leftOf(b, layout)));
@@ -110,9 +114,18 @@ export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
     const takes = (b: RawBlock | undefined) => b !== undefined && marker === null && continues(b, b.lines.at(-1)!, line, layout);
     // a paragraph cut by a page break resumes after the footnotes at the foot of its page (set smaller
     // than the text: footnotes printed in the text's own size are where the text has them)
-    const resumes = current?.footnote !== null && body !== undefined && line.frame !== current?.lines.at(-1)!.frame && current!.lines.every((l) => l.size < 0.95 * layout.bodySize);
+    const resumes =
+      current?.footnote !== null &&
+      body !== undefined &&
+      line.frame !== current?.lines.at(-1)!.frame &&
+      current!.lines.every((l) => l.size < 0.95 * layout.bodySize);
     // a footnote marker standing alone takes the next line, its text, first of all
-    const awaitsText = current !== undefined && current.footnote !== null && current.lines.length === 1 && marker === null && (opensWithLoneMarker(current) || !current.lines[0]!.text);
+    const awaitsText =
+      current !== undefined &&
+      current.footnote !== null &&
+      current.lines.length === 1 &&
+      marker === null &&
+      (opensWithLoneMarker(current) || !current.lines[0]!.text);
     const target = awaitsText ? current : resumes && takes(body) ? body : takes(current) ? current : undefined;
     if (target) {
       target.lines.push(line);
@@ -183,13 +196,19 @@ function joinPoint(text: string, next: string, vocabulary: Set<string>, brokenAt
   if (!/[\p{L}\p{N}]-$/u.test(text)) return `${text} `;
   const stem = /(\p{L}+)-$/u.exec(text)?.[1];
   const rest = /^\p{Ll}+/u.exec(next)?.[0];
-  if (stem && rest && vocabulary.has((stem + rest).toLowerCase()) && !vocabulary.has(`${stem}-${rest}`.toLowerCase())) return text.slice(0, -1);
+  if (stem && rest && vocabulary.has((stem + rest).toLowerCase()) && !vocabulary.has(`${stem}-${rest}`.toLowerCase()))
+    return text.slice(0, -1);
   return text;
 }
 
 /** Words as the document prints them inside lines (not at line ends), to tell a broken word from a hyphenated one. */
 export function vocabularyOf(lines: Line[]): Set<string> {
   const words = new Set<string>();
-  for (const l of lines) for (const w of l.text.toLowerCase().match(/\p{L}+(?:-\p{L}+)*/gu)?.slice(0, -1) ?? []) words.add(w);
+  for (const l of lines)
+    for (const w of l.text
+      .toLowerCase()
+      .match(/\p{L}+(?:-\p{L}+)*/gu)
+      ?.slice(0, -1) ?? [])
+      words.add(w);
   return words;
 }

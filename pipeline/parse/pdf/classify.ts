@@ -38,7 +38,11 @@ function isCaption(b: Read): boolean {
 
 export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<string>): Block[] {
   const textLines = (raw: RawBlock) => (opensWithLoneMarker(raw) ? raw.lines.slice(1) : raw.lines);
-  const read: Read[] = raws.map((raw) => ({ raw, ...joinLines(textLines(raw), vocabulary, layout), size: Math.max(...raw.lines.map((l) => l.size)) }));
+  const read: Read[] = raws.map((raw) => ({
+    raw,
+    ...joinLines(textLines(raw), vocabulary, layout),
+    size: Math.max(...raw.lines.map((l) => l.size)),
+  }));
   const body = read.filter((b) => b.raw.footnote === null);
   const tocIndex = body.findIndex((b) => parseToc(b.text).length > 0);
   const tocTitles = new Set(tocIndex >= 0 ? parseToc(body[tocIndex]!.text).map((e) => titleKey(e.title)) : []);
@@ -59,9 +63,9 @@ export function classify(raws: RawBlock[], layout: Layout, vocabulary: Set<strin
       (titleSeen && isAllCapitals(b.text)) ||
       i + 1 === tocIndex ||
       hasRunTogetherBold(b.text) || // two headings a converter ran together: "**A****B**" (repair/bold.ts splits them)
-
       (titleSeen && next !== undefined && ENTRY.test(next.text) && b.text.length <= 100)
-    ) headings.add(b);
+    )
+      headings.add(b);
   });
 
   const blocks = read.flatMap((b): Block[] => {
@@ -95,8 +99,15 @@ function captionsInsideParagraphs(blocks: Block[]): Block[] {
     const before = blocks[i - 1];
     const after = blocks.slice(i + 1).find((n) => n.kind !== 'footnote');
     const interrupts =
-      b.kind === 'paragraph' && b.line_start === b.line_end && b.refs.length === 0 && b.text.split(' ').length <= 16 &&
-      before !== undefined && isBody(before) && !endsSentence(before.text) && after?.kind === 'paragraph' && startsMidSentence(after.text);
+      b.kind === 'paragraph' &&
+      b.line_start === b.line_end &&
+      b.refs.length === 0 &&
+      b.text.split(' ').length <= 16 &&
+      before !== undefined &&
+      isBody(before) &&
+      !endsSentence(before.text) &&
+      after?.kind === 'paragraph' &&
+      startsMidSentence(after.text);
     return interrupts ? { ...b, kind: 'caption' as const } : b;
   });
 }

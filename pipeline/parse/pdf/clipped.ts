@@ -10,7 +10,8 @@ import type { LoadedPdf, PdfLink } from './load.js';
 
 const URL_TOKEN = /(?:https?:\/\/|www\.)\S+$/i;
 
-const overlaps = (l: Line, [x1, y1, x2, y2]: PdfLink['rect']) => l.y >= Math.min(y1, y2) - 0.5 * l.size && l.y <= Math.max(y1, y2) && l.x < Math.max(x1, x2) && l.right > Math.min(x1, x2);
+const overlaps = (l: Line, [x1, y1, x2, y2]: PdfLink['rect']) =>
+  l.y >= Math.min(y1, y2) - 0.5 * l.size && l.y <= Math.max(y1, y2) && l.x < Math.max(x1, x2) && l.right > Math.min(x1, x2);
 
 export async function attachClippedLinks(lines: Line[], layout: Layout, pdf: LoadedPdf): Promise<void> {
   const clipped = lines.filter((l) => l.right > rightOf(l, layout) + 0.5 * l.size && URL_TOKEN.test(l.text));

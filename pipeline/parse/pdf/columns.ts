@@ -55,7 +55,8 @@ function freeBands(row: TextItem[], [from, to]: Interval): Interval[] {
 
 function intersect(a: Interval[], b: Interval[], min: number): Interval[] {
   const out: Interval[] = [];
-  for (const [a1, a2] of a) for (const [b1, b2] of b) if (Math.min(a2, b2) - Math.max(a1, b1) >= min) out.push([Math.max(a1, b1), Math.min(a2, b2)]);
+  for (const [a1, a2] of a)
+    for (const [b1, b2] of b) if (Math.min(a2, b2) - Math.max(a1, b1) >= min) out.push([Math.max(a1, b1), Math.min(a2, b2)]);
   return out;
 }
 
@@ -96,14 +97,25 @@ function gutters(region: Region, extent: Interval): Interval[] {
 /** A column region's items split at its gutters, each column with its own edges. */
 function splitColumns(region: Region, cuts: Interval[], page: number, index: number, size: number): Frame[] {
   const edges = [-Infinity, ...cuts.map(([a, b]) => (a + b) / 2), Infinity];
-  const columns = edges.slice(1).map((end, c) => region.rows.map((r) => r.filter((i) => i.x >= edges[c]! && i.x < end)).filter((r) => r.length));
+  const columns = edges
+    .slice(1)
+    .map((end, c) => region.rows.map((r) => r.filter((i) => i.x >= edges[c]! && i.x < end)).filter((r) => r.length));
   // a column of indented entries starts at its indent: the left edge is where any of its rows starts
   const lefts = columns.map((rows) => Math.min(...rows.map((r) => Math.min(...r.map((i) => i.x)))));
-  const rights = columns.map((rows) => columnRight(rows.map((r) => Math.max(...r.map(right))), size));
+  const rights = columns.map((rows) =>
+    columnRight(
+      rows.map((r) => Math.max(...r.map(right))),
+      size,
+    ),
+  );
   // a column of a few lines (a short last column) has the width of the region's others
   const width = Math.max(...rights.map((r, c) => r - lefts[c]!));
   const rightOf = (c: number) => (columns[c]!.length >= ROWS ? rights[c]! : lefts[c]! + width);
-  return columns.map((rows, c) => ({ rows: groupLines(rows.flat()), id: `${page}.${index}.${c + 1}`, bounds: { left: lefts[c]!, right: rightOf(c) } }));
+  return columns.map((rows, c) => ({
+    rows: groupLines(rows.flat()),
+    id: `${page}.${index}.${c + 1}`,
+    bounds: { left: lefts[c]!, right: rightOf(c) },
+  }));
 }
 
 /**
@@ -131,7 +143,10 @@ export function readingOrder(rows: TextItem[][], page: number): Frame[] {
  * lines of prose end within a letter or two of each other (a chapter's page may hold only a few lines).
  */
 function narrowerColumn(body: Line[], layout: Layout): Line['bounds'] {
-  const rights = body.filter((l) => l.text.split(' ').length >= 4).map((l) => l.right).sort((a, b) => b - a);
+  const rights = body
+    .filter((l) => l.text.split(' ').length >= 4)
+    .map((l) => l.right)
+    .sort((a, b) => b - a);
   if (rights.length < SHORT_SIDE || rights[0]! - rights[1]! > layout.bodySize) return undefined;
   const right = rights[0]!;
   if (right > layout.right - 0.2 * (layout.right - layout.left)) return undefined;

@@ -42,7 +42,8 @@ export function bodyRanges(pages: Line[][]): Array<[number, number]> {
   const furniture = repeatedKeys(pages);
   return pages.map((lines, i): [number, number] => {
     // the page's own number only as the page's very first or last line: a footnote marker may stand alone too
-    const isFurniture = (at: number) => furniture.has(key(lines[at]!)) || ((at === 0 || at === lines.length - 1) && isOwnPageNumber(lines[at]!, i + 1));
+    const isFurniture = (at: number) =>
+      furniture.has(key(lines[at]!)) || ((at === 0 || at === lines.length - 1) && isOwnPageNumber(lines[at]!, i + 1));
     let start = 0;
     let end = lines.length;
     while (start < end && start < EDGE && isFurniture(start)) start++;

@@ -23,7 +23,8 @@ function mode(values: Array<[number, number]>, step: number): number {
     const k = Math.round(v / step) * step;
     weights.set(k, (weights.get(k) ?? 0) + w);
   }
-  let best = 0, bestWeight = -1;
+  let best = 0,
+    bestWeight = -1;
   for (const [k, w] of weights) if (w > bestWeight || (w === bestWeight && k < best)) [best, bestWeight] = [k, w];
   return best;
 }
@@ -31,7 +32,10 @@ function mode(values: Array<[number, number]>, step: number): number {
 const similar = (a: number, b: number) => Math.abs(a - b) <= 0.1 * Math.max(a, b);
 
 export function measureLayout(lines: Line[]): Layout {
-  const bodySize = mode(lines.map((l) => [l.size, l.text.length]), 0.05);
+  const bodySize = mode(
+    lines.map((l) => [l.size, l.text.length]),
+    0.05,
+  );
   const body = lines.filter((l) => similar(l.size, bodySize));
   const gaps: Array<[number, number]> = [];
   for (let i = 1; i < body.length; i++) {
@@ -42,9 +46,20 @@ export function measureLayout(lines: Line[]): Layout {
   // columns carry their own edges: the margins are those of full-width text, where there is any
   const fullWidth = body.filter((l) => !l.bounds);
   const framed = fullWidth.length ? fullWidth : body;
-  const left = mode(framed.map((l) => [l.x, 1]), 0.5);
+  const left = mode(
+    framed.map((l) => [l.x, 1]),
+    0.5,
+  );
   const prose = framed.filter((l) => l.text.split(' ').length >= 4);
-  return { bodySize, pitch, left, right: columnRight((prose.length ? prose : framed).map((l) => l.right), bodySize) };
+  return {
+    bodySize,
+    pitch,
+    left,
+    right: columnRight(
+      (prose.length ? prose : framed).map((l) => l.right),
+      bodySize,
+    ),
+  };
 }
 
 /** The left and right edges of the text a line is set in: its column's, or the page's text column. */

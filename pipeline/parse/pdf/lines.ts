@@ -39,7 +39,7 @@ function sameLine(line: TextItem[], item: TextItem): boolean {
 }
 
 export function groupLines(items: TextItem[]): TextItem[][] {
-  const sorted = items.filter((i) => i.str.trim()).sort((a, b) => (b.y + 0.3 * b.size) - (a.y + 0.3 * a.size) || a.x - b.x);
+  const sorted = items.filter((i) => i.str.trim()).sort((a, b) => b.y + 0.3 * b.size - (a.y + 0.3 * a.size) || a.x - b.x);
   const lines: TextItem[][] = [];
   for (const item of sorted) {
     const last = lines.at(-1);

@@ -51,7 +51,17 @@ const pdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs');
 /** Operators that put something visible on a page other than text. */
 async function drawingOperators(): Promise<Set<number>> {
   const { OPS } = await pdfjs();
-  return new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.constructPath, OPS.fill, OPS.stroke, OPS.eoFill, OPS.fillStroke, OPS.shadingFill]);
+  return new Set([
+    OPS.paintImageXObject,
+    OPS.paintInlineImageXObject,
+    OPS.paintImageMaskXObject,
+    OPS.constructPath,
+    OPS.fill,
+    OPS.stroke,
+    OPS.eoFill,
+    OPS.fillStroke,
+    OPS.shadingFill,
+  ]);
 }
 
 /** The header may follow up to 1 KB of junk (as readers allow); it must be there. */
@@ -64,7 +74,15 @@ const isComplete = (bytes: Uint8Array) => Buffer.from(bytes.subarray(Math.max(0,
  * UnknownErrorException). Anything else, e.g. pdfjs failing to start, is our
  * bug, not the user's file: it is not reported as damage.
  */
-const DAMAGED = new Set(['InvalidPDFException', 'UnknownErrorException', 'FormatError', 'MissingDataException', 'XRefParseException', 'XRefEntryException', 'ParserEOFException']);
+const DAMAGED = new Set([
+  'InvalidPDFException',
+  'UnknownErrorException',
+  'FormatError',
+  'MissingDataException',
+  'XRefParseException',
+  'XRefEntryException',
+  'ParserEOFException',
+]);
 function damaged(e: unknown, place: { file: string; page?: number }, advice = ''): never {
   if (!DAMAGED.has((e as Error)?.name)) throw e;
   throw inputError(`the PDF is truncated or damaged (${(e as Error).message})${advice}`, place);
@@ -77,7 +95,8 @@ async function open(bytes: Uint8Array, file: string): Promise<PdfDocument> {
     return await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, stopAtErrors: true }).promise;
   } catch (e) {
     const name = (e as Error)?.name;
-    if (name === 'PasswordException') throw inputError('the PDF is encrypted (password-protected): save an unprotected copy first', { file });
+    if (name === 'PasswordException')
+      throw inputError('the PDF is encrypted (password-protected): save an unprotected copy first', { file });
     damaged(e, { file }, ': it cannot be read');
   }
 }
@@ -139,10 +158,14 @@ export async function loadPdf(bytes: Uint8Array, file: string): Promise<LoadedPd
         damaged(e, { file, page: n });
       }
       if (pages.at(-1)!.items.every((i) => !i.str.trim()) && (await drawsWithoutText(page))) {
-        throw inputError('no text layer on this page (a scanned or outlined page): run OCR first or use the Markdown copy', { file, page: n });
+        throw inputError('no text layer on this page (a scanned or outlined page): run OCR first or use the Markdown copy', {
+          file,
+          page: n,
+        });
       }
     }
-    if (pages.every((p) => p.items.every((i) => !i.str.trim()))) throw inputError('no text layer: the PDF has no extractable text', { file, page: 1 });
+    if (pages.every((p) => p.items.every((i) => !i.str.trim())))
+      throw inputError('no text layer: the PDF has no extractable text', { file, page: 1 });
     ok = true;
     return { pages, linksOn: (n) => readLinks(doc, n), close: () => doc.destroy() };
   } finally {

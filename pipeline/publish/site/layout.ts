@@ -32,7 +32,7 @@ const csp = (script?: string) =>
   [
     "default-src 'none'",
     "style-src 'unsafe-inline'", // the chart library writes style attributes into its SVG
-    "img-src data:",
+    'img-src data:',
     script ? `script-src 'sha256-${sha256Base64(script)}'` : "script-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
