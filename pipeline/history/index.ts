@@ -12,7 +12,7 @@ import { loadRelease, NOTHING, type Side } from '../diff/load.js';
 import { renderDiff } from '../diff/render.js';
 import { EXIT, PipelineError } from '../errors.js';
 import type { Dataset } from '../model/tables.js';
-import type { ReleaseMeta, Rendered } from '../publish/release.js';
+import type { ReleaseMeta, Rendered } from '../publish/types.js';
 import { compareVersions, isVersion } from '../publish/version.js';
 import { changelog, changelogEntry } from './changelog.js';
 import { projectRoot } from '../lib/project.js';

@@ -4,7 +4,8 @@ import { keyOf } from '../../model/tables.js';
 import { nameKey } from '../../lib/namekey.js';
 import { PIPELINE } from '../../lib/package.js';
 import type { Command, Io } from '../command.js';
-import { isDirectory, type LoadedTable, readManifest, readTableFile, type ReleaseManifest, type Row } from '../tables.js';
+import { isDirectory, type LoadedTable, readManifest, readTableFile, type Row } from '../tables.js';
+import type { Manifest } from '../../publish/manifest.js';
 
 export interface FieldSummary {
   field: string;
@@ -124,7 +125,7 @@ function printRecord(io: Io, loaded: LoadedTable, index: number): void {
   io.out(`${loaded.file}:${loaded.lines[index]}: ${loaded.table} "${keyOf(loaded.table, row)}"\n\n${body.join('\n')}\n`);
 }
 
-function printRelease(io: Io, dir: string, manifest: ReleaseManifest): void {
+function printRelease(io: Io, dir: string, manifest: Manifest): void {
   if (io.json) {
     io.out(`${JSON.stringify({ dir, ...manifest })}\n`);
     return;
