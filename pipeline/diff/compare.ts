@@ -243,7 +243,10 @@ function recordChanges(before: Row, after: Row, fields: string[], roleOf: (field
   return result;
 }
 
-/** Diff one table: FROM indexed once by key, TO walked once. Types are inferred from the records that differ (identical records cannot change a schema). */
+/**
+ * Diff one table: FROM indexed once by key, TO walked once. Types are inferred from the records that differ
+ * (identical records cannot change a schema).
+ */
 export function diffTable(table: string, before: TableData, after: TableData): { diff: TableDiff; schema: SchemaChange[] } {
   const key = keyFields(table);
   const from = new Side(before, key),

@@ -14,15 +14,21 @@ import { isBody } from '../model/document.js';
 import type { Claim } from '../model/records/claims.js';
 import type { Prisoner } from '../model/records/prisoners.js';
 
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:${NUMBER_WORD_PATTERN})(?:\s+(?:thousand|hundred)(?:\s+(?:${NUMBER_WORD_PATTERN})(?:\s+hundred)?)?)?)`;
+const NUMBER_IN_WORDS = String.raw`(?:${NUMBER_WORD_PATTERN})(?:\s+(?:thousand|hundred)(?:\s+(?:${NUMBER_WORD_PATTERN})(?:\s+hundred)?)?)?`;
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|${NUMBER_IN_WORDS})`;
 /** A number, up to three lower-case words, then what is counted. */
-const COUNT = new RegExp(
-  String.raw`(?<![\w.,-])${NUMBER}\s+((?:[a-z][\w-]*\s+){0,3}?)(political prisoners|refusals|applications|cases of torture|complaints of torture|court judgments|signatures|signatories|assemblies|arrests|detentions|political parties|times|people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners|have been|has been|are being|is being|were)\b`,
-  'gi',
-);
+const COUNTED = [
+  'political prisoners|refusals|applications|cases of torture|complaints of torture|court judgments|signatures|signatories',
+  'assemblies|arrests|detentions|political parties|times|people|persons|activists|detainees|civilians|journalists|protesters',
+  'defendants|leaders|officers|employees|individuals|pensioners|have been|has been|are being|is being|were',
+].join('|');
+const COUNT = new RegExp(String.raw`(?<![\w.,-])${NUMBER}\s+((?:[a-z][\w-]*\s+){0,3}?)(${COUNTED})\b`, 'gi');
 
-const PEOPLE =
-  /^(?:people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners|signatories|have been|has been|are being|is being|were)$/i;
+const PEOPLE = new RegExp(
+  '^(?:people|persons|activists|detainees|civilians|journalists|protesters|defendants|leaders|officers|employees|individuals|pensioners' +
+    '|signatories|have been|has been|are being|is being|were)$',
+  'i',
+);
 /** What happened to the people counted, from the rest of the clause. */
 const FATES: Array<[RegExp, string]> = [
   [/\bpre-?trial detention\b/i, 'people in pre-trial detention'],

@@ -42,7 +42,8 @@ export function checkBump(from: string, to: string, needed: Level, why: string):
   const actual = bumpBetween(from, to);
   if (LEVELS.indexOf(actual) >= LEVELS.indexOf(needed)) return;
   throw new PipelineError(
-    `version ${to} is a ${actual} release after ${from}, but the diff calls for a ${needed} one (${why}); set the version in package.json accordingly`,
+    `version ${to} is a ${actual} release after ${from}, but the diff calls for a ${needed} one (${why}); ` +
+      'set the version in package.json accordingly',
     EXIT.publish,
     { file: 'package.json' },
   );

@@ -13,3 +13,6 @@ export function parseCount(text: string): number {
   }
   return total + current;
 }
+
+/** "1 record", "3 records": a count with its noun, plural by adding s. */
+export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -24,11 +24,13 @@ export const PROVENANCE_FILE = 'provenance.json';
 export const BUILD_RECORDS: Array<[string, string]> = [
   [
     SBOM_FILE,
-    'Software bill of materials (CycloneDX 1.5 JSON): the runtime dependencies of the pipeline that built this release, with licence and hash.',
+    'Software bill of materials (CycloneDX 1.5 JSON): ' +
+      'the runtime dependencies of the pipeline that built this release, with licence and hash.',
   ],
   [
     PROVENANCE_FILE,
-    'Provenance: sha256 of the source, the pipeline version and the commit of its code, sha256 of package-lock.json, the Node major version.',
+    'Provenance: sha256 of the source, the pipeline version and the commit of its code, ' +
+      'sha256 of package-lock.json, the Node major version.',
   ],
 ];
 

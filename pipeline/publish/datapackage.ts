@@ -86,7 +86,9 @@ function describeKnownFiles(tables: PublishedTable[], facts: ReleaseFacts): Map<
     });
     known.set(files.excel, {
       title: `${table.title} (for spreadsheets)`,
-      description: `The rows and columns of ${files.csv}, for spreadsheets: UTF-8 with a BOM, and a cell beginning with = + - @ tab or CR starts with an apostrophe so it is never run as a formula. Use ${files.csv} for analysis.`,
+      description:
+        `The rows and columns of ${files.csv}, for spreadsheets: UTF-8 with a BOM, and a cell beginning with = + - @ tab or CR ` +
+        `starts with an apostrophe so it is never run as a formula. Use ${files.csv} for analysis.`,
     });
     known.set(files.parquet, { title: `${table.title} (Parquet)`, description: `${about} ${PARQUET_NOTE}` });
     known.set(files.schema, {
@@ -96,7 +98,9 @@ function describeKnownFiles(tables: PublishedTable[], facts: ReleaseFacts): Map<
   const database = sqliteFileOf(facts.pipeline.name);
   known.set(database, { title: 'Every table in one SQLite database', description: SQLITE_NOTE });
   known.set(DATASETTE_FILE, {
-    description: `Datasette metadata for ${database}: titles, licence, source, table and column descriptions (\`datasette ${database} -m ${DATASETTE_FILE}\`).`,
+    description:
+      `Datasette metadata for ${database}: titles, licence, source, table and column descriptions ` +
+      `(\`datasette ${database} -m ${DATASETTE_FILE}\`).`,
   });
   known.set('manifest.json', {
     description: 'Release manifest: version, source file and sha256, pipeline version, record counts, bytes and sha256 of the data files.',
@@ -105,7 +109,8 @@ function describeKnownFiles(tables: PublishedTable[], facts: ReleaseFacts): Map<
   known.set('data-dictionary.md', { description: 'Data dictionary: every table and field with its type, meaning and an example value.' });
   known.set(CHECKSUMS_FILE, {
     description:
-      'sha256 of every file of the release except itself, in the format `sha256sum -c SHA256SUMS` checks. It lists datapackage.json, so it has no hash here.',
+      'sha256 of every file of the release except itself, in the format `sha256sum -c SHA256SUMS` checks. ' +
+      'It lists datapackage.json, so it has no hash here.',
   });
   return known;
 }

@@ -59,6 +59,7 @@ export function publishedRows(dataset: Dataset): Array<{ table: PublishedTable; 
   const summaries = computeSummaries(dataset);
   return publishedTables().map((table) => ({
     table,
-    rows: table.derived ? summaries[table.name]! : ((dataset[table.name as keyof Dataset] ?? []) as Row[]), // a partial dataset (tests, benchmarks) publishes empty tables
+    // a partial dataset (tests, benchmarks) publishes empty tables
+    rows: table.derived ? summaries[table.name]! : ((dataset[table.name as keyof Dataset] ?? []) as Row[]),
   }));
 }

@@ -54,7 +54,8 @@ export function checkAssertions(dataset: Dataset, footnotes: number, manifest: S
     if (bad >= 0) {
       const p = entries[bad]!;
       failures.push(
-        `the ${list} list is not numbered 1-${entries.length}: the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`,
+        `the ${list} list is not numbered 1-${entries.length}: ` +
+          `the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`,
       );
     }
   }

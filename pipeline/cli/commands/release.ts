@@ -46,10 +46,8 @@ Example:
     const record = writeRecord(result.dir);
     saveLedger(identity);
     copyFileSync(join(result.dir, 'CHANGELOG.md'), ownPath('CHANGELOG.md'));
-    if (io.json)
-      io.out(
-        `${JSON.stringify({ version: result.version, dir: result.dir, build: result.outcome, record: record.outcome, file: record.file })}\n`,
-      );
+    const outcome = { version: result.version, dir: result.dir, build: result.outcome, record: record.outcome, file: record.file };
+    if (io.json) io.out(`${JSON.stringify(outcome)}\n`);
     else
       io.err(`${result.outcome} ${result.dir}; ${record.outcome} ${record.file}; commit releases/, CHANGELOG.md and identity/ together\n`);
     return EXIT.ok;

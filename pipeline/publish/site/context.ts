@@ -1,6 +1,7 @@
 /** What every page renderer reads: the dataset, the release's facts and the files rendered before the site. */
 import type { Dataset } from '../../model/tables.js';
 import type { ReleaseMeta, Rendered } from '../types.js';
+import { plural } from '../../lib/counts.js';
 
 export interface SiteContext {
   dataset: Dataset;
@@ -26,7 +27,7 @@ export function months(total: number | null): string | null {
   if (total === null) return null;
   const years = Math.floor(total / 12),
     rest = total % 12;
-  const part = (n: number, unit: string) => (n ? `${n} ${unit}${n === 1 ? '' : 's'}` : '');
+  const part = (n: number, unit: string) => (n ? plural(n, unit) : '');
   return [part(years, 'year'), part(rest, 'month')].filter(Boolean).join(' ') || '0 months';
 }
 
