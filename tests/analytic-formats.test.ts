@@ -21,7 +21,7 @@ import { renderDataset } from '../pipeline/publish/render.js';
 import type { ReleaseMeta } from '../pipeline/publish/types.js';
 import { renderSqlite } from '../pipeline/publish/sqlite.js';
 import { extractAll } from '../pipeline/orchestrate/extract.js';
-import { jsonSchemaOf } from '../pipeline/validate/schemas.js';
+import { jsonSchemaOf } from '../pipeline/model/json-schema.js';
 import { cli, fixture, modelOf, REPORT_MD, ROOT, tempDir } from './helpers.js';
 
 type Json = { type?: string | string[]; format?: string; anyOf?: Json[]; items?: Json; properties?: Record<string, Json> };

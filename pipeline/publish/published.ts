@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { type Dataset, TABLE_NAMES, TABLES } from '../model/tables.js';
-import { jsonSchemaOf } from '../validate/schemas.js';
+import { jsonSchemaOf } from '../model/json-schema.js';
 import { computeSummaries, SUMMARIES, SUMMARY_NAMES } from './summaries.js';
 
 /** A Frictionless foreign key: fields of this table -> the key of another. */

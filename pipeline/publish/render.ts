@@ -1,6 +1,6 @@
 /** Rendering a validated dataset into the files of a release (nothing is written here: see publish.ts). */
 import type { Dataset } from '../model/tables.js';
-import { schemaText } from '../validate/schemas.js';
+import { schemaText } from '../model/json-schema.js';
 import { analyticFiles } from './analytic.js';
 import { sqliteFileOf } from './analytic-input.js';
 import { buildRecords } from './buildinfo.js';
