@@ -8,8 +8,9 @@ import { basename, join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { TABLE_NAMES, type TableName } from '../model/tables.js';
 import type { Manifest } from '../publish/manifest.js';
+import type { Row } from '../model/row.js';
 
-export type Row = Record<string, unknown>;
+export type { Row } from '../model/row.js';
 
 export interface LoadedTable {
   table: TableName;
@@ -107,11 +108,4 @@ function objectStartLines(text: string, count: number): number[] {
     } else if (c === '}' || c === ']') depth--;
   }
   return starts;
-}
-
-/** Every table of a release directory, from its NDJSON files. */
-export function readRelease(dir: string): { manifest: Manifest; tables: LoadedTable[] } {
-  const manifest = readManifest(dir);
-  const tables = Object.keys(manifest.counts).map((table) => readTableFile(join(dir, `${table}.ndjson`), table));
-  return { manifest, tables };
 }

@@ -4,8 +4,10 @@
  * of records, never a join of every record with every other.
  */
 import { TABLES } from '../model/tables.js';
+import type { Row } from '../model/row.js';
 
-export type Row = Record<string, unknown>;
+export type { Row } from '../model/row.js';
+
 /**
  * A table as read: parsed records, or the lines of its NDJSON file, parsed
  * only where needed (a line identical on both sides is an unchanged record

@@ -10,9 +10,9 @@ import { foreignKeysOf, unwrapNullable } from './tableschema.js';
 import { columnOf } from './columns.js';
 import { DATASETTE_FILE } from './analytic-input.js';
 import { parquetTypeOf } from './parquet.js';
+import type { Row } from '../model/row.js';
 
 type JsonSchema = Parameters<typeof unwrapNullable>[0];
-type Row = Record<string, unknown>;
 
 /** Where the package keeps its data dictionary (a --file is the user's, from the current directory). */
 export const DICTIONARY_FILE = 'docs/data-dictionary.md';

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { type Dataset, TABLE_NAMES, TABLES } from '../model/tables.js';
 import { jsonSchemaOf } from '../model/json-schema.js';
 import { computeSummaries, SUMMARIES, SUMMARY_NAMES } from './summaries.js';
+import type { Row } from '../model/row.js';
 
 /** A Frictionless foreign key: fields of this table -> the key of another. */
 export interface ForeignKey {
@@ -51,8 +52,6 @@ export const tableFiles = (table: PublishedTable) => ({
   excel: `excel/${table.name}.csv`,
   schema: `schemas/${table.name}.schema.json`,
 });
-
-type Row = Record<string, unknown>;
 
 /** Each published table with its rows, in publishing order. */
 export function publishedRows(dataset: Dataset): Array<{ table: PublishedTable; rows: Row[] }> {

@@ -12,8 +12,7 @@ import { jsonSchemaOfTable, type PublishedTable } from './published.js';
 import { foreignKeysOf } from './tableschema.js';
 import { type FlatColumn, ftsColumns, ftsTableOf, ftsValue } from './search.js';
 import { VIEWS, viewApplies } from './views.js';
-
-type Row = Record<string, unknown>;
+import type { Row } from '../model/row.js';
 
 export const databaseName = (input: AnalyticInput) => input.meta.pipeline.name;
 export const sqlitePath = (input: AnalyticInput) => sqliteFileOf(databaseName(input));

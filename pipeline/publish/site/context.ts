@@ -2,6 +2,9 @@
 import type { Dataset } from '../../model/tables.js';
 import type { ReleaseMeta, Rendered } from '../types.js';
 import { plural } from '../../lib/counts.js';
+import type { Row } from '../../model/row.js';
+
+export type { Row } from '../../model/row.js';
 
 export interface SiteContext {
   dataset: Dataset;
@@ -10,8 +13,6 @@ export interface SiteContext {
   files: Rendered;
   title: string;
 }
-
-export type Row = Record<string, unknown>;
 
 /** A table the dataset may or may not have (events arrive with issue #13): read generically, [] when absent. */
 export const optionalTable = (dataset: Dataset, name: string): Row[] =>
