@@ -4,7 +4,7 @@ import { keyOf } from '../../model/tables.js';
 import { nameKey } from '../../lib/namekey.js';
 import { PIPELINE } from '../../lib/package.js';
 import type { Command, Io } from '../command.js';
-import { isDirectory, type LoadedTable, readManifest, readTableFile, type Row } from '../tables.js';
+import { isDirectory, type LoadedTable, readManifest, readTableFile, type Row } from '../read-tables.js';
 import type { Manifest } from '../../publish/manifest.js';
 
 export interface FieldSummary {

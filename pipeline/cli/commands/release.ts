@@ -8,7 +8,7 @@ import { loadIdentity, saveLedger } from '../../identity/ledger.js';
 import { build } from '../../orchestrate/build.js';
 import { ownPath } from '../../lib/project.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
-import { printDiagnostics } from '../report.js';
+import { printDiagnostics } from '../print.js';
 
 export const releaseCommand: Command = {
   name: 'release',
