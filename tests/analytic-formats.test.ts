@@ -15,10 +15,13 @@ import { sha256 } from '../pipeline/lib/hash.js';
 import type { Dataset } from '../pipeline/model/tables.js';
 import { tableToParquet } from '../pipeline/publish/parquet.js';
 import { publishedRows, publishedTables, type PublishedTable, tableFiles } from '../pipeline/publish/published.js';
-import { listFiles, publishRelease, renderDataset, type ReleaseMeta } from '../pipeline/publish/release.js';
+import { listFiles } from '../pipeline/lib/files.js';
+import { publishRelease } from '../pipeline/publish/publish.js';
+import { renderDataset } from '../pipeline/publish/render.js';
+import type { ReleaseMeta } from '../pipeline/publish/types.js';
 import { renderSqlite } from '../pipeline/publish/sqlite.js';
 import { extractAll } from '../pipeline/orchestrate/extract.js';
-import { jsonSchemaOf } from '../pipeline/validate/schemas.js';
+import { jsonSchemaOf } from '../pipeline/model/json-schema.js';
 import { cli, fixture, modelOf, REPORT_MD, ROOT, tempDir } from './helpers.js';
 
 type Json = { type?: string | string[]; format?: string; anyOf?: Json[]; items?: Json; properties?: Record<string, Json> };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLES, type TableName } from '../pipeline/model/tables.js';
 import { validateRecords } from '../pipeline/validate/gate.js';
-import { schemaFileText } from '../pipeline/validate/schemas.js';
+import { schemaFileText } from '../pipeline/model/json-schema.js';
 import { ROOT } from './helpers.js';
 
 describe('schemas', () => {

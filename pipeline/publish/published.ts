@@ -5,8 +5,9 @@
  */
 import type { z } from 'zod';
 import { type Dataset, TABLE_NAMES, TABLES } from '../model/tables.js';
-import { jsonSchemaOf } from '../validate/schemas.js';
+import { jsonSchemaOf } from '../model/json-schema.js';
 import { computeSummaries, SUMMARIES, SUMMARY_NAMES } from './summaries.js';
+import type { Row } from '../model/row.js';
 
 /** A Frictionless foreign key: fields of this table -> the key of another. */
 export interface ForeignKey {
@@ -52,13 +53,12 @@ export const tableFiles = (table: PublishedTable) => ({
   schema: `schemas/${table.name}.schema.json`,
 });
 
-type Row = Record<string, unknown>;
-
 /** Each published table with its rows, in publishing order. */
 export function publishedRows(dataset: Dataset): Array<{ table: PublishedTable; rows: Row[] }> {
   const summaries = computeSummaries(dataset);
   return publishedTables().map((table) => ({
     table,
-    rows: table.derived ? summaries[table.name]! : ((dataset[table.name as keyof Dataset] ?? []) as Row[]), // a partial dataset (tests, benchmarks) publishes empty tables
+    // a partial dataset (tests, benchmarks) publishes empty tables
+    rows: table.derived ? summaries[table.name]! : ((dataset[table.name as keyof Dataset] ?? []) as Row[]),
   }));
 }

@@ -8,7 +8,7 @@ import { EXIT, PipelineError } from '../errors.js';
 import type { Prisoner } from '../model/records/prisoners.js';
 import { type Dataset, keyOf, TABLE_NAMES, type TableName } from '../model/tables.js';
 import { manifestPath, type SourceManifest } from '../sources/manifest.js';
-import { jsonSchemaFor } from './schemas.js';
+import { jsonSchemaFor } from '../model/json-schema.js';
 
 let ajv: Ajv2020 | undefined;
 /** One compiled ajv validator per table (compiled once, reused). */
@@ -54,7 +54,8 @@ export function checkAssertions(dataset: Dataset, footnotes: number, manifest: S
     if (bad >= 0) {
       const p = entries[bad]!;
       failures.push(
-        `the ${list} list is not numbered 1-${entries.length}: the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`,
+        `the ${list} list is not numbered 1-${entries.length}: ` +
+          `the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`,
       );
     }
   }

@@ -1,6 +1,6 @@
 /** JSON Schemas (2020-12) generated from the zod record definitions. */
 import { z } from 'zod';
-import { TABLES, type TableName } from '../model/tables.js';
+import { TABLES, type TableName } from './tables.js';
 
 export const SCHEMA_BASE = 'https://github.com/odf-data/kz-political-prisoners/schemas/';
 
