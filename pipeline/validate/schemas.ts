@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { TABLES, type TableName } from '../model/tables.js';
 
+/** ajv's settings, shared by the build's standalone validators and run-time compilation. */
+export const AJV_OPTIONS = { allErrors: false, strict: true } as const;
+
 export const SCHEMA_BASE = 'https://github.com/odf-data/kz-political-prisoners/schemas/';
 
 /** The JSON Schema of any published table (extracted or derived), by name. */
