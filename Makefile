@@ -9,10 +9,12 @@ TS := $(shell find pipeline -name '*.ts') tsconfig.json
 .PHONY: all datasets pdf test lint extract schemas check-schemas clean
 all: datasets
 
-# npm ci when node_modules is missing or older than the lock file.
+# npm ci when node_modules is missing or older than the lock file. npm ci's prepare script compiles the
+# program (npm run build), so the build stamp is set here too: a fresh clone compiles once, not twice.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
+	@if [ -f build/kzpp.mjs ]; then touch build/.stamp; fi
 
 build/.stamp: node_modules/.package-lock.json $(TS)
 	npm run -s build
