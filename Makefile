@@ -60,10 +60,15 @@ check-data-dictionary: build/.stamp
 	$(CLI) dictionary --check
 
 # --- Benchmark (its own target: too slow for make test) ---
-.PHONY: bench
-## bench: wall time, CPU and peak memory of the build, PDF extraction, 10x/100x synthetic reports and a 100,000-record diff (vs daff)
+.PHONY: bench bench-check
+## bench: wall time, CPU, peak memory and ratio to the floor (bare node reading the report) of extraction (Markdown, PDF),
+## 10x/60x synthetic reports and a 100,000-record diff in both scenarios (vs daff), with the machine's load
 bench: build/.stamp
 	node bench/bench.mjs
+
+## bench-check: make bench, failing when a case misses its target (extract .md <= 5x floor, .pdf <= 15x, diff < 3 s, < 500 MB)
+bench-check: build/.stamp
+	node bench/bench.mjs --check
 
 # --- Versions and diffs: kzpp diff, recording a release, make verify ---
 .PHONY: diff bench-diff release verify
