@@ -53,8 +53,18 @@ export const tableFiles = (table: PublishedTable) => ({
   schema: `schemas/${table.name}.schema.json`,
 });
 
-/** Each published table with its rows, in publishing order. */
+const rowsOfDataset = new WeakMap<Dataset, Array<{ table: PublishedTable; rows: Row[] }>>();
+/** Computed once per dataset: the release's files and its data dictionary both publish these rows. */
 export function publishedRows(dataset: Dataset): Array<{ table: PublishedTable; rows: Row[] }> {
+  const known = rowsOfDataset.get(dataset);
+  if (known) return known;
+  const rows = tableRows(dataset);
+  rowsOfDataset.set(dataset, rows);
+  return rows;
+}
+
+/** Each published table with its rows, in publishing order. */
+function tableRows(dataset: Dataset): Array<{ table: PublishedTable; rows: Row[] }> {
   const summaries = computeSummaries(dataset);
   return publishedTables().map((table) => ({
     table,
