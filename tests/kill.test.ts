@@ -11,9 +11,14 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyRelease } from '../pipeline/publish/verify.js';
 import { cli, fixture, REPORT_MD, ROOT, snapshot, tempDir } from './helpers.js';
+import { recordedVersions } from '../pipeline/history/records.js';
 
 const KZPP = join(ROOT, 'bin', 'kzpp.js');
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+/** The latest recorded release before VERSION: a build into an empty dist rebuilds it to diff against. */
+const PREVIOUS = recordedVersions(join(ROOT, 'releases'))
+  .filter((v) => v !== VERSION)
+  .slice(-1);
 /** Milliseconds after the start: before the output is written, while it is, around the renames, after. */
 const MOMENTS = [200, 600, 900, 1200, 1500, 1800, 2300, 3000];
 
@@ -79,10 +84,13 @@ describe('kill -9 at many moments', () => {
       await killAfter(start(['build', '--dist', dist]), ms);
       // nothing yet; the release renamed into place, its index not yet written; or all of it (hidden leftovers aside)
       const { '/index.json': _, ...withoutIndex } = snapshot(reference);
-      expect([{}, withoutIndex, snapshot(reference)]).toContainEqual(visible(snapshot(dist)));
+      // the previous recorded release (rebuilt to diff against) is renamed into place first, whole
+      const previousOnly = Object.fromEntries(Object.entries(withoutIndex).filter(([path]) => !path.startsWith(`/${VERSION}/`)));
+      expect([{}, previousOnly, withoutIndex, snapshot(reference)]).toContainEqual(visible(snapshot(dist)));
+      for (const previous of PREVIOUS) if (existsSync(join(dist, previous))) expectWhole(join(dist, previous));
       if (existsSync(join(dist, VERSION))) expectWhole(join(dist, VERSION));
       if (existsSync(join(dist, 'index.json')))
-        expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')).versions).toEqual([VERSION]);
+        expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')).versions).toEqual([...PREVIOUS, VERSION]);
 
       const again = cli(['build', '--dist', dist]);
       expect(again.status, again.stderr).toBe(0);

@@ -67,7 +67,16 @@ function ensurePrevious(dist: string, version: string): string | null {
       EXIT.publish,
       { file },
     );
-  cpSync(rebuiltRelease(commit, readRecord(file)), join(dist, recorded), { recursive: true });
+  // copied beside dist's releases, then renamed into place: a build killed while copying leaves no half release
+  const tmp = join(dist, `.tmp-${recorded}-${process.pid}`);
+  mkdirSync(dist, { recursive: true });
+  cpSync(rebuiltRelease(commit, readRecord(file)), tmp, { recursive: true });
+  try {
+    renameSync(tmp, join(dist, recorded));
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(join(dist, recorded))) throw e; // else a concurrent build put the same release there first
+  }
   return recorded;
 }
 
