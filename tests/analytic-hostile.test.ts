@@ -9,7 +9,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { emptyIdentity } from '../pipeline/identity/ledger.js';
 import { extractAll } from '../pipeline/orchestrate/extract.js';
-import { renderDataset } from '../pipeline/publish/release.js';
+import { renderDataset } from '../pipeline/publish/render.js';
 import { fixture, modelOf, ROOT, tempDir } from './helpers.js';
 
 /** Quotes and SQL, control characters, line ends, astral and right-to-left text, a spreadsheet formula, a 20,000-character line. */

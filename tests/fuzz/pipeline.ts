@@ -3,13 +3,14 @@
  * read -> extract -> validate -> render the release's tables (JSON, NDJSON, CSV), schemas and records. A PipelineError is
  * a clean refusal; anything else thrown is a bug. The website and the analytic files (Parquet, SQLite) are left out:
  * they only re-encode the validated rows the tables hold, yet cost up to a second a case on a busy machine;
- * tests/site.test.ts and tests/analytic-formats.test.ts feed them hostile text.
+ * tests/site.test.ts and tests/analytic-hostile.test.ts feed them hostile text.
  */
 import { PipelineError } from '../../pipeline/errors.js';
 import { loadIdentity } from '../../pipeline/identity/ledger.js';
 import { readDocument } from '../../pipeline/parse/document.js';
 import { formatOf } from '../../pipeline/parse/formats.js';
-import { renderDataset, sealRelease } from '../../pipeline/publish/release.js';
+import { renderDataset } from '../../pipeline/publish/render.js';
+import { sealRelease } from '../../pipeline/publish/seal.js';
 import { qaFiles } from '../../pipeline/qa/report.js';
 import { extractAll } from '../../pipeline/orchestrate/extract.js';
 
