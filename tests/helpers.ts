@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseMarkdown } from '../pipeline/parse/markdown.js';
 import { repair } from '../pipeline/repair/repair.js';
@@ -19,6 +19,9 @@ export const modelOf = (markdown: string, file = 'test.md'): DocumentModel => ({
 export const footnoteCount = (doc: DocumentModel) => new Set(doc.blocks.flatMap((b) => (b.kind === 'footnote' ? [b.number] : []))).size;
 
 export const tempDir = (prefix = 'kzpp-') => mkdtempSync(join(tmpdir(), prefix));
+
+/** How much busier the machine is than its cores (at least 1): wall-time bounds and timeouts are stretched by it. */
+export const loadFactor = () => Math.max(1, loadavg()[0]! / cpus().length);
 
 export interface CliResult {
   status: number;

@@ -17,12 +17,13 @@ import type { ReleaseMeta, Rendered } from './types.js';
  * manifest.json. More files may be appended; publishing adds datapackage.json
  * and SHA256SUMS over all of them (sealRelease). `extra`: further files of
  * the release (the QA report, the release's history), listed in the manifest like the tables.
+ * `site` and `analytic` false leave out the website and the Parquet/SQLite files (the fuzzer's per-case render).
  */
 export async function renderDataset(
   dataset: Dataset,
   meta: ReleaseMeta,
   extra: Rendered = new Map(),
-  { site = true } = {},
+  { site = true, analytic = true } = {},
 ): Promise<Rendered> {
   const files: Rendered = new Map();
   const published = publishedRows(dataset).map(({ table, rows }) => ({
@@ -38,7 +39,7 @@ export async function renderDataset(
   }
   for (const { rows, paths, schema } of published) files.set(paths.excel, Buffer.from(toExcelCsv(rows, csvColumns(schema as never))));
   for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
-  for (const [name, bytes] of await analyticFiles({ published, meta })) files.set(name, bytes);
+  if (analytic) for (const [name, bytes] of await analyticFiles({ published, meta })) files.set(name, bytes);
   const countsOf = (derived: boolean) =>
     Object.fromEntries(published.filter((p) => p.table.derived === derived).map((p) => [p.table.name, p.rows.length]));
   files.set('data-dictionary.md', Buffer.from(renderDictionary(dataset, meta.source, sqliteFileOf(meta.pipeline.name))));

@@ -1,8 +1,9 @@
 /**
  * The pipeline in-process, as `kzpp extract` runs it but without writing:
- * read -> extract -> validate -> render the release files. A PipelineError is
- * a clean refusal; anything else thrown is a bug. The website is left out: its
- * Markdown pages cost up to a second a case on a busy machine; tests/site.test.ts feeds it hostile text.
+ * read -> extract -> validate -> render the release's tables (JSON, NDJSON, CSV), schemas and records. A PipelineError is
+ * a clean refusal; anything else thrown is a bug. The website and the analytic files (Parquet, SQLite) are left out:
+ * they only re-encode the validated rows the tables hold, yet cost up to a second a case on a busy machine;
+ * tests/site.test.ts and tests/analytic-hostile.test.ts feed them hostile text.
  */
 import { PipelineError } from '../../pipeline/errors.js';
 import { loadIdentity } from '../../pipeline/identity/ledger.js';
@@ -24,7 +25,7 @@ export async function runPipeline(bytes: Buffer, file: string): Promise<Outcome>
       source: { id: 'fuzz', file, format: formatOf(file, bytes), sha256: '0'.repeat(64), published_on: null },
       pipeline: { name: 'kzpp', version: '0.0.0' },
     };
-    const files = sealRelease(await renderDataset(dataset, meta, qaFiles(doc, dataset), { site: false }));
+    const files = sealRelease(await renderDataset(dataset, meta, qaFiles(doc, dataset), { site: false, analytic: false }));
     return { ok: true, prisoners: dataset.prisoners.length, files: files.size };
   } catch (e) {
     if (e instanceof PipelineError) return { ok: false, error: e };
