@@ -52,3 +52,25 @@ describe('a footnote running on into the next page foot', () => {
     expect(split.length).toBeGreaterThan(0);
   });
 });
+
+describe('a URL with a space in it, broken at that space', () => {
+  // notes whose URL ("…/annual report 2013.pdf") falls at different places of the line, so some break at its space
+  const markdown = [
+    '# A TEST\n',
+    ...Array.from({ length: 12 }, (_, i) => {
+      const n = i + 1;
+      const said = `${WORDS.slice(n % 5).join(' ')} and ${WORDS.slice(0, (n % 7) + 4).join(' ')}`;
+      const note = `Note ${n}: ${WORDS.slice(0, ((n * 2) % WORDS.length) + 3).join(' ')}, in https://example.org/${WORDS[n]}/annual report ${2010 + n}.pdf`;
+      return `Paragraph ${n}: ${said}.<sup>${n}</sup>\n\n<sup>${n}</sup> ${note}\n`;
+    }),
+  ].join('\n');
+  const base: RenderStyle = { name: '', size: 'A5', font: 'Times', body: 9, margin: 50, footer: 'number' };
+  const styles = [base, { ...base, body: 10, margin: 60 }].map((s) => ({ ...s, name: `A5, Times ${s.body}, margin ${s.margin}` }));
+
+  it.each(styles)("$name: the space is kept, the footnotes table is the Markdown's", async (style) => {
+    const expected = extractFootnotes(modelOf(markdown, 'url.md'), () => null, []);
+    const doc = await readBack(markdown, style, 'url');
+    expect(expected.filter((f) => f.text.includes('annual report'))).toHaveLength(12);
+    expect(extractFootnotes(doc, () => null, [])).toEqual(expected);
+  });
+});

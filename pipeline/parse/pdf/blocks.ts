@@ -198,7 +198,7 @@ export function joinLines(lines: Line[], vocabulary: Set<string>, layout: Layout
   let previous: Line | undefined;
   for (const line of lines) {
     if (!line.text) continue;
-    if (text) text = joinPoint(text, line.text, vocabulary, stoppedShort(previous!, layout));
+    if (text) text = joinPoint(text, line.text, vocabulary, brokenAtSpace(previous!, line, layout));
     previous = line;
     for (const r of line.refs) refs.push({ n: r.n, at: text.length + r.at });
     text += line.text;
@@ -206,9 +206,20 @@ export function joinLines(lines: Line[], vocabulary: Set<string>, layout: Layout
   return { text, refs };
 }
 
-/** A line that ends more than three characters short of the column: it was broken at a space, not cut inside a word. */
-function stoppedShort(l: Line, layout: Layout): boolean {
-  return rightOf(l, layout) - l.right > 3 * ((l.right - l.x) / Math.max(1, l.text.length));
+/** Rough width of a character set like line `l`, relative to the line's average: wide letters wider (none counted narrow). */
+function charWidth(ch: string, l: Line): number {
+  const average = (l.right - l.x) / Math.max(1, l.text.length);
+  return /[mwMW@%\p{Lu}]/u.test(ch) ? 1.6 * average : average;
+}
+
+/**
+ * Was line `a` broken at a space before `b`, not cut inside a word? A word too long for the line (a URL) is cut
+ * where the next character no longer fits, so a line that ends with room for `b`'s first character (or more
+ * than three characters short of the column) was broken at a space (a URL with a space in it).
+ */
+function brokenAtSpace(a: Line, b: Line, layout: Layout): boolean {
+  const room = rightOf(a, layout) - a.right;
+  return room > 3 * charWidth('a', a) || room > 1.5 * charWidth(b.text[0] ?? 'a', a);
 }
 
 /**
