@@ -5,10 +5,13 @@
  * Needs the compiled CLI (make builds it) and the source mirror; everything it
  * generates goes to a temporary directory and is removed afterwards.
  *
- *   node bench/bench.mjs [--runs N] [--quick]
+ *   node bench/bench.mjs [--runs N] [--quick] [--check]
  *
  * --runs N sets every case's run count; --quick (for tests) runs each case
  * once at small sizes (1x and 2x synthetic reports, 500-record diff).
+ * The floor is a bare `node` start reading report.md, measured in the same run:
+ * the extract cases' targets are ratios to it (issue #19). --check (make
+ * bench-check) exits 1 when any case misses its target.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -27,7 +30,7 @@ const MIRROR = resolve(ROOT, process.env.SOURCES_MIRROR ?? '../shared/sources');
 const SOURCE = 'odf-2025-02-13-tough-year';
 const REAL_ENTRIES = 48;
 
-const { values: opts } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' } } });
+const { values: opts } = parseArgs({ options: { runs: { type: 'string' }, quick: { type: 'boolean' }, check: { type: 'boolean' } } });
 const quick = Boolean(opts.quick);
 const runsOf = (n) => (quick ? 1 : opts.runs ? Number(opts.runs) : n);
 
@@ -69,11 +72,11 @@ const firstLine = (text) =>
  * (file cache, compile cache); a failing warm-up makes the row "n/a" or
  * "failed" with the reason, not the benchmark.
  */
-function runCase({ label, input, args, runs, targetMs, unavailable, reference = false }) {
+function runCase({ label, input, args, runs, targetMs, targetRatio, floor, unavailable, reference = false }) {
   const warm = measure(args(0));
   if (warm.status !== 0) {
     const why = unavailable?.(warm) ?? `failed (exit ${warm.status}: ${firstLine(warm.stderr)})`;
-    return { label, input, runs: 0, wall: why, cpu: '', rss: '', target: targetMs ? `< ${seconds(targetMs)} s` : '', met: '' };
+    return { label, input, runs: 0, wall: why, cpu: '', rss: '', ratio: '', target: targetMs ? `< ${seconds(targetMs)} s` : '', met: '' };
   }
   const results = Array.from({ length: runs }, (_, i) => measure(args(i + 1)));
   const failed = results.find((r) => r.status !== 0);
@@ -85,26 +88,32 @@ function runCase({ label, input, args, runs, targetMs, unavailable, reference = 
       wall: `failed (exit ${failed.status}: ${firstLine(failed.stderr)})`,
       cpu: '',
       rss: '',
+      ratio: '',
       target: '',
       met: '',
     };
   const ms = results.map((r) => r.ms);
   const rss = results.map((r) => r.kB);
+  const cpuMs = median(results.map((r) => r.cpuMs));
+  const ratio = floor ? median(ms) / floor.ms : undefined;
+  const withinTime = targetRatio ? ratio <= targetRatio : !targetMs || median(ms) < targetMs;
   return {
     label,
     input,
     runs,
     ms: median(ms),
     kB: median(rss),
+    cpuMs,
     wall: `${spread(ms, seconds)} s`,
-    cpu: `${seconds(median(results.map((r) => r.cpuMs)))} s`,
+    cpu: `${seconds(cpuMs)} s`,
     rss: `${spread(rss, megabytes)} MB`,
-    target: reference ? '(reference)' : targetMs ? `< ${seconds(targetMs)} s, < 500 MB` : '< 500 MB',
-    met: reference ? '' : (!targetMs || median(ms) < targetMs) && median(rss) < 500 * 1024 ? 'yes' : 'NO',
+    ratio: floor ? `${ratio.toFixed(1)}x (CPU ${(cpuMs / floor.cpuMs).toFixed(1)}x)` : '',
+    target: reference
+      ? '(reference)'
+      : `${targetRatio ? `<= ${targetRatio}x floor, ` : targetMs ? `< ${seconds(targetMs)} s, ` : ''}< 500 MB`,
+    met: reference ? '' : withinTime && median(rss) < 500 * 1024 ? 'yes' : 'NO',
   };
 }
-
-const kzppHas = (command) => spawnSync(process.execPath, [KZPP, command, '--help'], { cwd: ROOT, encoding: 'utf8' }).status === 0;
 
 function syntheticCase(factor, runs, targetMs) {
   const entries = REAL_ENTRIES * factor;
@@ -149,54 +158,66 @@ function analyticCost([without, withWriters]) {
   return `(e) the Parquet and SQLite writers add ${seconds(withWriters.ms - without.ms)} s and ${megabytes(withWriters.kB - without.kB)} MB of peak memory to a build.`;
 }
 
-async function diffCases(records) {
-  const template = join(work, 'template');
-  const made = spawnSync(
-    process.execPath,
-    [KZPP, 'extract', join(work, `synthetic-${REAL_ENTRIES * (quick ? 1 : 10)}.md`), '--out', template, '--json'],
-    { cwd: ROOT },
-  );
+/** The synthetic releases of `records` prisoners, once per scenario: FROM and TO directories. */
+async function diffPair(records, scenario) {
+  const template = join(work, `template-${scenario}`);
+  const synthetic = join(work, `synthetic-${REAL_ENTRIES * (quick ? 1 : 10)}.md`);
+  const made = spawnSync(process.execPath, [KZPP, 'extract', synthetic, '--out', template, '--json'], { cwd: ROOT });
   if (made.status !== 0) throw new Error('cannot extract the synthetic report for the diff datasets');
-  const [oldDir, newDir] = [join(work, 'old'), join(work, 'new')];
-  const counts = await writeDatasetPair(join(template, 'prisoners.ndjson'), records, oldDir, newDir);
-  const input = `${counts.old} vs ${counts.new} records`;
-  const kzpp = kzppHas('diff')
-    ? runCase({
-        label: '(d) diff, kzpp diff',
-        input,
-        args: () => [KZPP, 'diff', oldDir, newDir, '--out', fresh('diff'), '--json'],
-        runs: runsOf(3),
-        targetMs: 3000,
-      })
-    : {
-        label: '(d) diff, kzpp diff',
-        input,
-        runs: 0,
-        wall: 'n/a (kzpp diff not available)',
-        cpu: '',
-        rss: '',
-        target: '< 3.00 s, faster than daff',
-        met: '',
-      };
-  const daff = runCase({
-    label: '(d) diff, daff (CSV, --id id)',
-    input,
-    args: () => [DAFF, '--id', 'id', '--output', `${fresh('daff')}.csv`, csvOf(oldDir), csvOf(newDir)],
-    runs: runsOf(3),
-    reference: true,
+  const [oldDir, newDir] = [join(work, `old-${scenario}`), join(work, `new-${scenario}`)];
+  const counts = await writeDatasetPair(join(template, 'prisoners.ndjson'), records, oldDir, newDir, {
+    renumbered: scenario === 'renumbered',
   });
-  if (kzpp.ms !== undefined && daff.ms !== undefined) kzpp.met = kzpp.met === 'yes' && kzpp.ms < daff.ms ? 'yes' : 'NO';
-  return [kzpp, daff];
+  return { oldDir, newDir, input: `${counts.old} vs ${counts.new} records, ${scenario}` };
 }
+
+/** (d) kzpp diff in both scenarios of bench/diff.mjs (edits; every record renumbered), and daff on the first. */
+async function diffCases(records) {
+  const rows = [];
+  for (const scenario of ['edits', 'renumbered']) {
+    const { oldDir, newDir, input } = await diffPair(records, scenario);
+    const kzpp = runCase({
+      label: `(d) diff, kzpp diff, ${scenario}`,
+      input,
+      args: () => [KZPP, 'diff', oldDir, newDir, '--out', fresh('diff'), '--json'],
+      runs: runsOf(3),
+      targetMs: 3000,
+    });
+    rows.push(kzpp);
+    if (scenario !== 'edits') continue;
+    const daff = runCase({
+      label: '(d) diff, daff (CSV, --id id)',
+      input,
+      args: () => [DAFF, '--id', 'id', '--output', `${fresh('daff')}.csv`, csvOf(oldDir), csvOf(newDir)],
+      runs: runsOf(3),
+      reference: true,
+    });
+    if (kzpp.ms !== undefined && daff.ms !== undefined) kzpp.met = kzpp.met === 'yes' && kzpp.ms < daff.ms ? 'yes' : 'NO';
+    rows.push(daff);
+  }
+  return rows;
+}
+
+const load = () => loadavg()[0].toFixed(2);
 
 function machine() {
   const cpu = readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpus().length} cores (${cpu.trim()}), Node ${process.version}, load average ${loadavg()[0].toFixed(2)} at start`;
+  return `${cpus().length} cores (${cpu.trim()}), Node ${process.version}, load average ${load()} at start`;
 }
 
 function table(rows) {
-  const header = ['case', 'input', 'runs', 'wall, median (min–max)', 'CPU, median', 'peak RSS, median (min–max)', 'target', 'met'];
-  const lines = rows.map((r) => [r.label, r.input, String(r.runs), r.wall, r.cpu, r.rss, r.target, r.met]);
+  const header = [
+    'case',
+    'input',
+    'runs',
+    'wall, median (min–max)',
+    'CPU, median',
+    'peak RSS, median (min–max)',
+    'ratio to floor',
+    'target',
+    'met',
+  ];
+  const lines = rows.map((r) => [r.label, r.input, String(r.runs), r.wall, r.cpu, r.rss, r.ratio ?? '', r.target, r.met]);
   return [header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
 
@@ -210,22 +231,32 @@ async function main() {
   process.stderr.write(`bench: working in ${work}\n`);
   const rows = [];
   const note = (row) => (rows.push(row), process.stderr.write(`bench: ${row.label}: ${row.wall}\n`));
+  const floor = runCase({
+    label: '(f) floor: bare node reading report.md',
+    input: 'report.md',
+    args: () => ['-e', `require('node:fs').readFileSync(${JSON.stringify(reportMd)})`],
+    runs: runsOf(7),
+    reference: true,
+  });
+  note(floor);
   note(
     runCase({
-      label: '(a) build from Markdown',
-      input: `report.md, ${REAL_ENTRIES} entries`,
-      args: () => [KZPP, 'build', '--dist', fresh('dist'), '--json'],
-      runs: runsOf(7),
-      targetMs: 1000,
+      label: '(a) extract from the Markdown',
+      input: `report.md, ${REAL_ENTRIES} entries, every default output`,
+      args: () => [KZPP, 'extract', reportMd, '--out', fresh('md')],
+      runs: runsOf(5),
+      targetRatio: 5,
+      floor,
     }),
   );
   note(
     runCase({
       label: '(b) extract from the PDF',
       input: `report.pdf`,
-      args: () => [KZPP, 'extract', reportPdf, '--out', fresh('pdf'), '--json'],
+      args: () => [KZPP, 'extract', reportPdf, '--out', fresh('pdf')],
       runs: runsOf(5),
-      targetMs: 2000,
+      targetRatio: 15,
+      floor,
       unavailable: (r) =>
         existsSync(reportPdf) && r.status === 3 && /not supported/.test(r.stderr) ? 'n/a (PDF front end not available)' : undefined,
     }),
@@ -245,12 +276,22 @@ async function main() {
       ? `(c) ${factor}x the entries took ${(hundred.ms / ten.ms).toFixed(1)}x the time (linear: at most ${factor}x).`
       : '';
   process.stdout.write(
-    `kzpp benchmark, ${new Date().toISOString().slice(0, 10)}: ${machine()}\nreport.md: ${existsSync(reportMd) ? reportMd : 'missing'}\n\n${table(rows)}\n\n${scaling}\n${analyticCost(analytic)}\n`,
+    `kzpp benchmark, ${new Date().toISOString().slice(0, 10)}: ${machine()}\nreport.md: ${existsSync(reportMd) ? reportMd : 'missing'}\n\n${table(rows)}\n\n${scaling}\n${analyticCost(analytic)}\nload average ${load()} at the end\n`,
   );
+  return rows;
+}
+
+/** --check: the cases that missed their target, one line each on stderr, and exit status 1. */
+function check(rows) {
+  const missed = rows.filter((r) => r.met === 'NO');
+  for (const r of missed)
+    process.stderr.write(`bench: target missed: ${r.label}: ${r.wall}${r.ratio ? `, ${r.ratio}` : ''} (${r.target})\n`);
+  if (missed.length) process.exitCode = 1;
 }
 
 try {
-  await main();
+  const rows = await main();
+  if (opts.check) check(rows);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

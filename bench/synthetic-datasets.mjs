@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderDataset, writeOutput } from '../build/pipeline/publish/release.js';
+import { writeOutput } from '../build/pipeline/publish/atomic-write.js';
+import { renderDataset } from '../build/pipeline/publish/render.js';
 
 const meta = (id) => ({
   version: null,
@@ -39,7 +40,8 @@ const changed = (r) =>
       }
     : { ...r, articles: [...r.articles, '999'] };
 
-export async function writeDatasetPair(templateNdjson, n, oldDir, newDir) {
+/** `renumbered`: every record after a removed one takes the next number (the worst case: every record differs). */
+export async function writeDatasetPair(templateNdjson, n, oldDir, newDir, { renumbered = false } = {}) {
   const templates = readFileSync(templateNdjson, 'utf8')
     .trim()
     .split('\n')
@@ -51,6 +53,7 @@ export async function writeDatasetPair(templateNdjson, n, oldDir, newDir) {
     next.push(k % 100 === 3 ? changed(r) : r);
   });
   for (let k = n; k < n + Math.floor(n / 200); k++) next.push(recordOf(templates, k)); // added
+  if (renumbered) next.forEach((r, i) => (next[i] = { ...r, number: i + 1 }));
   writeOutput(oldDir, await renderDataset({ prisoners: old }, meta('old'), new Map(), { site: false }));
   writeOutput(newDir, await renderDataset({ prisoners: next }, meta('new'), new Map(), { site: false }));
   return { old: old.length, new: next.length };

@@ -9,20 +9,23 @@ describe('bench/bench.mjs --quick', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'bench.mjs'), '--quick'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^kzpp benchmark, \d{4}-\d{2}-\d{2}: \d+ cores \(.+\), Node v20\./);
-    const rows = r.stdout.split('\n').filter((l) => /^\| \([a-e]\)/.test(l));
+    const rows = r.stdout.split('\n').filter((l) => /^\| \([a-f]\)/.test(l));
     expect(rows.map((l) => l.split(' | ')[0])).toEqual([
-      '| (a) build from Markdown',
+      '| (f) floor: bare node reading report.md',
+      '| (a) extract from the Markdown',
       '| (b) extract from the PDF',
       '| (c) synthetic report, 1x',
       '| (c) synthetic report, 2x',
-      '| (d) diff, kzpp diff',
+      '| (d) diff, kzpp diff, edits',
       '| (d) diff, daff (CSV, --id id)',
+      '| (d) diff, kzpp diff, renumbered',
       '| (e) tables loaded, no writers',
       '| (e) tables + Parquet + SQLite writers',
     ]);
     expect(r.stdout).toMatch(/\(e\) the Parquet and SQLite writers add -?\d+\.\d\d s and -?\d+ MB of peak memory to a build\./);
     for (const row of rows) expect(row).toMatch(/\| 1 \| \d+\.\d\d s \| \d+\.\d\d s \| \d+ MB \||\| 0 \| n\/a \(.+\) \|/);
-    expect(rows[0]).toMatch(/\| 1 \| \d/); // the build itself must run
-    expect(rows[2]).toMatch(/\| 48 entries, \d+ kB Markdown \| 1 \| \d/);
+    expect(rows[1]).toMatch(/\| 1 \| \d.* MB \| \d+\.\dx \(CPU \d+\.\dx\) \| <= 5x floor, < 500 MB \| (yes|NO) \|$/); // extraction must run
+    expect(rows[3]).toMatch(/\| 48 entries, \d+ kB Markdown \| 1 \| \d/);
+    expect(r.stdout).toMatch(/\nload average \d+\.\d\d at the end\n/);
   }, 180_000); // every case runs for real: ~20 s on an idle machine, 35 s at load 5
 });

@@ -1,15 +1,16 @@
 /**
  * Rebuild a release with the code that built it: a detached git worktree at
  * the commit that last changed its record, sharing this checkout's
- * node_modules when the lock file is the same (else npm ci), built into the
- * given dist. Needs the full history (a clone, not a shallow one).
+ * node_modules when the lock file is the same (else the commit's own, installed
+ * once per lock file into build/deps/), built into the given dist. Needs the full history (a clone, not a shallow one).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { mirrorRoot } from '../fetch/fetch.js';
+import { sha256 } from '../lib/hash.js';
 import { projectRoot } from '../lib/project.js';
 import type { ReleaseRecord } from './records.js';
 
@@ -24,14 +25,39 @@ function dependencyLock(text: string): string {
   return JSON.stringify(lock);
 }
 
+/**
+ * node_modules for an older lock file, installed once (npm ci, no scripts) into build/deps/<hash>/ and then
+ * shared: make verify, and every test that rebuilds a release, pay the install once per checkout.
+ */
+function dependenciesOf(work: string, root: string): string {
+  const dir = join(
+    root,
+    'build',
+    'deps',
+    sha256(Buffer.from(dependencyLock(readFileSync(join(work, 'package-lock.json'), 'utf8')))).slice(0, 16),
+  );
+  if (existsSync(join(dir, 'node_modules', '.package-lock.json'))) return join(dir, 'node_modules');
+  mkdirSync(join(root, 'build', 'deps'), { recursive: true });
+  const scratch = mkdtempSync(`${dir}-`);
+  try {
+    for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(work, file), join(scratch, file));
+    run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], scratch);
+    rmSync(dir, { recursive: true, force: true });
+    renameSync(scratch, dir);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return join(dir, 'node_modules');
+}
+
 export function rebuildAtCommit(commit: string, record: ReleaseRecord, dist: string, mirror?: string): void {
   const root = projectRoot();
   const work = join(mkdtempSync(join(tmpdir(), 'kzpp-rebuild-')), 'tree');
   try {
     run('git', ['worktree', 'add', '--detach', '--quiet', work, commit], root);
     const lock = (dir: string) => dependencyLock(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
-    if (lock(work) === lock(root)) symlinkSync(resolve(root, 'node_modules'), join(work, 'node_modules'), 'dir');
-    else run('npm', ['ci', '--no-audit', '--no-fund'], work);
+    const modules = lock(work) === lock(root) ? resolve(root, 'node_modules') : dependenciesOf(work, root);
+    symlinkSync(modules, join(work, 'node_modules'), 'dir');
     run('npm', ['run', '-s', 'build'], work); // the commit's own build (tsc, and the bundle where it has one)
     const args = [
       'bin/kzpp.js',

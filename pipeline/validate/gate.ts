@@ -2,22 +2,42 @@
  * The validation gate: every record against its JSON Schema (ajv), then the
  * source's own assertions. Nothing is published unless both pass.
  */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { EXIT, PipelineError } from '../errors.js';
 import type { Prisoner } from '../model/records/prisoners.js';
 import { type Dataset, keyOf, TABLE_NAMES, type TableName } from '../model/tables.js';
 import { manifestPath, type SourceManifest } from '../sources/manifest.js';
-import { jsonSchemaFor } from './schemas.js';
+import { ownPath } from '../lib/project.js';
+import { AJV_OPTIONS, jsonSchemaFor } from '../model/json-schema.js';
+
+/** A compiled schema check; no type guard, so a failing record keeps its type for the message. */
+type Validator = ((data: unknown) => boolean) & Pick<ValidateFunction, 'errors'>;
+
+/** The validators `npm run build` compiled ahead (scripts/build-validators.mjs), if this program was built. */
+function prebuilt(): Record<string, Validator> | undefined {
+  const file = ownPath('build', 'validators.cjs');
+  return existsSync(file) ? (createRequire(import.meta.url)(file) as Record<string, Validator>) : undefined;
+}
 
 let ajv: Ajv2020 | undefined;
-/** One compiled ajv validator per table (compiled once, reused). */
-export function validatorFor(table: TableName) {
+/** Run from source before any build: compile the table's schema now (same ajv settings as the build). */
+export function compiledNow(table: TableName): Validator {
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: false, strict: true });
+    ajv = new Ajv2020(AJV_OPTIONS);
     (addFormats as unknown as (a: Ajv2020) => void)(ajv);
   }
   return ajv.getSchema(jsonSchemaFor(table).$id as string) ?? ajv.compile(jsonSchemaFor(table));
+}
+
+let ahead: Record<string, Validator> | undefined | null = null;
+/** One validator per table: the build's standalone code when present, else compiled once and reused. */
+export function validatorFor(table: TableName): Validator {
+  if (ahead === null) ahead = prebuilt();
+  return ahead?.[table] ?? compiledNow(table);
 }
 
 export function validateRecords(dataset: Dataset, file: string): void {
@@ -54,7 +74,8 @@ export function checkAssertions(dataset: Dataset, footnotes: number, manifest: S
     if (bad >= 0) {
       const p = entries[bad]!;
       failures.push(
-        `the ${list} list is not numbered 1-${entries.length}: the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`,
+        `the ${list} list is not numbered 1-${entries.length}: ` +
+          `the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`,
       );
     }
   }
