@@ -67,6 +67,16 @@ describe('places in a PDF build', async () => {
     for (const m of dataset.mentions) expect(lineOnItsPage(m.page!, m.line)[0]?.text).toContain(m.name_as_printed.split(' ')[0]);
   });
 
+  it("events carry the page and the lines on it of the block they were read from, like prisoners' source", () => {
+    expect(dataset.events.length).toBeGreaterThan(0);
+    for (const e of dataset.events) {
+      const [block] = lineOnItsPage(e.source.page!, e.source.line_start);
+      expect(block?.text, e.id).toContain(e.text.slice(0, 20));
+      expect(e.source.line_end, e.id).toBeGreaterThan(0);
+    }
+    expect(dataset.events.some((e) => e.source.page! > 1)).toBe(true); // counted on its page, not over the file
+  });
+
   it('every finding and stated total names a page and a line on it, as the Markdown build finds them', () => {
     const fromMd = buildQaReport(md, extractAll(md, 'fx').dataset);
     const placeless = (m: string) => m.replace(/\((?:page \d+, )?line \d+\)|(?:page \d+, )?line \d+/g, '@');

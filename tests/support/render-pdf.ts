@@ -309,6 +309,11 @@ class Layouter {
     for (const n of cited) this.placed.add(n);
   }
 
+  /** Lines of a footnote still to set after the last block: at the foot of a frame of their own. */
+  finish(): void {
+    if (this.carry.length) this.nextFrame();
+  }
+
   /** A footnote nobody cites before it: at the foot of the current frame. */
   uncited(n: number): void {
     if (this.placed.has(n)) return;
@@ -380,6 +385,7 @@ export function renderPdf(model: DocumentModel, style: RenderStyle): Promise<Buf
     if (b.kind !== 'footnote') citedSince.push(...b.refs.map((r) => r.n));
   }
   if (style.endnotes) layout.endnoteList([...footnotes.keys()].sort((a, b) => a - b)); // the last chapter's, and any never cited
+  layout.finish();
 
   const faces = FACES[style.font];
   const { width, height } = pdf.page;

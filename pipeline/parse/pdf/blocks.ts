@@ -10,7 +10,7 @@ import { ENTRY_HEAD } from '../../lib/entry.js';
 import { endsSentence } from '../../lib/text.js';
 import type { Ref } from '../../model/document.js';
 import { type Layout, leftOf, rightOf } from './layout.js';
-import type { Line } from './lines.js';
+import { footZone, type Line } from './lines.js';
 
 /** Lines of one block, before it is given a kind. */
 export interface RawBlock {
@@ -105,10 +105,33 @@ function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
   return a.frame !== b.frame || close;
 }
 
+/**
+ * A footnote that did not fit at the foot of its frame runs on at the top of the next frame's foot (as TeX sets
+ * them): a line with no number, set smaller than body text, first below the body text of its frame (or first on a
+ * frame without body text), after a note that filled the foot of the frame before.
+ */
+function runOnNote(lines: Line[], layout: Layout): (i: number, note: RawBlock | undefined) => boolean {
+  const inFoot = footZone(lines, layout.bodySize);
+  const small = (l: Line | undefined) => l !== undefined && l.size < 0.95 * layout.bodySize;
+  const withText = new Set(lines.filter((l) => !small(l)).map((l) => l.frame)); // a last page may hold only the rest of a note
+  return (i, note) => {
+    const line = lines[i]!;
+    const before = lines[i - 1];
+    if (!note || !small(line) || !(inFoot(line) || !withText.has(line.frame)) || (before?.frame === line.frame && small(before)))
+      return false;
+    const end = note.lines.at(-1)!;
+    const last = note.last; // 1-based: lines[last] is the line after the note
+    const filledFoot = lines[last]?.frame !== end.frame;
+    return end.frame !== line.frame && filledFoot && Math.abs(end.size - line.size) <= 0.1 * end.size;
+  };
+}
+
 export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
   const blocks: RawBlock[] = [];
   let current: RawBlock | undefined; // the block that took the previous line
   let body: RawBlock | undefined; // the last block that is not a footnote
+  let note: RawBlock | undefined; // the last footnote
+  const runsOn = runOnNote(lines, layout);
   lines.forEach((line, i) => {
     const marker = line.marker ?? (isMarkerOnly(line, lines[i - 1], lines[i + 1], layout) ? Number(line.text) : null);
     const takes = (b: RawBlock | undefined) => b !== undefined && marker === null && continues(b, b.lines.at(-1)!, line, layout);
@@ -126,13 +149,15 @@ export function groupBlocks(lines: Line[], layout: Layout): RawBlock[] {
       current.lines.length === 1 &&
       marker === null &&
       (opensWithLoneMarker(current) || !current.lines[0]!.text);
-    const target = awaitsText ? current : resumes && takes(body) ? body : takes(current) ? current : undefined;
+    const runOn = marker === null && !awaitsText && runsOn(i, note);
+    const target = runOn ? note : awaitsText ? current : resumes && takes(body) ? body : takes(current) ? current : undefined;
     if (target) {
       target.lines.push(line);
       target.last = i + 1;
     } else {
       blocks.push({ lines: [line], first: i + 1, last: i + 1, footnote: marker });
       if (marker === null) body = blocks.at(-1);
+      else note = blocks.at(-1);
     }
     current = target ?? blocks.at(-1);
   });
@@ -173,7 +198,7 @@ export function joinLines(lines: Line[], vocabulary: Set<string>, layout: Layout
   let previous: Line | undefined;
   for (const line of lines) {
     if (!line.text) continue;
-    if (text) text = joinPoint(text, line.text, vocabulary, stoppedShort(previous!, layout));
+    if (text) text = joinPoint(text, line.text, vocabulary, brokenAtSpace(previous!, line, layout));
     previous = line;
     for (const r of line.refs) refs.push({ n: r.n, at: text.length + r.at });
     text += line.text;
@@ -181,9 +206,20 @@ export function joinLines(lines: Line[], vocabulary: Set<string>, layout: Layout
   return { text, refs };
 }
 
-/** A line that ends more than three characters short of the column: it was broken at a space, not cut inside a word. */
-function stoppedShort(l: Line, layout: Layout): boolean {
-  return rightOf(l, layout) - l.right > 3 * ((l.right - l.x) / Math.max(1, l.text.length));
+/** Rough width of a character set like line `l`, relative to the line's average: wide letters wider (none counted narrow). */
+function charWidth(ch: string, l: Line): number {
+  const average = (l.right - l.x) / Math.max(1, l.text.length);
+  return /[mwMW@%\p{Lu}]/u.test(ch) ? 1.6 * average : average;
+}
+
+/**
+ * Was line `a` broken at a space before `b`, not cut inside a word? A word too long for the line (a URL) is cut
+ * where the next character no longer fits, so a line that ends with room for `b`'s first character (or more
+ * than three characters short of the column) was broken at a space (a URL with a space in it).
+ */
+function brokenAtSpace(a: Line, b: Line, layout: Layout): boolean {
+  const room = rightOf(a, layout) - a.right;
+  return room > 3 * charWidth('a', a) || room > 1.5 * charWidth(b.text[0] ?? 'a', a);
 }
 
 /**

@@ -128,18 +128,24 @@ export function pageLines(page: PdfPage): Line[] {
   return pageRows(page).map((items) => buildLine(items, page.number));
 }
 
+/** Is a line set below the last line of body text of its frame (page or column): at its foot, where footnotes stand? */
+export function footZone(lines: Line[], bodySize: number): (l: Line) => boolean {
+  const lowestBody = new Map<string, number>();
+  for (const l of lines) if (l.size >= 0.95 * bodySize) lowestBody.set(l.frame, Math.min(lowestBody.get(l.frame) ?? Infinity, l.y));
+  return (l) => l.y < (lowestBody.get(l.frame) ?? -Infinity);
+}
+
 /**
  * Footnotes numbered in plain figures ("12 Text", not a superscript) are told
  * by where they stand: set smaller than body text, below the page's last line
  * of body text (of its column). Such a line opens footnote 12's definition.
  */
 export function markPlainFootnoteNumbers(lines: Line[], bodySize: number): Line[] {
-  const lowestBody = new Map<string, number>();
-  for (const l of lines) if (l.size >= 0.95 * bodySize) lowestBody.set(l.frame, Math.min(lowestBody.get(l.frame) ?? Infinity, l.y));
+  const inFoot = footZone(lines, bodySize);
   const opensNote = (l: Line | undefined) => l !== undefined && (l.marker !== null || /^\d{1,4}\s/.test(l.text));
   return lines.map((l, i) => {
     const m = /^(\d{1,4})(?:\s+(?=\S)|$)/.exec(l.text);
-    if (!m || l.marker !== null || l.size >= 0.9 * bodySize || !(l.y < (lowestBody.get(l.frame) ?? -Infinity))) return l;
+    if (!m || l.marker !== null || l.size >= 0.9 * bodySize || !inFoot(l)) return l;
     // the number alone, when its text (a long URL) did not fit beside it, is followed by that text on its
     // page; before the next footnote, or last on the page, it is rather the tail of a URL ("...-13" / "908")
     const next = lines[i + 1];
