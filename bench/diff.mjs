@@ -24,7 +24,7 @@ import { diffTables } from '../build/pipeline/diff/compare.js';
 import { loadRelease } from '../build/pipeline/diff/load.js';
 import { renderDiff } from '../build/pipeline/diff/render.js';
 import { csvColumns, toCsv, toJson, toNdjson } from '../build/pipeline/publish/formats.js';
-import { jsonSchemaFor } from '../build/pipeline/validate/schemas.js';
+import { jsonSchemaFor } from '../build/pipeline/model/json-schema.js';
 
 const { values } = parseArgs({
   options: {

@@ -7,7 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderDataset, writeOutput } from '../build/pipeline/publish/release.js';
+import { writeOutput } from '../build/pipeline/publish/atomic-write.js';
+import { renderDataset } from '../build/pipeline/publish/render.js';
 
 const meta = (id) => ({
   version: null,

@@ -28,7 +28,7 @@ export function formatPlace(p: Place): string {
 /** An expected failure: printed as one line ("file:line: what went wrong"), never with a stack trace. */
 export class PipelineError extends Error {
   constructor(
-    readonly reason: string,
+    reason: string,
     readonly exitCode: ExitCode,
     readonly place?: Place,
   ) {

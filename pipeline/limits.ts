@@ -12,11 +12,17 @@ const MiB = 1024 * 1024;
 export const LIMITS = {
   /** Any input file (a PDF carries fonts and images): checked by its size, before a byte is read. */
   fileBytes: 32 * MiB,
-  /** A text document: the Markdown parser's time and memory grow with it (2 MiB of plain paragraphs: over 3 s of CPU; 1 MiB: about 1.5 s). */
+  /**
+   * A text document: the Markdown parser's time and memory grow with it
+   * (2 MiB of plain paragraphs: over 3 s of CPU; 1 MiB: about 1.5 s).
+   */
   textBytes: 1 * MiB,
   /** Characters on one line of a text document. */
   lineChars: 20_000,
-  /** Lines of a text document: long runs of short blocks cost the parser more than linear time (20,000 one-word list items: over 3 s, 430 MB). */
+  /**
+   * Lines of a text document: long runs of short blocks cost the parser more than linear time
+   * (20,000 one-word list items: over 3 s, 430 MB).
+   */
   lines: 10_000,
   /** Entries in the lists of prisoners: 100 times the report's 48 (make bench extracts 4,800 in about 3 s). */
   entries: 5_000,
@@ -66,7 +72,8 @@ export function checkLines(text: string, file: string): void {
     const length = (end < 0 ? text.length : end) - start;
     if (length > LIMITS.lineChars) {
       throw inputError(
-        `the line is ${n(length)} characters long, over the limit of ${n(LIMITS.lineChars)}: a document in the report's format breaks its text into lines (is this a binary or minified file?)`,
+        `the line is ${n(length)} characters long, over the limit of ${n(LIMITS.lineChars)}: ` +
+          "a document in the report's format breaks its text into lines (is this a binary or minified file?)",
         { file, line },
       );
     }

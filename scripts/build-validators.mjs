@@ -13,7 +13,7 @@ import addFormats from 'ajv-formats';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { TABLE_NAMES } = await import(join(ROOT, 'build/pipeline/model/tables.js'));
-const { AJV_OPTIONS, jsonSchemaFor } = await import(join(ROOT, 'build/pipeline/validate/schemas.js'));
+const { AJV_OPTIONS, jsonSchemaFor } = await import(join(ROOT, 'build/pipeline/model/json-schema.js'));
 
 const ajv = new Ajv2020({ ...AJV_OPTIONS, code: { source: true } });
 addFormats(ajv);

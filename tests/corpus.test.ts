@@ -12,7 +12,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '../pipeline/lib/hash.js';
 import { readDocument } from '../pipeline/parse/document.js';
-import { extractAll, footnoteCount } from '../pipeline/orchestrate/extract.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
 import {
   type BuildCase,
   type Case,
@@ -27,7 +27,7 @@ import {
   type Reference,
 } from './corpus/cases.js';
 import { cliAsync, cliMeasured, COST_BOUND, limiter } from './corpus/run.js';
-import { fixture, ROOT, snapshot, tempDir } from './helpers.js';
+import { fixture, footnoteCount, ROOT, snapshot, tempDir } from './helpers.js';
 
 const KZPP = join(ROOT, 'bin', 'kzpp.js');
 const spawnSlot = limiter(2);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { diffTables } from '../pipeline/diff/compare.js';
 import { diffPaths } from '../pipeline/orchestrate/sides.js';
 import { emptyIdentity } from '../pipeline/identity/ledger.js';
-import { renderDataset, writeOutput } from '../pipeline/publish/release.js';
+import { writeOutput } from '../pipeline/publish/atomic-write.js';
+import { renderDataset } from '../pipeline/publish/render.js';
 import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { cli, fixture, modelOf, REPORT_MD, tempDir } from './helpers.js';
 

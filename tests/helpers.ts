@@ -15,6 +15,9 @@ export const fixture = (name: string) => join(ROOT, 'tests', 'fixtures', name);
 
 export const modelOf = (markdown: string, file = 'test.md'): DocumentModel => ({ file, blocks: repair(parseMarkdown(markdown)) });
 
+/** Distinct footnote numbers of a document: what the report's notes count is checked against. */
+export const footnoteCount = (doc: DocumentModel) => new Set(doc.blocks.flatMap((b) => (b.kind === 'footnote' ? [b.number] : []))).size;
+
 export const tempDir = (prefix = 'kzpp-') => mkdtempSync(join(tmpdir(), prefix));
 
 export interface CliResult {

@@ -6,7 +6,9 @@ import { recordedVersions } from '../pipeline/history/records.js';
 import { verifyReleases } from '../pipeline/orchestrate/verify.js';
 import { emptyIdentity, type Identity } from '../pipeline/identity/ledger.js';
 import type { Dataset } from '../pipeline/model/tables.js';
-import { publishRelease, renderDataset, type ReleaseMeta } from '../pipeline/publish/release.js';
+import { publishRelease } from '../pipeline/publish/publish.js';
+import { renderDataset } from '../pipeline/publish/render.js';
+import type { ReleaseMeta } from '../pipeline/publish/types.js';
 import { extractAll } from '../pipeline/orchestrate/extract.js';
 import { cli, fixture, MIRROR, modelOf, ROOT, tempDir } from './helpers.js';
 

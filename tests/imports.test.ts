@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listFiles } from '../pipeline/publish/release.js';
+import { listFiles } from '../pipeline/lib/files.js';
 import { ROOT } from './helpers.js';
 
 const PIPELINE_DIR = join(ROOT, 'pipeline');

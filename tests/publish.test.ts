@@ -9,7 +9,7 @@ import { type PublishedTable, publishedTables, tableFiles } from '../pipeline/pu
 import { computeSummaries, SUMMARY_NAMES } from '../pipeline/publish/summaries.js';
 import { conventionalForeignKeys, tableSchemaOf } from '../pipeline/publish/tableschema.js';
 import { jsonSchemaOfTable } from '../pipeline/publish/published.js';
-import { listFiles } from '../pipeline/publish/release.js';
+import { listFiles } from '../pipeline/lib/files.js';
 import { cli, fixture, ROOT, tempDir } from './helpers.js';
 
 const PROFILES = join(ROOT, '..', 'shared', 'vendor', 'frictionless-datapackage-2.0');

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyRelease } from '../pipeline/publish/verify.js';
-import { listFiles } from '../pipeline/publish/release.js';
+import { listFiles } from '../pipeline/lib/files.js';
 import { cli, ROOT, tempDir } from './helpers.js';
 import { recordedVersions } from '../pipeline/history/records.js';
 

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDocument } from '../pipeline/parse/document.js';
-import { extractAll, footnoteCount } from '../pipeline/orchestrate/extract.js';
-import { REPORT_MD } from './helpers.js';
+import { extractAll } from '../pipeline/orchestrate/extract.js';
+import { footnoteCount, REPORT_MD } from './helpers.js';
 
 const doc = await readDocument(readFileSync(REPORT_MD), REPORT_MD);
 const { dataset, diagnostics } = extractAll(doc, 'odf-2025-02-13-tough-year');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { TABLES, type TableName } from '../pipeline/model/tables.js';
 import { compiledNow, validateRecords, validatorFor } from '../pipeline/validate/gate.js';
-import { schemaFileText } from '../pipeline/validate/schemas.js';
+import { schemaFileText } from '../pipeline/model/json-schema.js';
 import { ROOT } from './helpers.js';
 
 /** A prisoners record whose only fault is its article (`27a` is no article number). */

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { EXIT, PipelineError } from '../errors.js';
 import { PIPELINE } from '../lib/package.js';
 import type { Command, Io } from './command.js';
-import { stageLine } from './report.js';
+import { stageLine } from './print.js';
 import { buildCommand } from './commands/build.js';
 import { diffCommand } from './commands/diff.js';
 import { releaseCommand } from './commands/release.js';

@@ -4,8 +4,10 @@
  * of records, never a join of every record with every other.
  */
 import { TABLES } from '../model/tables.js';
+import type { Row } from '../model/row.js';
 
-export type Row = Record<string, unknown>;
+export type { Row } from '../model/row.js';
+
 /**
  * A table as read: parsed records, or the lines of its NDJSON file, parsed
  * only where needed (a line identical on both sides is an unchanged record
@@ -94,7 +96,7 @@ const keyFn = (fields: readonly string[]) =>
   fields.length === 1 ? (r: Row) => String(r[fields[0]!]) : (r: Row) => fields.map((f) => String(r[f])).join('|');
 
 /** The records of one side of one table, by position: key, raw line and record, each computed once. */
-class Side {
+class TableSide {
   readonly size: number;
   private readonly rows: Array<Row | undefined>;
   private readonly ndjson: NdjsonLines | undefined;
@@ -111,7 +113,7 @@ class Side {
   }
 
   /** Whether line i here and line j of other hold the same bytes (false unless both are NDJSON). */
-  sameLine(i: number, other: Side, j: number): boolean {
+  sameLine(i: number, other: TableSide, j: number): boolean {
     const a = this.ndjson,
       b = other.ndjson;
     return !!a && !!b && a.bytes.compare(b.bytes, b.starts[j], b.ends[j], a.starts[i], a.ends[i]) === 0;
@@ -243,11 +245,14 @@ function recordChanges(before: Row, after: Row, fields: string[], roleOf: (field
   return result;
 }
 
-/** Diff one table: FROM indexed once by key, TO walked once. Types are inferred from the records that differ (identical records cannot change a schema). */
+/**
+ * Diff one table: FROM indexed once by key, TO walked once. Types are inferred from the records that differ
+ * (identical records cannot change a schema).
+ */
 export function diffTable(table: string, before: TableData, after: TableData): { diff: TableDiff; schema: SchemaChange[] } {
   const key = keyFields(table);
-  const from = new Side(before, key),
-    to = new Side(after, key);
+  const from = new TableSide(before, key),
+    to = new TableSide(after, key);
   const index = new Map<string, number>();
   for (let i = 0; i < from.size; i++) index.set(from.key(i), i);
   const counts = { added: 0, removed: 0, changed: 0, repositioned: 0, moved: 0, unchanged: 0 };

@@ -1,6 +1,6 @@
 /** Diff two sides (release directories or source documents) and write the diff files. */
 import type { OutputMode } from '../publish/output.js';
-import { writeOutput } from '../publish/release.js';
+import { writeOutput } from '../publish/atomic-write.js';
 import { diffTables } from './compare.js';
 import type { Side } from './load.js';
 import { type DatasetDiff, renderDiff } from './render.js';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { TABLE_NAMES } from '../model/tables.js';
 import type { NdjsonLines, Row, TableData, Tables } from './compare.js';
+import type { Manifest } from '../publish/manifest.js';
 
 export interface SideMeta {
   /** What the user named: a path, a version, or "nothing" for the first release. */
@@ -61,11 +62,7 @@ function readTable(dir: string, table: string): TableData {
 /** A release directory: manifest.json says which tables it has; each is <table>.json. */
 export function loadRelease(dir: string, label = dir): Side {
   const manifestFile = join(dir, 'manifest.json');
-  const manifest = (existsSync(manifestFile) ? readJsonFile(manifestFile) : {}) as {
-    version?: string | null;
-    counts?: Record<string, number>;
-    source?: { id: string; sha256: string };
-  };
+  const manifest = (existsSync(manifestFile) ? readJsonFile(manifestFile) : {}) as Partial<Manifest>;
   const names = manifest.counts
     ? Object.keys(manifest.counts)
     : TABLE_NAMES.filter((t) => existsSync(join(dir, `${t}.json`)) || existsSync(join(dir, `${t}.ndjson`)));

@@ -2,6 +2,7 @@
 import type { ChangedRecord, FieldChanges, Row, SchemaChange, TableDiff, TablesDiff } from './compare.js';
 import { keyFields } from './compare.js';
 import type { SideMeta } from './load.js';
+import { plural } from '../lib/counts.js';
 
 export interface DatasetDiff extends TablesDiff {
   from: SideMeta;
@@ -93,8 +94,6 @@ function tableSection(table: string, d: TableDiff): string[] {
   if (d.changed.length) out.push(`### Changed (${d.changed.length})`, '', ...d.changed.flatMap(changed), '');
   return out;
 }
-
-const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 
 const MOVED = 'moved in the document (other lines, page or file), nothing else changed';
 

@@ -1,7 +1,7 @@
 /**
  * Sections: every heading of the report, and every entry of its table of
  * contents (an entry whose heading a conversion lost starts at the passage
- * that opens it: see toc-entries.ts). Headings between the title and the
+ * that opens it: see lib/toc-entries.ts). Headings between the title and the
  * first entry the table lists (a project manager, the table's own heading)
  * are front matter. The table of contents is the report's
  * own statement of its structure, so it settles levels: an entry in capitals
@@ -11,28 +11,10 @@
  * Without a TOC, the document model's levels stand.
  */
 import { slug, uniqueIds } from '../lib/ids.js';
-import { isAllCapitals, parseToc, titleKey, type TocEntry } from '../lib/toc.js';
+import { isAllCapitals, titleKey, type TocEntry } from '../lib/toc.js';
+import { type LocatedEntry, locatedToc, tocOf } from '../lib/toc-entries.js';
 import type { DocumentModel, Heading } from '../model/document.js';
 import type { Section } from '../model/records/sections.js';
-import { type LocatedEntry, locateTocEntries } from './toc-entries.js';
-
-/** The first paragraph that reads as a table of contents: its entries and its index in the blocks (-1: none). */
-export function tocOf(doc: DocumentModel): { entries: TocEntry[]; at: number } {
-  for (const [at, b] of doc.blocks.entries()) {
-    if (b.kind !== 'paragraph') continue;
-    const entries = parseToc(b.text);
-    if (entries.length) return { entries, at };
-  }
-  return { entries: [], at: -1 };
-}
-
-export const findToc = (doc: DocumentModel): TocEntry[] => tocOf(doc).entries;
-
-/** Every entry of the table of contents located in the text ([] without a table). */
-export function locatedToc(doc: DocumentModel): LocatedEntry[] {
-  const { entries, at } = tocOf(doc);
-  return entries.length ? locateTocEntries(doc, entries, at) : [];
-}
 
 interface OutlineItem {
   heading: Heading;
@@ -74,7 +56,7 @@ function settleLevels(headings: Heading[], toc: TocEntry[]): number[] {
 export function extractSections(doc: DocumentModel): Section[] {
   const items = outline(doc, locatedToc(doc));
   const headings = items.map((item) => item.heading);
-  const toc = findToc(doc);
+  const toc = tocOf(doc).entries;
   const firstListed = items.findIndex((item) => item.toc_match !== null);
   const pages = new Map<string, number>();
   for (const e of toc) if (!pages.has(titleKey(e.title))) pages.set(titleKey(e.title), e.page);

@@ -49,7 +49,8 @@ export async function fetchSourceFile(manifest: SourceManifest, file: SourceFile
     bytes = await download(file.url, local);
   } else {
     throw new PipelineError(
-      `not in the mirror and the manifest gives no URL to download it from; set SOURCES_MIRROR to a folder holding ${manifest.id}/${file.name}`,
+      'not in the mirror and the manifest gives no URL to download it from; ' +
+        `set SOURCES_MIRROR to a folder holding ${manifest.id}/${file.name}`,
       EXIT.source,
       { file: local },
     );

@@ -33,8 +33,9 @@ function named(table: string, rows: Row[], verb: string): string[] {
   return [`- ${table}: ${rows.length} ${rows.length === 1 ? 'record' : 'records'} ${verb}: ${shown.join(', ')}${more}`];
 }
 
+const typeChange = (c: SchemaChange) => (c.to && c.from ? ` (${c.from.join('|')} -> ${c.to.join('|')})` : '');
 const schemaItem = (c: SchemaChange) =>
-  `- schema: \`${c.field ? `${c.table}.${c.field}` : c.table}\` ${c.change.replace(/^(table|field)_/, '$1 ')}${c.to && c.from ? ` (${c.from.join('|')} -> ${c.to.join('|')})` : ''}`;
+  `- schema: \`${c.field ? `${c.table}.${c.field}` : c.table}\` ${c.change.replace(/^(table|field)_/, '$1 ')}${typeChange(c)}`;
 
 function changedItems(table: string, changed: ChangedRecord[], repositioned: ChangedRecord[]): string[] {
   const out = changed.slice(0, NAMED).map((c) => `- ${table}: ${nameOf(table, c.record)}: ${Object.keys(c.changes).join(', ')}`);

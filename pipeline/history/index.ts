@@ -12,7 +12,7 @@ import { loadRelease, NOTHING, type Side } from '../diff/load.js';
 import { renderDiff } from '../diff/render.js';
 import { EXIT, PipelineError } from '../errors.js';
 import type { Dataset } from '../model/tables.js';
-import type { ReleaseMeta, Rendered } from '../publish/release.js';
+import type { ReleaseMeta, Rendered } from '../publish/types.js';
 import { compareVersions, isVersion } from '../publish/version.js';
 import { changelog, changelogEntry } from './changelog.js';
 import { projectRoot } from '../lib/project.js';
@@ -42,7 +42,8 @@ export function checkBump(from: string, to: string, needed: Level, why: string):
   const actual = bumpBetween(from, to);
   if (LEVELS.indexOf(actual) >= LEVELS.indexOf(needed)) return;
   throw new PipelineError(
-    `version ${to} is a ${actual} release after ${from}, but the diff calls for a ${needed} one (${why}); set the version in package.json accordingly`,
+    `version ${to} is a ${actual} release after ${from}, but the diff calls for a ${needed} one (${why}); ` +
+      'set the version in package.json accordingly',
     EXIT.publish,
     { file: 'package.json' },
   );

@@ -9,8 +9,9 @@ import { join, resolve } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { sha256 } from '../lib/hash.js';
 import { ownPath, projectRoot } from '../lib/project.js';
-import { listFiles } from '../publish/release.js';
+import { listFiles } from '../lib/files.js';
 import { compareVersions } from '../publish/version.js';
+import { MANIFEST_FILE, type Manifest } from '../publish/manifest.js';
 
 export interface ReleaseRecord {
   version: string;
@@ -25,7 +26,7 @@ export const recordPath = (version: string, dir = RELEASES_DIR) => join(dir, `${
 
 /** The record of a published release directory: every file in name order. */
 export function recordOf(releaseDir: string): ReleaseRecord {
-  const manifest = JSON.parse(readFileSync(join(releaseDir, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(releaseDir, MANIFEST_FILE), 'utf8')) as Manifest;
   const files = listFiles(releaseDir)
     .sort()
     .map((path) => {
@@ -33,7 +34,7 @@ export function recordOf(releaseDir: string): ReleaseRecord {
       return { path, bytes: bytes.length, sha256: sha256(bytes) };
     });
   const { id, file, format, sha256: hash } = manifest.source;
-  return { version: manifest.version, source: { id, file, format, sha256: hash }, pipeline: manifest.pipeline, files };
+  return { version: manifest.version!, source: { id, file, format, sha256: hash }, pipeline: manifest.pipeline, files };
 }
 
 export const recordText = (record: ReleaseRecord) => `${JSON.stringify(record, null, 2)}\n`;

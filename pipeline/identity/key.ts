@@ -2,7 +2,7 @@
  * Identity keys: one person, one key, however a report transliterates the
  * name. Folding (foldWord, shared with mention matching) maps the spelling variants of Kazakh and Russian names in
  * English texts onto one form; what folding gets wrong is decided by hand in
- * identity/decisions.json (see ./decisions.ts).
+ * identity/decisions.json (read in ./ledger.ts).
  */
 
 import { foldWord } from '../lib/namekey.js';

@@ -14,16 +14,12 @@ import { PIPELINE } from '../lib/package.js';
 import { checkFileSize } from '../limits.js';
 import { readDocument } from '../parse/document.js';
 import { type Format, formatOf } from '../parse/formats.js';
-import type { OutputMode } from '../publish/output.js';
-import {
-  checkOutputDir,
-  publishRelease,
-  renderDataset,
-  sealRelease,
-  writeOutput,
-  type PublishOutcome,
-  type ReleaseMeta,
-} from '../publish/release.js';
+import { checkOutputDir, type OutputMode } from '../publish/output.js';
+import { writeOutput } from '../publish/atomic-write.js';
+import { publishRelease, type PublishOutcome } from '../publish/publish.js';
+import { renderDataset } from '../publish/render.js';
+import { sealRelease } from '../publish/seal.js';
+import type { ReleaseMeta } from '../publish/types.js';
 import { checkVersion } from '../publish/version.js';
 import { qaFiles } from '../qa/report.js';
 import { loadManifest } from '../sources/manifest.js';

@@ -48,5 +48,3 @@ export function extractAll(printed: DocumentModel, sourceId: string, identity: I
   );
   return { doc, dataset, diagnostics };
 }
-
-export const footnoteCount = (doc: DocumentModel) => new Set(doc.blocks.flatMap((b) => (b.kind === 'footnote' ? [b.number] : []))).size;

@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../lib/hash.js';
 import { projectRoot } from '../lib/project.js';
+import type { ReleaseMeta as FullMeta } from './types.js';
 
 export const SBOM_FILE = 'sbom.cdx.json';
 export const PROVENANCE_FILE = 'provenance.json';
@@ -23,11 +24,13 @@ export const PROVENANCE_FILE = 'provenance.json';
 export const BUILD_RECORDS: Array<[string, string]> = [
   [
     SBOM_FILE,
-    'Software bill of materials (CycloneDX 1.5 JSON): the runtime dependencies of the pipeline that built this release, with licence and hash.',
+    'Software bill of materials (CycloneDX 1.5 JSON): ' +
+      'the runtime dependencies of the pipeline that built this release, with licence and hash.',
   ],
   [
     PROVENANCE_FILE,
-    'Provenance: sha256 of the source, the pipeline version and the commit of its code, sha256 of package-lock.json, the Node major version.',
+    'Provenance: sha256 of the source, the pipeline version and the commit of its code, ' +
+      'sha256 of package-lock.json, the Node major version.',
   ],
 ];
 
@@ -41,11 +44,8 @@ interface LockPackage {
   dev?: boolean;
 }
 
-/** What a release says of its source and pipeline (release.ts's ReleaseMeta; not imported: release.ts imports this module). */
-interface ReleaseMeta {
-  source: { id: string; file: string; sha256: string };
-  pipeline: { name: string; version: string };
-}
+/** What the build records need of a release: its source and pipeline. */
+type ReleaseMeta = Pick<FullMeta, 'source' | 'pipeline'>;
 
 const json = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
 

@@ -11,27 +11,14 @@ import { CHECKSUMS_FILE } from './checksums.js';
 import { dataLicenseEntry } from './licence.js';
 import { DATASETTE_FILE, sqliteFileOf } from './analytic-input.js';
 import { tableSchemaOf } from './tableschema.js';
+import type { Manifest } from './manifest.js';
 
 export const DATAPACKAGE_FILE = 'datapackage.json';
 export const DATAPACKAGE_PROFILE = 'https://datapackage.org/profiles/2.0/datapackage.json';
 export const REPOSITORY = 'https://github.com/odf-data/kz-political-prisoners';
 
 /** What datapackage.json needs from manifest.json. */
-export interface ReleaseFacts {
-  version: string | null;
-  created: string | null;
-  source: {
-    id: string;
-    file: string;
-    sha256: string;
-    published_on: string | null;
-    title?: string;
-    url?: string;
-    publisher?: string;
-    coalition?: string[];
-  };
-  pipeline: { name: string; version: string; license?: string };
-}
+export type ReleaseFacts = Pick<Manifest, 'version' | 'created' | 'source' | 'pipeline'>;
 
 const FORMATS: Record<string, { format: string; mediatype: string; binary?: true }> = {
   csv: { format: 'csv', mediatype: 'text/csv' },
@@ -99,7 +86,9 @@ function describeKnownFiles(tables: PublishedTable[], facts: ReleaseFacts): Map<
     });
     known.set(files.excel, {
       title: `${table.title} (for spreadsheets)`,
-      description: `The rows and columns of ${files.csv}, for spreadsheets: UTF-8 with a BOM, and a cell beginning with = + - @ tab or CR starts with an apostrophe so it is never run as a formula. Use ${files.csv} for analysis.`,
+      description:
+        `The rows and columns of ${files.csv}, for spreadsheets: UTF-8 with a BOM, and a cell beginning with = + - @ tab or CR ` +
+        `starts with an apostrophe so it is never run as a formula. Use ${files.csv} for analysis.`,
     });
     known.set(files.parquet, { title: `${table.title} (Parquet)`, description: `${about} ${PARQUET_NOTE}` });
     known.set(files.schema, {
@@ -109,7 +98,9 @@ function describeKnownFiles(tables: PublishedTable[], facts: ReleaseFacts): Map<
   const database = sqliteFileOf(facts.pipeline.name);
   known.set(database, { title: 'Every table in one SQLite database', description: SQLITE_NOTE });
   known.set(DATASETTE_FILE, {
-    description: `Datasette metadata for ${database}: titles, licence, source, table and column descriptions (\`datasette ${database} -m ${DATASETTE_FILE}\`).`,
+    description:
+      `Datasette metadata for ${database}: titles, licence, source, table and column descriptions ` +
+      `(\`datasette ${database} -m ${DATASETTE_FILE}\`).`,
   });
   known.set('manifest.json', {
     description: 'Release manifest: version, source file and sha256, pipeline version, record counts, bytes and sha256 of the data files.',
@@ -118,7 +109,8 @@ function describeKnownFiles(tables: PublishedTable[], facts: ReleaseFacts): Map<
   known.set('data-dictionary.md', { description: 'Data dictionary: every table and field with its type, meaning and an example value.' });
   known.set(CHECKSUMS_FILE, {
     description:
-      'sha256 of every file of the release except itself, in the format `sha256sum -c SHA256SUMS` checks. It lists datapackage.json, so it has no hash here.',
+      'sha256 of every file of the release except itself, in the format `sha256sum -c SHA256SUMS` checks. ' +
+      'It lists datapackage.json, so it has no hash here.',
   });
   return known;
 }
@@ -144,11 +136,15 @@ function resourceOf(path: string, bytes: Buffer | null, known: Described | undef
   };
 }
 
+/** What the title and description read of the source (the writers' AnalyticMeta has no format). */
+type TitledSource = Pick<ReleaseFacts['source'], 'file' | 'title' | 'publisher' | 'published_on'>;
+
 /** The dataset's title and description (datapackage.json, the Datasette metadata). */
-export const datasetTitle = (source: ReleaseFacts['source']) =>
+export const datasetTitle = (source: TitledSource) =>
   source.title ? `Political prisoners in Kazakhstan, from "${source.title}"` : `Political prisoners, from ${source.file}`;
-export const datasetDescription = (source: ReleaseFacts['source']) =>
-  `Records extracted from ${source.publisher ? `the ${source.publisher} report` : source.file}${source.published_on ? ` of ${source.published_on}` : ''}, ` +
+export const datasetDescription = (source: TitledSource) =>
+  `Records extracted from ${source.publisher ? `the ${source.publisher} report` : source.file}` +
+  `${source.published_on ? ` of ${source.published_on}` : ''}, ` +
   'validated against their schemas, with summary tables. Every record points back to the lines of the source it was read from.';
 
 function contributorsOf(facts: ReleaseFacts) {

@@ -10,9 +10,9 @@ import { foreignKeysOf, unwrapNullable } from './tableschema.js';
 import { columnOf } from './columns.js';
 import { DATASETTE_FILE } from './analytic-input.js';
 import { parquetTypeOf } from './parquet.js';
+import type { Row } from '../model/row.js';
 
 type JsonSchema = Parameters<typeof unwrapNullable>[0];
-type Row = Record<string, unknown>;
 
 /** Where the package keeps its data dictionary (a --file is the user's, from the current directory). */
 export const DICTIONARY_FILE = 'docs/data-dictionary.md';
@@ -43,7 +43,8 @@ function exampleOf(rows: Row[], read: (row: Row) => unknown): string {
 
 function fieldRows(schema: JsonSchema, rows: Row[]): string[] {
   const line = (field: string, csv: string, p: JsonSchema, required: boolean, read: (r: Row) => unknown) =>
-    `| \`${field}\` | \`${csv}\` | ${typeOf(p)}${required ? '' : ' (may be absent)'} | \`${parquetTypeOf(columnOf(field, p as never, true))}\` ` +
+    `| \`${field}\` | \`${csv}\` | ${typeOf(p)}${required ? '' : ' (may be absent)'} ` +
+    `| \`${parquetTypeOf(columnOf(field, p as never, true))}\` ` +
     `| ${cellText(p.description ?? unwrapNullable(p).schema.description ?? '')} | ${exampleOf(rows, read)} |`;
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
@@ -58,6 +59,9 @@ function fieldRows(schema: JsonSchema, rows: Row[]): string[] {
   });
 }
 
+/** Markdown inline code. */
+const code = (text: string) => `\`${text}\``;
+
 function tableSection(table: PublishedTable, rows: Row[], all: PublishedTable[]): string {
   const schema = jsonSchemaOfTable(table) as JsonSchema;
   const files = tableFiles(table);
@@ -67,7 +71,7 @@ function tableSection(table: PublishedTable, rows: Row[], all: PublishedTable[])
     '',
     `**${table.title}**${schema.description ? `: ${schema.description}` : ''}.${table.derived ? ' Computed from the records.' : ''}`,
     '',
-    `- Files: \`${files.json}\`, \`${files.ndjson}\`, \`${files.csv}\`, \`${files.excel}\`, \`${files.parquet}\`; schema \`${files.schema}\``,
+    `- Files: ${[files.json, files.ndjson, files.csv, files.excel, files.parquet].map(code).join(', ')}; schema ${code(files.schema)}`,
     `- Rows: ${rows.length}; key: ${table.key.map((k) => `\`${k}\``).join(' + ') || 'none'}`,
     ...fks.map((fk) => `- \`${fk.fields.join(', ')}\` refers to \`${fk.reference.resource}.${fk.reference.fields.join(', ')}\``),
     '',

@@ -1,7 +1,6 @@
 /** Serialisations of one table: JSON array, NDJSON and CSV, all deterministic. */
 import { stringify } from 'csv-stringify/sync';
-
-type Row = Record<string, unknown>;
+import type { Row } from '../model/row.js';
 
 export const toJson = (rows: unknown[]) => `${JSON.stringify(rows, null, 2)}\n`;
 export const toNdjson = (rows: unknown[]) => rows.map((r) => `${JSON.stringify(r)}\n`).join('');

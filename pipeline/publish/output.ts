@@ -7,7 +7,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
-import { listFiles } from './release.js';
+import { listFiles } from '../lib/files.js';
+import type { Manifest } from './manifest.js';
 
 const SEMVER = /^\d+\.\d+\.\d+$/;
 
@@ -55,7 +56,7 @@ const readJson = (file: string): unknown => {
 
 /** An earlier `kzpp extract` output: an unversioned manifest listing every file there (besides the seal it adds). */
 export function isExtractOutput(dir: string): boolean {
-  const manifest = readJson(join(dir, 'manifest.json')) as { version?: unknown; files?: Array<{ path: string }> } | undefined;
+  const manifest = readJson(join(dir, 'manifest.json')) as Partial<Manifest> | undefined;
   if (!manifest || manifest.version !== null || !Array.isArray(manifest.files)) return false;
   const listed = new Set(['manifest.json', 'datapackage.json', 'SHA256SUMS', ...manifest.files.map((f) => f.path)]);
   return listFiles(dir).every((f) => listed.has(f));
@@ -83,9 +84,7 @@ export interface OutputClaim {
 
 export function claimOutput(dir: string, opts: OutputClaim): OutputMode {
   refusePublished(dir, opts.option, opts.option === '--out');
-  if (existsSync(dir) && !isDir(dir)) {
-    throw new PipelineError(`${opts.option} must name a directory (or one to create), but this is a file`, EXIT.usage, { file: dir });
-  }
+  checkOutputDir(dir, opts.option);
   if (!isDir(dir) || readdirSync(dir).length === 0 || opts.isEarlierOutput(dir)) return 'replace';
   if (opts.force) return 'merge';
   throw new PipelineError(
@@ -102,4 +101,11 @@ export function claimDist(dist: string, force: boolean): void {
   const holdsReleases = (dir: string) =>
     readdirSync(dir).some((name) => name === 'index.json' || SEMVER.test(name) || name.startsWith('.'));
   claimOutput(dist, { option: '--dist', force, command: 'build', isEarlierOutput: holdsReleases });
+}
+
+/** An output directory (OUT, dist) must be one or not exist yet: said before any work is done, not as a crash at the end. */
+export function checkOutputDir(dir: string, option: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new PipelineError(`${option} must name a directory (or one to create), but this is a file`, EXIT.usage, { file: dir });
+  }
 }

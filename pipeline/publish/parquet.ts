@@ -9,9 +9,9 @@ import type { ColumnSource, KeyValue, SchemaElement } from 'hyparquet-writer';
 import { type Column, columnsOf, type ScalarKind } from './columns.js';
 import type { AnalyticInput } from './analytic-input.js';
 import { jsonSchemaOfTable, type PublishedTable, tableFiles } from './published.js';
+import type { Row } from '../model/row.js';
 
 type Writer = typeof import('hyparquet-writer');
-type Row = Record<string, unknown>;
 
 const SCALAR_ELEMENTS: Record<string, Partial<SchemaElement>> = {
   string: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },

@@ -5,8 +5,9 @@
  */
 import type { z } from 'zod';
 import { type Dataset, TABLE_NAMES, TABLES } from '../model/tables.js';
-import { jsonSchemaOf } from '../validate/schemas.js';
+import { jsonSchemaOf } from '../model/json-schema.js';
 import { computeSummaries, SUMMARIES, SUMMARY_NAMES } from './summaries.js';
+import type { Row } from '../model/row.js';
 
 /** A Frictionless foreign key: fields of this table -> the key of another. */
 export interface ForeignKey {
@@ -52,8 +53,6 @@ export const tableFiles = (table: PublishedTable) => ({
   schema: `schemas/${table.name}.schema.json`,
 });
 
-type Row = Record<string, unknown>;
-
 const rowsOfDataset = new WeakMap<Dataset, Array<{ table: PublishedTable; rows: Row[] }>>();
 /** Computed once per dataset: the release's files and its data dictionary both publish these rows. */
 export function publishedRows(dataset: Dataset): Array<{ table: PublishedTable; rows: Row[] }> {
@@ -69,6 +68,7 @@ function tableRows(dataset: Dataset): Array<{ table: PublishedTable; rows: Row[]
   const summaries = computeSummaries(dataset);
   return publishedTables().map((table) => ({
     table,
-    rows: table.derived ? summaries[table.name]! : ((dataset[table.name as keyof Dataset] ?? []) as Row[]), // a partial dataset (tests, benchmarks) publishes empty tables
+    // a partial dataset (tests, benchmarks) publishes empty tables
+    rows: table.derived ? summaries[table.name]! : ((dataset[table.name as keyof Dataset] ?? []) as Row[]),
   }));
 }

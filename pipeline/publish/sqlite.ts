@@ -12,8 +12,7 @@ import { jsonSchemaOfTable, type PublishedTable } from './published.js';
 import { foreignKeysOf } from './tableschema.js';
 import { type FlatColumn, ftsColumns, ftsTableOf, ftsValue } from './search.js';
 import { VIEWS, viewApplies } from './views.js';
-
-type Row = Record<string, unknown>;
+import type { Row } from '../model/row.js';
 
 export const databaseName = (input: AnalyticInput) => input.meta.pipeline.name;
 export const sqlitePath = (input: AnalyticInput) => sqliteFileOf(databaseName(input));
@@ -33,6 +32,7 @@ const SQL_TYPES: Record<Column['kind'], string> = {
 };
 
 export const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoteNames = (names: readonly string[]) => names.map(quoteName).join(', ');
 
 /** A table's columns as stored: structs expanded ("source_line_start"), lists and deeper objects as JSON text. */
 export function sqliteColumns(table: PublishedTable): FlatColumn[] {
@@ -67,13 +67,11 @@ function createTable(table: PublishedTable, tables: PublishedTable[]): string[] 
     ...columns.map(columnDefinition),
     ...keyClause(table, columns),
     ...fks.map(
-      (fk) =>
-        `FOREIGN KEY (${fk.fields.map(quoteName).join(', ')}) REFERENCES ${quoteName(fk.reference.resource)} (${fk.reference.fields.map(quoteName).join(', ')})`,
+      (fk) => `FOREIGN KEY (${quoteNames(fk.fields)}) REFERENCES ${quoteName(fk.reference.resource)} (${quoteNames(fk.reference.fields)})`,
     ),
   ];
   const indexes = fks.map(
-    (fk) =>
-      `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ${quoteName(table.name)} (${fk.fields.map(quoteName).join(', ')});`,
+    (fk) => `CREATE INDEX ${quoteName(`${table.name}_${fk.fields.join('_')}`)} ON ${quoteName(table.name)} (${quoteNames(fk.fields)});`,
   );
   return [`CREATE TABLE ${quoteName(table.name)} (\n  ${clauses.join(',\n  ')}\n);`, ...indexes];
 }
@@ -105,7 +103,8 @@ function addSearch(db: Database, table: PublishedTable, rows: Row[]): void {
   if (!columns.length) return;
   const definitions = columns.map((c) => `${quoteName(c.column.name)}${table.key.includes(c.column.name) ? ' UNINDEXED' : ''}`);
   db.exec(
-    `CREATE VIRTUAL TABLE ${quoteName(ftsTableOf(table))} USING fts5(${definitions.join(', ')}, tokenize = 'porter unicode61 remove_diacritics 2');`,
+    `CREATE VIRTUAL TABLE ${quoteName(ftsTableOf(table))} USING fts5(${definitions.join(', ')}, ` +
+      "tokenize = 'porter unicode61 remove_diacritics 2');",
   );
   insertRows(db, ftsTableOf(table), columns, rows, (c, row) => ftsValue(c.column, valueAt(row, c.path)));
 }

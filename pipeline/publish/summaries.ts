@@ -17,9 +17,9 @@ import {
   SentencesByGroup,
 } from '../model/records/summaries.js';
 import type { Dataset } from '../model/tables.js';
+import type { Row } from '../model/row.js';
 
 const { op } = aq;
-type Row = Record<string, unknown>;
 
 export interface Summary {
   schema: z.ZodType;

@@ -1,4 +1,4 @@
-/** What a release is rendered from and into; its own module so that renderers (the website) need not import release.ts. */
+/** What a release is rendered from and into; its own module so that renderers (the website) need not import render.ts. */
 
 export interface ReleaseMeta {
   version: string | null;

@@ -8,7 +8,7 @@ import { sha256 } from '../lib/hash.js';
 import { checkBuildRecords } from './buildinfo.js';
 import { CHECKSUMS_FILE, parseChecksums } from './checksums.js';
 import { DATAPACKAGE_FILE } from './datapackage.js';
-import { listFiles } from './release.js';
+import { listFiles } from '../lib/files.js';
 
 export interface Problem {
   path: string;

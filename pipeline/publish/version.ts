@@ -14,7 +14,10 @@ export const compareVersions = (a: string, b: string) => {
   return 0;
 };
 
-/** A release's version names its directory and record file: anything but MAJOR.MINOR.PATCH ("1.0/../x") is refused before a byte is written. */
+/**
+ * A release's version names its directory and record file: anything but MAJOR.MINOR.PATCH ("1.0/../x")
+ * is refused before a byte is written.
+ */
 export function checkVersion(version: string): void {
   if (!isVersion(version)) throw new PipelineError(`version "${version}" is not MAJOR.MINOR.PATCH`, EXIT.usage, { file: 'package.json' });
 }

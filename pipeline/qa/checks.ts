@@ -8,8 +8,8 @@ import { datesAgree, isBefore } from '../lib/dates.js';
 import { reportDate } from '../extract/events/index.js';
 import type { Event } from '../model/records/events.js';
 import { domainOf } from '../lib/urls.js';
-import { findCounts } from '../extract/claims.js';
-import { locatedToc, tocOf } from '../extract/sections.js';
+import { findCounts } from '../lib/counts.js';
+import { locatedToc, tocOf } from '../lib/toc-entries.js';
 import { describePlace, placeOf, positionsOverFile } from '../extract/provenance.js';
 import type { DocumentModel } from '../model/document.js';
 import { isBody } from '../model/document.js';
@@ -177,7 +177,9 @@ const nameVariants: CheckFn = (_doc, { prisoners, mentions }, at) =>
     });
     return [
       {
-        message: `${p.name_as_printed} (entry ${p.list === 'convicted' ? 'convicted' : 'pre-trial'} no. ${p.number}) is also spelled ${where.join(', ')}`,
+        message:
+          `${p.name_as_printed} (entry ${p.list === 'convicted' ? 'convicted' : 'pre-trial'} no. ${p.number}) ` +
+          `is also spelled ${where.join(', ')}`,
         line: p.source.line_start,
       },
     ];
@@ -217,7 +219,8 @@ const labelOnTwoArticles: CheckFn = (_doc, { charges, prisoners }, at) => {
     const [usual, usualLines] = ranked[0]!;
     return ranked.slice(1).map(([odd, lines]) => ({
       message:
-        `"${label}" is quoted as Article ${odd} (${lines.map(at).join('; ')}) and as Article ${usual} (${usualLines.map(at).join('; ')}): ` +
+        `"${label}" is quoted as Article ${odd} (${lines.map(at).join('; ')}) ` +
+        `and as Article ${usual} (${usualLines.map(at).join('; ')}): ` +
         'one of them is likely a typo in the report (the data keeps the article as printed)',
       line: Math.min(...lines),
     }));

@@ -9,6 +9,7 @@ import type { DocumentModel } from '../model/document.js';
 import type { Dataset } from '../model/tables.js';
 import { describePlace, placeOf } from '../extract/provenance.js';
 import { type Check, runChecks, type StatedTotal, statedTotals } from './checks.js';
+import { plural } from '../lib/counts.js';
 
 export interface QaReport {
   source_file: string;
@@ -67,20 +68,21 @@ function toMarkdown(qa: QaReport, paged: boolean): string {
     `- ${s.prisoners} political prisoners: ${s.convicted} convicted, ${s.pre_trial} in pre-trial detention.`,
     ...qa.stated_totals.map(
       (t) =>
-        `  - ${describePlace(t)}: the report states ${t.stated} ${t.unit}; the list has ${t.rows}${t.stated === t.rows ? '.' : ' (see below).'}`,
+        `  - ${describePlace(t)}: the report states ${t.stated} ${t.unit}; ` +
+        `the list has ${t.rows}${t.stated === t.rows ? '.' : ' (see below).'}`,
     ),
-    `- ${s.charges} charges under ${s.articles} articles of the Criminal Code; the report calls ${s.articles_listed_as_political} of them "political", and ${s.prisoners_charged_under_a_political_article} prisoners are charged under at least one of those.`,
+    `- ${s.charges} charges under ${s.articles} articles of the Criminal Code; ` +
+      `the report calls ${s.articles_listed_as_political} of them "political", ` +
+      `and ${s.prisoners_charged_under_a_political_article} prisoners are charged under at least one of those.`,
     `- ${s.footnotes} footnotes: ${s.footnotes_with_urls} cite a URL (${s.distinct_urls} distinct), ${s.footnote_notes} are notes.`,
-    `- ${s.prisoners_mentioned_outside_their_entry} prisoners are named outside their own entry (${s.mentions} mentions); ${s.claims} numeric statements; ${s.sections} sections; ${s.organisations} authoring organisations.`,
+    `- ${s.prisoners_mentioned_outside_their_entry} prisoners are named outside their own entry (${s.mentions} mentions); ` +
+      `${s.claims} numeric statements; ${s.sections} sections; ${s.organisations} authoring organisations.`,
     '',
     '## What was checked',
     '',
     '| check | what is compared | result |',
     '|---|---|---|',
-    ...qa.checks.map(
-      (c) =>
-        `| ${c.title} | ${c.description} | ${c.passed ? 'no findings' : `${c.findings.length} finding${c.findings.length > 1 ? 's' : ''}`} |`,
-    ),
+    ...qa.checks.map((c) => `| ${c.title} | ${c.description} | ${c.passed ? 'no findings' : plural(c.findings.length, 'finding')} |`),
     '',
   ];
   if (failed.length) out.push('## What looks inconsistent', '');

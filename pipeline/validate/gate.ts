@@ -12,7 +12,7 @@ import type { Prisoner } from '../model/records/prisoners.js';
 import { type Dataset, keyOf, TABLE_NAMES, type TableName } from '../model/tables.js';
 import { manifestPath, type SourceManifest } from '../sources/manifest.js';
 import { ownPath } from '../lib/project.js';
-import { AJV_OPTIONS, jsonSchemaFor } from './schemas.js';
+import { AJV_OPTIONS, jsonSchemaFor } from '../model/json-schema.js';
 
 /** A compiled schema check; no type guard, so a failing record keeps its type for the message. */
 type Validator = ((data: unknown) => boolean) & Pick<ValidateFunction, 'errors'>;
@@ -74,7 +74,8 @@ export function checkAssertions(dataset: Dataset, footnotes: number, manifest: S
     if (bad >= 0) {
       const p = entries[bad]!;
       failures.push(
-        `the ${list} list is not numbered 1-${entries.length}: the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`,
+        `the ${list} list is not numbered 1-${entries.length}: ` +
+          `the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`,
       );
     }
   }

@@ -8,7 +8,8 @@ import { PipelineError } from '../../pipeline/errors.js';
 import { loadIdentity } from '../../pipeline/identity/ledger.js';
 import { readDocument } from '../../pipeline/parse/document.js';
 import { formatOf } from '../../pipeline/parse/formats.js';
-import { renderDataset, sealRelease } from '../../pipeline/publish/release.js';
+import { renderDataset } from '../../pipeline/publish/render.js';
+import { sealRelease } from '../../pipeline/publish/seal.js';
 import { qaFiles } from '../../pipeline/qa/report.js';
 import { extractAll } from '../../pipeline/orchestrate/extract.js';
 

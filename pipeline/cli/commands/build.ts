@@ -3,7 +3,7 @@ import { claimDist } from '../../publish/output.js';
 import { FORMATS, formatChoices, isFormat } from '../../parse/formats.js';
 import { build } from '../../orchestrate/build.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
-import { countsLine, printDiagnostics } from '../report.js';
+import { countsLine, printDiagnostics } from '../print.js';
 
 export const buildCommand: Command = {
   name: 'build',

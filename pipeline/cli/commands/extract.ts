@@ -2,7 +2,7 @@ import { EXIT, PipelineError } from '../../errors.js';
 import { claimOutput, isExtractOutput } from '../../publish/output.js';
 import { extractFile } from '../../orchestrate/build.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
-import { countsLine, printDiagnostics } from '../report.js';
+import { countsLine, printDiagnostics } from '../print.js';
 import { countsOf } from './build.js';
 
 export const extractCommand: Command = {

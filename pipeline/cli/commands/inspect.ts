@@ -4,7 +4,8 @@ import { keyOf } from '../../model/tables.js';
 import { nameKey } from '../../lib/namekey.js';
 import { PIPELINE } from '../../lib/package.js';
 import type { Command, Io } from '../command.js';
-import { isDirectory, type LoadedTable, readManifest, readTableFile, type ReleaseManifest, type Row } from '../tables.js';
+import { isDirectory, type LoadedTable, readManifest, readTableFile, type Row } from '../read-tables.js';
+import type { Manifest } from '../../publish/manifest.js';
 
 export interface FieldSummary {
   field: string;
@@ -103,11 +104,13 @@ function printSummary(io: Io, loaded: LoadedTable): void {
     return;
   }
   const width = Math.max(5, ...summary.map((s) => s.field.length));
-  const header = `${'field'.padEnd(width)}  ${'type'.padEnd(14)} ${'filled'.padStart(6)} ${'empty'.padStart(6)} ${'null'.padStart(6)} ${'distinct'.padStart(8)}  most common`;
+  const counts = (filled: unknown, empty: unknown, nul: unknown, distinct: unknown) =>
+    `${String(filled).padStart(6)} ${String(empty).padStart(6)} ${String(nul).padStart(6)} ${String(distinct).padStart(8)}`;
+  const header = `${'field'.padEnd(width)}  ${'type'.padEnd(14)} ${counts('filled', 'empty', 'null', 'distinct')}  most common`;
   const rest = Math.max(20, terminalWidth() - header.length + 'most common'.length);
   const lines = summary.map((s) => {
     const top = s.top ? `${clip(cellText(s.top.value).replace(/\s+/g, ' '), rest - 8)} (${s.top.count})` : '';
-    return `${s.field.padEnd(width)}  ${s.types.join('|').padEnd(14)} ${String(s.filled).padStart(6)} ${String(s.empty).padStart(6)} ${String(s.null).padStart(6)} ${String(s.distinct).padStart(8)}  ${top}`;
+    return `${s.field.padEnd(width)}  ${s.types.join('|').padEnd(14)} ${counts(s.filled, s.empty, s.null, s.distinct)}  ${top}`;
   });
   io.out(`${loaded.file}: ${loaded.rows.length} ${loaded.table}\n\n${header}\n${lines.join('\n')}\n`);
 }
@@ -124,16 +127,18 @@ function printRecord(io: Io, loaded: LoadedTable, index: number): void {
   io.out(`${loaded.file}:${loaded.lines[index]}: ${loaded.table} "${keyOf(loaded.table, row)}"\n\n${body.join('\n')}\n`);
 }
 
-function printRelease(io: Io, dir: string, manifest: ReleaseManifest): void {
+function printRelease(io: Io, dir: string, manifest: Manifest): void {
   if (io.json) {
     io.out(`${JSON.stringify({ dir, ...manifest })}\n`);
     return;
   }
   const tables = Object.entries(manifest.counts).map(([t, n]) => `  ${t.padEnd(16)}${String(n).padStart(8)} records`);
-  const files = manifest.files.map((f) => `  ${f.path.padEnd(24)}${String(f.bytes).padStart(10)} bytes  sha256 ${f.sha256.slice(0, 12)}…`);
+  const short = (hash: string) => `${hash.slice(0, 12)}…`;
+  const files = manifest.files.map((f) => `  ${f.path.padEnd(24)}${String(f.bytes).padStart(10)} bytes  sha256 ${short(f.sha256)}`);
+  const { source } = manifest;
   io.out(
     `${dir}: version ${manifest.version ?? '(unversioned extract)'}, created ${manifest.created ?? 'unknown'}\n` +
-      `source   ${manifest.source.id} (${manifest.source.file}, ${manifest.source.format}, sha256 ${manifest.source.sha256.slice(0, 12)}…)\n` +
+      `source   ${source.id} (${source.file}, ${source.format}, sha256 ${short(source.sha256)})\n` +
       `pipeline ${manifest.pipeline.name} ${manifest.pipeline.version}\n\ntables:\n${tables.join('\n')}\n\nfiles:\n${files.join('\n')}\n`,
   );
 }

@@ -8,7 +8,7 @@ import { loadIdentity, saveLedger } from '../../identity/ledger.js';
 import { build } from '../../orchestrate/build.js';
 import { ownPath } from '../../lib/project.js';
 import { type Command, DEFAULT_SOURCE } from '../command.js';
-import { printDiagnostics } from '../report.js';
+import { printDiagnostics } from '../print.js';
 
 export const releaseCommand: Command = {
   name: 'release',
@@ -46,10 +46,8 @@ Example:
     const record = writeRecord(result.dir);
     saveLedger(identity);
     copyFileSync(join(result.dir, 'CHANGELOG.md'), ownPath('CHANGELOG.md'));
-    if (io.json)
-      io.out(
-        `${JSON.stringify({ version: result.version, dir: result.dir, build: result.outcome, record: record.outcome, file: record.file })}\n`,
-      );
+    const outcome = { version: result.version, dir: result.dir, build: result.outcome, record: record.outcome, file: record.file };
+    if (io.json) io.out(`${JSON.stringify(outcome)}\n`);
     else
       io.err(`${result.outcome} ${result.dir}; ${record.outcome} ${record.file}; commit releases/, CHANGELOG.md and identity/ together\n`);
     return EXIT.ok;

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { EXIT, PipelineError } from '../../errors.js';
 import { jsonSchemaOfTable, publishedTables } from '../../publish/published.js';
-import { schemaText } from '../../validate/schemas.js';
+import { schemaText } from '../../model/json-schema.js';
 import type { Command } from '../command.js';
 import { ownPath } from '../../lib/project.js';
 

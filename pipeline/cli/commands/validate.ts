@@ -5,7 +5,7 @@ import { keyOf, TABLE_NAMES, type TableName } from '../../model/tables.js';
 import { PIPELINE } from '../../lib/package.js';
 import { validatorFor } from '../../validate/gate.js';
 import type { Command } from '../command.js';
-import { isDirectory, type LoadedTable, readManifest, readTableFile } from '../tables.js';
+import { isDirectory, type LoadedTable, readManifest, readTableFile } from '../read-tables.js';
 
 interface Problem extends Place {
   message: string;

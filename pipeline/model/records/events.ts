@@ -20,8 +20,10 @@ export const EventKind = z
   .enum(EVENT_KINDS)
   .describe(
     'detained (detained, arrested, placed in custody or pre-trial detention); charged (case opened, charged, indicted); trial_started; ' +
-      'convicted (verdict or sentence passed, a later second sentence too); sentence_changed (a court changed or commuted the sentence); ' +
-      'appeal_rejected (verdict left unchanged); transferred; released (house arrest and recognisance too); hunger_strike; ill_treatment; ' +
+      'convicted (verdict or sentence passed, a later second sentence too); ' +
+      'sentence_changed (a court changed or commuted the sentence); ' +
+      'appeal_rejected (verdict left unchanged); transferred; released (house arrest and recognisance too); ' +
+      'hunger_strike; ill_treatment; ' +
       'other (a dated statement of none of these kinds)',
   );
 

@@ -9,7 +9,8 @@ export const FootnoteRow = z
     urls: z
       .array(z.string().min(1))
       .describe(
-        'URLs cited, cleaned (no angle brackets or link syntax, escapes undone, link target preferred); a URL printed with a space inside is kept as printed',
+        'URLs cited, cleaned (no angle brackets or link syntax, escapes undone, link target preferred); ' +
+          'a URL printed with a space inside is kept as printed',
       ),
     domains: z.array(z.string()).describe('Host names of those URLs without "www.", unique, in order'),
     text: z.string().describe('Text of the footnote as printed'),

@@ -28,7 +28,8 @@ export const Section = z
       .enum(['heading', 'text'])
       .nullable()
       .describe(
-        "How the table of contents entry was found: a heading with its title, or the passage that opens it (the conversion lost the heading; the title is the table's); null when the table does not list it",
+        'How the table of contents entry was found: a heading with its title, or the passage that opens it ' +
+          "(the conversion lost the heading; the title is the table's); null when the table does not list it",
       ),
     front_matter: z
       .boolean()

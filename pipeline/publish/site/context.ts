@@ -1,6 +1,10 @@
 /** What every page renderer reads: the dataset, the release's facts and the files rendered before the site. */
 import type { Dataset } from '../../model/tables.js';
 import type { ReleaseMeta, Rendered } from '../types.js';
+import { plural } from '../../lib/counts.js';
+import type { Row } from '../../model/row.js';
+
+export type { Row } from '../../model/row.js';
 
 export interface SiteContext {
   dataset: Dataset;
@@ -9,8 +13,6 @@ export interface SiteContext {
   files: Rendered;
   title: string;
 }
-
-export type Row = Record<string, unknown>;
 
 /** A table the dataset may or may not have (events arrive with issue #13): read generically, [] when absent. */
 export const optionalTable = (dataset: Dataset, name: string): Row[] =>
@@ -26,7 +28,7 @@ export function months(total: number | null): string | null {
   if (total === null) return null;
   const years = Math.floor(total / 12),
     rest = total % 12;
-  const part = (n: number, unit: string) => (n ? `${n} ${unit}${n === 1 ? '' : 's'}` : '');
+  const part = (n: number, unit: string) => (n ? plural(n, unit) : '');
   return [part(years, 'year'), part(rest, 'month')].filter(Boolean).join(' ') || '0 months';
 }
 

@@ -1,6 +1,6 @@
 /** JSON Schemas (2020-12) generated from the zod record definitions. */
 import { z } from 'zod';
-import { TABLES, type TableName } from '../model/tables.js';
+import { TABLES, type TableName } from './tables.js';
 
 /** ajv's settings, shared by the build's standalone validators and run-time compilation. */
 export const AJV_OPTIONS = { allErrors: false, strict: true } as const;

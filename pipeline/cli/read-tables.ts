@@ -7,8 +7,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { TABLE_NAMES, type TableName } from '../model/tables.js';
+import type { Manifest } from '../publish/manifest.js';
+import type { Row } from '../model/row.js';
 
-export type Row = Record<string, unknown>;
+export type { Row } from '../model/row.js';
 
 export interface LoadedTable {
   table: TableName;
@@ -16,15 +18,6 @@ export interface LoadedTable {
   rows: Row[];
   /** Line of each row in the file (NDJSON: its own line; JSON: where the object starts). */
   lines: number[];
-}
-
-export interface ReleaseManifest {
-  version: string | null;
-  created: string | null;
-  source: { id: string; file: string; format: string; sha256: string };
-  pipeline: { name: string; version: string };
-  counts: Record<string, number>;
-  files: { path: string; bytes: number; sha256: string }[];
 }
 
 export const isDirectory = (path: string) => existsSync(path) && statSync(path).isDirectory();
@@ -54,10 +47,10 @@ export function parseJson(text: string, file: string, firstLine = 1): unknown {
   }
 }
 
-export function readManifest(dir: string): ReleaseManifest {
+export function readManifest(dir: string): Manifest {
   const file = join(dir, 'manifest.json');
   if (!existsSync(file)) throw new PipelineError('not a release directory: no manifest.json', EXIT.input, { file: dir });
-  return parseJson(readText(file), file) as ReleaseManifest;
+  return parseJson(readText(file), file) as Manifest;
 }
 
 /** The table a file holds: --table, else its name ("prisoners.ndjson"). */
@@ -115,11 +108,4 @@ function objectStartLines(text: string, count: number): number[] {
     } else if (c === '}' || c === ']') depth--;
   }
   return starts;
-}
-
-/** Every table of a release directory, from its NDJSON files. */
-export function readRelease(dir: string): { manifest: ReleaseManifest; tables: LoadedTable[] } {
-  const manifest = readManifest(dir);
-  const tables = Object.keys(manifest.counts).map((table) => readTableFile(join(dir, `${table}.ndjson`), table));
-  return { manifest, tables };
 }

@@ -8,7 +8,7 @@
  * words count more than words found everywhere). Only an entry matching no
  * passage at all stays unlocated.
  */
-import { titleKey, type TocEntry } from '../lib/toc.js';
+import { parseToc, titleKey, type TocEntry } from './toc.js';
 import type { Block, DocumentModel } from '../model/document.js';
 
 export interface LocatedEntry {
@@ -132,4 +132,20 @@ export function locateTocEntries(doc: DocumentModel, toc: TocEntry[], tocAt: num
     k = end;
   }
   return located;
+}
+
+/** The first paragraph that reads as a table of contents: its entries and its index in the blocks (-1: none). */
+export function tocOf(doc: DocumentModel): { entries: TocEntry[]; at: number } {
+  for (const [at, b] of doc.blocks.entries()) {
+    if (b.kind !== 'paragraph') continue;
+    const entries = parseToc(b.text);
+    if (entries.length) return { entries, at };
+  }
+  return { entries: [], at: -1 };
+}
+
+/** Every entry of the table of contents located in the text ([] without a table). */
+export function locatedToc(doc: DocumentModel): LocatedEntry[] {
+  const { entries, at } = tocOf(doc);
+  return entries.length ? locateTocEntries(doc, entries, at) : [];
 }

@@ -1,0 +1,2 @@
+/** A record as published and read back: field name -> value. */
+export type Row = Record<string, unknown>;

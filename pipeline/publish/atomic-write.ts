@@ -1,0 +1,61 @@
+/**
+ * Writing rendered files so that a failure part-way leaves nothing half-written in place: everything goes to
+ * a temporary sibling first, then is renamed in.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { sleep } from './lock.js';
+import { checkOutputDir } from './output.js';
+import type { Rendered } from './types.js';
+
+/**
+ * Test hook: KZPP_PUBLISH_PAUSE_MS makes publishing pause after each file, so
+ * a test can kill a build at chosen points. Unset, it costs nothing.
+ */
+export function pauseForCrashTests(): void {
+  const ms = Number(process.env.KZPP_PUBLISH_PAUSE_MS ?? 0);
+  if (ms > 0) sleep(ms);
+}
+
+export function writeFiles(dir: string, files: Rendered): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, bytes] of files) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+    pauseForCrashTests();
+  }
+}
+
+/**
+ * Ad-hoc output (no versioning; seal datasets first): files go to a temporary sibling first, so a failure
+ * before the end leaves OUT as it was. 'replace' (new, empty or an earlier output: see output.ts) swaps the
+ * sibling in for OUT whole; 'merge' (a foreign folder, --force) renames each file into it, removing nothing.
+ */
+export function writeOutput(out: string, files: Rendered, mode: 'replace' | 'merge' = 'replace'): void {
+  checkOutputDir(out, '--out');
+  const base = out.replace(/\/+$/, '');
+  const tmp = `${base}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    writeFiles(tmp, files);
+    if (mode === 'replace') swapInto(tmp, base);
+    else {
+      for (const name of files.keys()) {
+        mkdirSync(dirname(join(out, name)), { recursive: true });
+        renameSync(join(tmp, name), join(out, name));
+      }
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Put a finished directory in place of out: the old one is moved aside first and removed after. */
+function swapInto(ready: string, out: string): void {
+  const old = `${out}.old-${process.pid}`;
+  const had = existsSync(out);
+  if (had) renameSync(out, old);
+  else mkdirSync(dirname(out), { recursive: true });
+  renameSync(ready, out);
+  if (had) rmSync(old, { recursive: true, force: true });
+}
