@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseMarkdown } from '../pipeline/parse/markdown.js';
@@ -69,3 +69,26 @@ export function snapshot(dir: string, prefix = '/'): Record<string, string> {
 }
 
 export const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
+
+/**
+ * The real report extracted by the compiled CLI, once per build of it: test files that only read such a release
+ * share this directory (read-only by contract) instead of each extracting the report again. Keyed by the
+ * program's bytes and the report's, made in a temporary folder and renamed into place, so concurrent workers
+ * never see a half-written release (the one that loses the race discards its copy).
+ */
+export function sharedReportRelease(): string {
+  const key = createHash('sha256');
+  for (const file of [join(ROOT, 'build', 'kzpp.mjs'), join(ROOT, 'build', 'validators.cjs'), REPORT_MD]) key.update(readFileSync(file));
+  const dir = join(tmpdir(), `kzpp-shared-release-${key.digest('hex').slice(0, 16)}`);
+  if (existsSync(dir)) return dir;
+  const work = tempDir('kzpp-shared-work-');
+  const r = cli(['extract', REPORT_MD, '--out', join(work, 'release')]);
+  if (r.status !== 0) throw new Error(`extracting the shared release failed: ${r.stderr}`);
+  try {
+    renameSync(join(work, 'release'), dir);
+  } catch (e) {
+    if (!existsSync(dir)) throw e; // another worker published it first: same program, same report, same bytes
+  }
+  rmSync(work, { recursive: true, force: true });
+  return dir;
+}

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, REPORT_MD, ROOT, tempDir } from './helpers.js';
+import { ROOT, sharedReportRelease } from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'build', 'test-output', 'site');
@@ -46,9 +46,7 @@ async function launch(): Promise<Browser> {
 }
 
 beforeAll(async () => {
-  out = join(tempDir('kzpp-site-'), 'release');
-  const built = cli(['extract', REPORT_MD, '--out', out]);
-  expect(built.status, built.stderr).toBe(0);
+  out = sharedReportRelease();
   site = join(out, 'site');
   people = JSON.parse(readFileSync(join(out, 'prisoners.json'), 'utf8'));
   browser = await launch();
