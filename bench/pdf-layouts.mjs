@@ -61,7 +61,7 @@ function randomStyle(random, i) {
 }
 
 /** The renderer and the pipeline's reader, bundled into one module. */
-async function loadTools(dir) {
+async function loadTools() {
   const entry = `
     export { renderPdf } from './tests/support/render-pdf.ts';
     export { modelOf } from './tests/helpers.ts';
@@ -96,7 +96,7 @@ async function main() {
   const seed = Number(process.argv[3] ?? 1);
   const dir = mkdtempSync(join(tmpdir(), 'kzpp-layouts-'));
   try {
-    const tools = await loadTools(dir);
+    const tools = await loadTools();
     const dataset = (doc) => tools.withoutPositions(tools.extractAll(doc, 'fixture').dataset);
     const random = generator(seed);
     const styles = Array.from({ length: n }, (_, i) => randomStyle(random, i + 1));
