@@ -3,7 +3,7 @@
  * from the package's location; what the user names from the current directory. Every command works
  * from a subfolder of the checkout and from a folder outside it. And the small frictions, each in one line.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, fixture, ROOT, tempDir } from './helpers.js';
@@ -17,7 +17,8 @@ describe.each(PLACES)('from %s', (_, place) => {
   it("schemas --check finds the package's schemas and says what it checked", () => {
     const r = cli(['schemas', '--check', '--human'], { cwd: place() });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toBe(`checked 14 JSON Schemas in ${join(ROOT, 'schemas')}: each matches its zod definition\n`);
+    const count = readdirSync(join(ROOT, 'schemas')).filter((f) => f.endsWith('.schema.json')).length;
+    expect(r.stderr).toBe(`checked ${count} JSON Schemas in ${join(ROOT, 'schemas')}: each matches its zod definition\n`);
   });
 
   it("build finds the source manifest, the mirror and the release records; dictionary --check the package's dictionary", () => {

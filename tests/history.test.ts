@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyFiles } from '../pipeline/history/index.js';
@@ -114,23 +115,28 @@ describe('make verify', () => {
   });
 
   it('the CLI exits 5 when a release differs, one line per file', () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, 'releases'));
-    const record = JSON.parse(readFileSync(join(ROOT, 'releases', `${V}.json`), 'utf8'));
+    // The program installed in a copy of the project (its own releases/ are the ones verify reads), with the
+    // current version's record tampered with.
+    const project = join(tempDir(), 'project');
+    execFileSync('git', ['clone', '-q', '--shared', ROOT, project]);
+    mkdirSync(join(project, 'build'));
+    for (const file of ['kzpp.mjs', 'validators.cjs']) copyFileSync(join(ROOT, 'build', file), join(project, 'build', file));
+    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+    mkdirSync(join(ROOT, 'build', 'deps'), { recursive: true });
+    symlinkSync(join(ROOT, 'build', 'deps'), join(project, 'build', 'deps'), 'dir');
+    const record = JSON.parse(readFileSync(join(project, 'releases', `${V}.json`), 'utf8'));
     record.files.find((f: { path: string }) => f.path === 'manifest.json').sha256 = '0'.repeat(64);
-    writeFileSync(join(dir, 'releases', `${V}.json`), JSON.stringify(record));
-    copyFileSync(join(ROOT, 'CHANGELOG.md'), join(dir, 'CHANGELOG.md'));
-    mkdirSync(join(dir, 'sources', 'odf-2025-02-13-tough-year'), { recursive: true });
-    copyFileSync(
-      join(ROOT, 'sources', 'odf-2025-02-13-tough-year', 'source.json'),
-      join(dir, 'sources', 'odf-2025-02-13-tough-year', 'source.json'),
-    );
-    const r = cli(['verify', '--mirror', MIRROR], { cwd: dir });
+    writeFileSync(join(project, 'releases', `${V}.json`), JSON.stringify(record));
+    const r = spawnSync(process.execPath, [join(project, 'bin', 'kzpp.js'), 'verify', '--mirror', MIRROR], {
+      cwd: project,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(5);
     expect(r.stderr).toMatch(
       new RegExp(
-        `^${VRE} \\(current code\\): 1 differences\\n  ${VRE}/manifest\\.json: sha256 \\w+… rebuilt, 000000000000… recorded\\nkzpp: error: releases differ from their records: ${VRE}\\n$`,
+        `^${VRE} \\(current code\\): 1 differences\\n  ${VRE}/manifest\\.json: sha256 \\w+… rebuilt, 000000000000… recorded\\n` +
+          `kzpp: error: releases differ from their records: ${VRE}\\n$`,
       ),
     );
-  });
+  }, 300_000);
 });

@@ -194,6 +194,7 @@ describe('atomic and immutable', () => {
     const third = startBuild(other, 80);
     const fourth = spawnSync(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'build', '--dist', other, '--json'], {
       cwd: ROOT,
+      env: { ...process.env, KZPP_LOCK_WAIT_MS: '120000' }, // the third pauses after each of the release's ~170 files
       encoding: 'utf8',
     });
     expect(fourth.status, fourth.stderr).toBe(0);

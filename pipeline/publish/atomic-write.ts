@@ -2,9 +2,9 @@
  * Writing rendered files so that a failure part-way leaves nothing half-written in place: everything goes to
  * a temporary sibling first, then is renamed in.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { sleep } from './lock.js';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { isAlive, sleep } from './lock.js';
 import { checkOutputDir } from './output.js';
 import type { Rendered } from './types.js';
 
@@ -35,7 +35,7 @@ export function writeOutput(out: string, files: Rendered, mode: 'replace' | 'mer
   checkOutputDir(out, '--out');
   const base = out.replace(/\/+$/, '');
   const tmp = `${base}.tmp-${process.pid}`;
-  rmSync(tmp, { recursive: true, force: true });
+  removeLeftovers(base);
   try {
     writeFiles(tmp, files);
     if (mode === 'replace') swapInto(tmp, base);
@@ -47,6 +47,17 @@ export function writeOutput(out: string, files: Rendered, mode: 'replace' | 'mer
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The temporary and set-aside siblings of out that a killed run left behind (their process is gone). */
+function removeLeftovers(out: string): void {
+  const parent = dirname(out),
+    name = basename(out);
+  if (!existsSync(parent)) return;
+  for (const entry of readdirSync(parent)) {
+    const pid = entry.startsWith(name) ? /^\.(?:tmp|old)-(\d+)$/.exec(entry.slice(name.length))?.[1] : undefined;
+    if (pid && (Number(pid) === process.pid || !isAlive(Number(pid)))) rmSync(join(parent, entry), { recursive: true, force: true });
   }
 }
 

@@ -9,7 +9,7 @@ import { EXIT, PipelineError } from '../errors.js';
 export const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /** Is the process alive? (EPERM: alive, but not ours.) */
-function isAlive(pid: number): boolean {
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
