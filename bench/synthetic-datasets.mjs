@@ -54,8 +54,10 @@ export async function writeDatasetPair(templateNdjson, n, oldDir, newDir, { renu
   });
   for (let k = n; k < n + Math.floor(n / 200); k++) next.push(recordOf(templates, k)); // added
   if (renumbered) next.forEach((r, i) => (next[i] = { ...r, number: i + 1 }));
-  writeOutput(oldDir, await renderDataset({ prisoners: old }, meta('old'), new Map(), { site: false }));
-  writeOutput(newDir, await renderDataset({ prisoners: next }, meta('new'), new Map(), { site: false }));
+  // the diff reads the NDJSON only: no website, no Parquet or SQLite for 100,000 records
+  const tablesOnly = { site: false, analytic: false };
+  writeOutput(oldDir, await renderDataset({ prisoners: old, events: [] }, meta('old'), new Map(), tablesOnly));
+  writeOutput(newDir, await renderDataset({ prisoners: next, events: [] }, meta('new'), new Map(), tablesOnly));
   return { old: old.length, new: next.length };
 }
 
