@@ -42,8 +42,11 @@ function dependenciesOf(work: string, root: string): string {
   try {
     for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(work, file), join(scratch, file));
     run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], scratch);
-    rmSync(dir, { recursive: true, force: true });
-    renameSync(scratch, dir);
+    try {
+      renameSync(scratch, dir);
+    } catch (e) {
+      if (!existsSync(dir)) throw e; // else another rebuild installed the same packages first: use those
+    }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
