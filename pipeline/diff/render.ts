@@ -153,22 +153,14 @@ export function changesCsv(diff: DatasetDiff): string {
     for (const list of [d.changed, d.repositioned]) {
       for (const c of list) {
         const label = labelOf(table, c.record);
-        for (const f in c.changes)
-          out += row(
-            table,
-            c.id,
-            label,
-            'MOD',
-            `${csvField(f)},substantive,${csvField(cellOf(c.changes[f]!.from))},${csvField(cellOf(c.changes[f]!.to))}`,
-          );
-        for (const f in c.positional)
-          out += row(
-            table,
-            c.id,
-            label,
-            'MOD',
-            `${csvField(f)},positional,${csvField(cellOf(c.positional[f]!.from))},${csvField(cellOf(c.positional[f]!.to))}`,
-          );
+        for (const [kind, fields] of [
+          ['substantive', c.changes],
+          ['positional', c.positional],
+        ] as const) {
+          for (const [f, v] of Object.entries(fields)) {
+            out += row(table, c.id, label, 'MOD', `${csvField(f)},${kind},${csvField(cellOf(v.from))},${csvField(cellOf(v.to))}`);
+          }
+        }
       }
     }
     for (const r of d.removed) out += row(table, idOf(table, r), labelOf(table, r), 'DEL', ',,,');

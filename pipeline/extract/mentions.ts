@@ -31,8 +31,8 @@ const blanked = (key: string, i: number) => `${key.slice(0, i)}*${key.slice(i + 
 
 /**
  * Names keyed as printed (nameKey), and by each form with one vowel of the
- * family name blanked, for spellings one vowel apart ("Kiribayev" for
- * "KARIBAYEV"): the given names stay as they are, so two people of one family
+ * family name blanked, for spellings one vowel apart ("Telibayev" for
+ * "TALIBAYEV"): the given names stay as they are, so two people of one family
  * never meet. Lookups cost the length of the name, however many names.
  */
 interface NameKeys {

@@ -143,7 +143,7 @@ function printRelease(io: Io, dir: string, manifest: Manifest): void {
   );
 }
 
-/** A person named by a name or alias, folded as for ids ("erzhan elshibaev" finds Yerzhan YELSHIBAYEV). */
+/** A person named by a name or alias, folded as for ids ("arman testof" finds Arman TESTOV). */
 const namedAs = (folded: string) => (r: Record<string, unknown>) =>
   [r.name, r.name_as_printed, ...(Array.isArray(r.aliases) ? r.aliases : [])].some((n) => typeof n === 'string' && nameKey(n) === folded);
 
