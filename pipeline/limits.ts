@@ -6,6 +6,7 @@
  * figures); each refusal is one line naming the file and place, exit 3.
  */
 import { inputError } from './errors.js';
+import { thousands } from './lib/order.js';
 
 const MiB = 1024 * 1024;
 
@@ -54,7 +55,7 @@ export const LIMITS = {
   pdfTextItems: 100_000,
 } as const;
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 const mb = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
 
 export function checkFileSize(bytes: number, file: string): void {

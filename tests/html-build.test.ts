@@ -27,7 +27,8 @@ function project(): { dir: string; mirror: string } {
   writeFileSync(join(dir, 'sources', ID, 'source.json'), JSON.stringify(manifest, null, 2));
   // the program reads its sources/ from its own place: a copy of it holds this project's; npm ci and compiling are the checkout's
   // the compiled program only: build/ also holds older releases' packages (hundreds of MB), which this build does not use
-  for (const part of ['bin', 'build/kzpp.mjs', 'build/validators.cjs', 'identity']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const part of ['bin', 'build/kzpp.mjs', 'build/validators.cjs', 'identity'])
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   const keepTime = { preserveTimestamps: true }; // older than node_modules' stamp: make does not run npm ci
   for (const file of ['package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(dir, file), keepTime);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));

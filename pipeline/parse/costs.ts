@@ -9,6 +9,7 @@
  */
 import { inputError } from '../errors.js';
 import { LIMITS } from '../limits.js';
+import { thousands } from '../lib/order.js';
 
 /** What the scan carries from one line to the next. */
 interface ScanState {
@@ -126,7 +127,7 @@ export const CONSTRUCTS: Construct[] = [
   },
 ];
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = thousands;
 
 function refuse(construct: Construct, value: number, file: string, line: number): never {
   const what = `${construct.name} ${n(value)} ${construct.unit}`;

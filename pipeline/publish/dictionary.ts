@@ -11,6 +11,21 @@ import { columnOf } from './columns.js';
 import { DATASETTE_FILE } from './analytic-input.js';
 import { parquetTypeOf } from './parquet.js';
 import type { Row } from '../model/row.js';
+import type { Root, RootContent } from 'mdast';
+import {
+  bulletList,
+  code,
+  comment,
+  heading,
+  type Inline,
+  link,
+  markdownOf,
+  paragraph,
+  prose,
+  root,
+  strong,
+  table as table_,
+} from './mdast.js';
 
 type JsonSchema = Parameters<typeof unwrapNullable>[0];
 
@@ -30,22 +45,23 @@ function typeOf(prop: JsonSchema): string {
   return nullable ? `${type} or null` : type;
 }
 
-const cellText = (text: string) => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|');
-
 /** The first present value in the rows, shortened for a table cell. */
-function exampleOf(rows: Row[], read: (row: Row) => unknown): string {
+function exampleOf(rows: Row[], read: (row: Row) => unknown): Inline {
   const value = rows.map(read).find((v) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0));
   if (value === undefined) return '';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const short = text.length > EXAMPLE_LENGTH ? `${text.slice(0, EXAMPLE_LENGTH - 1)}…` : text;
-  return `\`${cellText(short).replace(/`/g, "'")}\``;
+  const text = (typeof value === 'string' ? value : JSON.stringify(value)).replace(/\s+/g, ' ');
+  return code(text.length > EXAMPLE_LENGTH ? `${text.slice(0, EXAMPLE_LENGTH - 1)}…` : text);
 }
 
-function fieldRows(schema: JsonSchema, rows: Row[]): string[] {
-  const line = (field: string, csv: string, p: JsonSchema, required: boolean, read: (r: Row) => unknown) =>
-    `| \`${field}\` | \`${csv}\` | ${typeOf(p)}${required ? '' : ' (may be absent)'} ` +
-    `| \`${parquetTypeOf(columnOf(field, p as never, true))}\` ` +
-    `| ${cellText(p.description ?? unwrapNullable(p).schema.description ?? '')} | ${exampleOf(rows, read)} |`;
+function fieldRows(schema: JsonSchema, rows: Row[]): Inline[][] {
+  const line = (field: string, csv: string, p: JsonSchema, required: boolean, read: (r: Row) => unknown): Inline[] => [
+    code(field),
+    code(csv),
+    [prose(typeOf(p)), required ? '' : ' (may be absent)'],
+    code(parquetTypeOf(columnOf(field, p as never, true))),
+    (p.description ?? unwrapNullable(p).schema.description ?? '').replace(/\s+/g, ' '),
+    exampleOf(rows, read),
+  ];
   const required = new Set(schema.required ?? []);
   return Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
     const inner = unwrapNullable(prop).schema;
@@ -59,70 +75,80 @@ function fieldRows(schema: JsonSchema, rows: Row[]): string[] {
   });
 }
 
-/** Markdown inline code. */
-const code = (text: string) => `\`${text}\``;
-
-function tableSection(table: PublishedTable, rows: Row[], all: PublishedTable[]): string {
+function tableSection(table: PublishedTable, rows: Row[], all: PublishedTable[]): RootContent[] {
   const schema = jsonSchemaOfTable(table) as JsonSchema;
   const files = tableFiles(table);
   const fks = foreignKeysOf(table, schema, all);
+  const fileList = [files.json, files.ndjson, files.csv, files.excel, files.parquet].flatMap((f, i) => [i ? ', ' : '', code(f)]);
+  const keys = table.key.flatMap((k, i) => [i ? ' + ' : '', code(k)]);
   return [
-    `## ${table.name}`,
-    '',
-    `**${table.title}**${schema.description ? `: ${schema.description}` : ''}.${table.derived ? ' Computed from the records.' : ''}`,
-    '',
-    `- Files: ${[files.json, files.ndjson, files.csv, files.excel, files.parquet].map(code).join(', ')}; schema ${code(files.schema)}`,
-    `- Rows: ${rows.length}; key: ${table.key.map((k) => `\`${k}\``).join(' + ') || 'none'}`,
-    ...fks.map((fk) => `- \`${fk.fields.join(', ')}\` refers to \`${fk.reference.resource}.${fk.reference.fields.join(', ')}\``),
-    '',
-    '| field | CSV column | type | Parquet | meaning | example |',
-    '|---|---|---|---|---|---|',
-    ...fieldRows(schema, rows),
-    '',
-  ].join('\n');
+    heading(2, table.name),
+    paragraph(
+      strong(table.title),
+      schema.description ? `: ${schema.description}` : '',
+      '.',
+      table.derived ? ' Computed from the records.' : '',
+    ),
+    bulletList([
+      ['Files: ', fileList, '; schema ', code(files.schema)],
+      [`Rows: ${rows.length}; key: `, keys.length ? keys : 'none'],
+      ...fks.map((fk) => [code(fk.fields.join(', ')), ' refers to ', code(`${fk.reference.resource}.${fk.reference.fields.join(', ')}`)]),
+    ]),
+    table_(['field', 'CSV column', 'type', 'Parquet', 'meaning', 'example'], fieldRows(schema, rows)),
+  ];
 }
 
 /** The files of a release, by format. */
-const downloads = (database: string) => [
-  '| download | format | what it holds |',
-  '|---|---|---|',
-  '| `<table>.json`, `<table>.ndjson` | JSON, NDJSON | the records as validated against `schemas/<table>.schema.json` |',
-  '| `<table>.csv`, `excel/<table>.csv` | CSV | one row per record, for analysis and for spreadsheets |',
-  '| `<table>.parquet` | Apache Parquet (Snappy) | typed columns: `INT64`, `DOUBLE`, `BOOLEAN`, `STRING`, `DATE`, `LIST`, `STRUCT` |',
-  `| \`${database}\` | SQLite 3 | every table: keys, foreign keys, lists as JSON text, full-text search (\`<table>_fts\`), views |`,
-  `| \`${DATASETTE_FILE}\` | JSON | Datasette metadata: \`datasette ${database} -m ${DATASETTE_FILE}\` |`,
-  '| `datapackage.json`, `SHA256SUMS` | JSON, text | every file described (Frictionless Data Package) and hashed |',
-];
+const downloads = (database: string) =>
+  table_(
+    ['download', 'format', 'what it holds'],
+    [
+      [prose('`<table>.json`, `<table>.ndjson`'), 'JSON, NDJSON', prose('the records as validated against `schemas/<table>.schema.json`')],
+      [prose('`<table>.csv`, `excel/<table>.csv`'), 'CSV', 'one row per record, for analysis and for spreadsheets'],
+      [
+        code('<table>.parquet'),
+        'Apache Parquet (Snappy)',
+        prose('typed columns: `INT64`, `DOUBLE`, `BOOLEAN`, `STRING`, `DATE`, `LIST`, `STRUCT`'),
+      ],
+      [code(database), 'SQLite 3', prose('every table: keys, foreign keys, lists as JSON text, full-text search (`<table>_fts`), views')],
+      [code(DATASETTE_FILE), 'JSON', ['Datasette metadata: ', code(`datasette ${database} -m ${DATASETTE_FILE}`)]],
+      [prose('`datapackage.json`, `SHA256SUMS`'), 'JSON, text', 'every file described (Frictionless Data Package) and hashed'],
+    ],
+  );
 
-/** The dictionary of a source's dataset; `source` names the report the licence's attribution credits. */
-export function renderDictionary(dataset: Dataset, source: Attributed & { id: string }, database: string): string {
+const INTRODUCTION = [
+  'Every table is published in five forms with the same rows: `<table>.json` (a JSON array),',
+  '`<table>.ndjson` (one JSON record per line), `<table>.csv` (RFC 4180, UTF-8, no BOM; lists',
+  'joined with `; `, nested objects as `parent_child` columns), `excel/<table>.csv` (the same CSV',
+  'with a BOM and formula-safe cells, for spreadsheets) and `<table>.parquet` (typed: the "Parquet" column below).',
+  'Summary tables sit in `summaries/`.',
+  'Empty CSV cells are null. Dates are ISO 8601 at the precision printed (`2023-02-10`, `2022-09`, `2019`):',
+  'such a partial date stays a string in Parquet and SQLite too (no date type holds a month or a year alone);',
+  'only a field whose schema says a full date (`format: date`) is a Parquet `DATE`.',
+].join(' ');
+
+/** The dictionary of a source's dataset as a tree; `source` names the report the licence's attribution credits. */
+export function dictionaryTree(dataset: Dataset, source: Attributed & { id: string }, database: string): Root {
   const published = publishedRows(dataset);
   const all = published.map((p) => p.table);
-  return [
-    '# Data dictionary',
-    '',
-    `<!-- Generated by \`make data-dictionary\` from the record schemas and the data of source ${source.id}; do not edit. -->`,
-    '',
-    'Every table is published in five forms with the same rows: `<table>.json` (a JSON array),',
-    '`<table>.ndjson` (one JSON record per line), `<table>.csv` (RFC 4180, UTF-8, no BOM; lists',
-    'joined with `; `, nested objects as `parent_child` columns), `excel/<table>.csv` (the same CSV',
-    'with a BOM and formula-safe cells, for spreadsheets) and `<table>.parquet` (typed: the "Parquet" column below).',
-    'Summary tables sit in `summaries/`.',
-    'Empty CSV cells are null. Dates are ISO 8601 at the precision printed (`2023-02-10`, `2022-09`, `2019`):',
-    'such a partial date stays a string in Parquet and SQLite too (no date type holds a month or a year alone);',
-    'only a field whose schema says a full date (`format: date`) is a Parquet `DATE`.',
-    '',
-    ...downloads(database),
-    '',
-    licenceNotice(source),
-    '',
-    '| table | rows | what it is |',
-    '|---|---|---|',
-    ...published.map(
-      ({ table, rows }) =>
-        `| [${table.name}](#${table.name}) | ${rows.length} | ${cellText(table.title)}${table.derived ? ' (summary)' : ''} |`,
+  return root([
+    heading(1, 'Data dictionary'),
+    comment(`Generated by \`make data-dictionary\` from the record schemas and the data of source ${source.id}; do not edit.`),
+    paragraph(prose(INTRODUCTION)),
+    downloads(database),
+    paragraph(licenceNotice(source)),
+    table_(
+      ['table', 'rows', 'what it is'],
+      published.map(({ table, rows }) => [
+        link(`#${table.name}`, table.name),
+        String(rows.length),
+        `${table.title}${table.derived ? ' (summary)' : ''}`,
+      ]),
     ),
-    '',
-    ...published.map(({ table, rows }) => tableSection(table, rows, all)),
-  ].join('\n');
+    ...published.flatMap(({ table, rows }) => tableSection(table, rows, all)),
+  ]);
 }
+
+/** The dictionary as Markdown (docs/data-dictionary.md and each release's data-dictionary.md). */
+export const renderDictionary = (dataset: Dataset, source: Attributed & { id: string }, database: string): string =>
+  markdownOf(dictionaryTree(dataset, source, database));

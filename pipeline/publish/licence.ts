@@ -3,6 +3,7 @@
  * datapackage.json and the data dictionary both say it in these words. The
  * code is MIT (package.json); the data is CC BY 4.0, credited to the report.
  */
+import { type Inline, link, prose } from './mdast.js';
 
 export const DATA_LICENSE = {
   name: 'CC-BY-4.0',
@@ -35,11 +36,12 @@ export function dataLicenseEntry(source: Attributed) {
   return { name: DATA_LICENSE.name, path: DATA_LICENSE.path, title };
 }
 
-/** The licence paragraph of the data dictionary (Markdown). */
-export function licenceNotice(source: Attributed): string {
+/** The licence paragraph of the data dictionary, as phrasing content (a link to the licence). */
+export function licenceNotice(source: Attributed): Inline[] {
   return [
-    `The data is published under [${DATA_LICENSE.title}](${DATA_LICENSE.path}) (${DATA_LICENSE.name}).`,
-    `Attribution: data extracted from ${attributionOf(source)}.`,
-    QUOTED_TEXT_NOTICE,
-  ].join(' ');
+    'The data is published under ',
+    link(DATA_LICENSE.path, DATA_LICENSE.title),
+    ` (${DATA_LICENSE.name}). Attribution: data extracted from ${attributionOf(source)}. `,
+    prose(QUOTED_TEXT_NOTICE),
+  ];
 }

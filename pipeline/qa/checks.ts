@@ -14,6 +14,7 @@ import { describePlace, placeOf, positionsOverFile } from '../extract/provenance
 import type { DocumentModel } from '../model/document.js';
 import { isBody } from '../model/document.js';
 import type { Dataset } from '../model/tables.js';
+import { byText, naturally } from '../lib/order.js';
 
 /** A finding and where it is: the line (on `page` in a PDF build: one way of counting, as the published rows count). */
 export interface Finding {
@@ -37,7 +38,7 @@ export interface Check {
  */
 type CheckFn = (doc: DocumentModel, data: Dataset, at: (line: number) => string) => Finding[];
 
-const byLine = (a: Finding, b: Finding) => a.line - b.line || a.message.localeCompare(b.message);
+const byLine = (a: Finding, b: Finding) => a.line - b.line || byText(a.message, b.message);
 
 export interface StatedTotal {
   unit: string;
@@ -215,7 +216,7 @@ const labelOnTwoArticles: CheckFn = (_doc, { charges, prisoners }, at) => {
   }
   return [...byLabel].flatMap(([label, articles]) => {
     if (articles.size < 2) return [];
-    const ranked = [...articles].sort(([a, x], [b, y]) => y.length - x.length || a.localeCompare(b, 'en', { numeric: true }));
+    const ranked = [...articles].sort(([a, x], [b, y]) => y.length - x.length || naturally(a, b));
     const [usual, usualLines] = ranked[0]!;
     return ranked.slice(1).map(([odd, lines]) => ({
       message:

@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { Dataset } from '../../model/tables.js';
 import type { Chart } from './charts.js';
 import { dateOf, yearOf } from './context.js';
+import { byText, naturally } from '../../lib/order.js';
 
 const BLUE = '#0b4f9c',
   ORANGE = '#b35c00';
@@ -45,7 +46,7 @@ function sentencesByGroup(dataset: Dataset): Chart {
 
 function prisonersByArticle(dataset: Dataset): Chart {
   const data = [...dataset.articles]
-    .sort((a, b) => b.prisoner_count - a.prisoner_count || a.article.localeCompare(b.article, 'en', { numeric: true }))
+    .sort((a, b) => b.prisoner_count - a.prisoner_count || naturally(a.article, b.article))
     .map((a) => ({
       article: `Art. ${a.article}${a.listed_as_political ? ' (political)' : ''}`,
       prisoners: a.prisoner_count,
@@ -87,7 +88,7 @@ function verdictsAndDetentionsByYear(dataset: Dataset): Chart {
   }
   const data = [...counts]
     .map(([key, n]) => ({ year: key.split('|')[0] ?? '', kind: key.split('|')[1] ?? '', people: n }))
-    .sort((a, b) => a.year.localeCompare(b.year) || a.kind.localeCompare(b.kind));
+    .sort((a, b) => byText(a.year, b.year) || byText(a.kind, b.kind));
   const years = [...new Set(data.map((d) => d.year))];
   return {
     id: 'chart-years',

@@ -41,7 +41,12 @@ function demoteHeadings(node: Nodes): void {
 
 export function markdownToHtml(markdown: string): Html {
   const processor = unified().use(remarkParse).use(remarkGfm);
-  const hast = toHast(processor.runSync(processor.parse(markdown)) as MdRoot) as Root;
+  return mdastToHtml(processor.runSync(processor.parse(markdown)) as MdRoot);
+}
+
+/** A Markdown tree the pipeline built (the data dictionary) as HTML, sanitised like parsed Markdown. */
+export function mdastToHtml(tree: MdRoot): Html {
+  const hast = toHast(tree) as Root;
   sanitise(hast);
   demoteHeadings(hast);
   return trusted(toHtml(hast));

@@ -1,14 +1,18 @@
 /** The pages made from the release's Markdown files: changes (DIFF and CHANGELOG), the QA report, the data dictionary. */
+import type { Root } from 'mdast';
 import type { SiteContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import type { Page } from '../layout.js';
-import { markdownToHtml } from '../markdown.js';
+import { markdownToHtml, mdastToHtml } from '../markdown.js';
+import { dictionaryTree } from '../../dictionary.js';
+import { sqliteFileOf } from '../../analytic-input.js';
 
-const fileSection = (ctx: SiteContext, file: string, missing: string): Html => {
+/** A release's Markdown file as a page section; `tree` when the pipeline has its tree, so nothing is parsed back. */
+const fileSection = (ctx: SiteContext, file: string, missing: string, tree?: () => Root): Html => {
   const bytes = ctx.files.get(file);
   return bytes
     ? html`<section class="document">
-        ${markdownToHtml(bytes.toString('utf8'))}
+        ${tree ? mdastToHtml(tree()) : markdownToHtml(bytes.toString('utf8'))}
         <p class="muted">
           From <a href="../${file}"><code>${file}</code></a
           >.
@@ -37,5 +41,7 @@ export const dictionaryPage = (ctx: SiteContext): Page => ({
   path: 'dictionary.html',
   title: 'Data dictionary',
   body: html`<h1>Data dictionary</h1>
-    ${fileSection(ctx, 'data-dictionary.md', 'This release has no data dictionary.')}`,
+    ${fileSection(ctx, 'data-dictionary.md', 'This release has no data dictionary.', () =>
+      dictionaryTree(ctx.dataset, ctx.meta.source, sqliteFileOf(ctx.meta.pipeline.name)),
+    )}`,
 });

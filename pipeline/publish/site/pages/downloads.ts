@@ -3,6 +3,7 @@ import { sha256 } from '../../../lib/hash.js';
 import type { SiteContext } from '../context.js';
 import { html, table } from '../html.js';
 import type { Page } from '../layout.js';
+import { byText } from '../../../lib/order.js';
 
 /** Written after the site, so their sizes and hashes are in SHA256SUMS, not here. */
 const SEALS = ['manifest.json', 'datapackage.json', 'SHA256SUMS'];
@@ -17,7 +18,7 @@ const snippets = (version: string) => [
 ];
 
 export function downloadsPage(ctx: SiteContext): Page {
-  const files = [...ctx.files].filter(([path]) => !path.startsWith('site/')).sort(([a], [b]) => a.localeCompare(b));
+  const files = [...ctx.files].filter(([path]) => !path.startsWith('site/')).sort(([a], [b]) => byText(a, b));
   const rows = files.map(([path, bytes]) => [
     html`<a href="../${path}"><code>${path}</code></a>`,
     bytes.length,

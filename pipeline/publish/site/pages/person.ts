@@ -10,6 +10,7 @@ import { renderChart } from '../charts.js';
 import { dateOf, listLabel, months, optionalTable, type Row, type SiteContext } from '../context.js';
 import { html, type Html, link, type Part, table } from '../html.js';
 import type { Page } from '../layout.js';
+import { byText } from '../../../lib/order.js';
 
 interface TimelineEntry {
   date: string;
@@ -19,7 +20,7 @@ interface TimelineEntry {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v));
-const byDate = (a: TimelineEntry, b: TimelineEntry) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind);
+const byDate = (a: TimelineEntry, b: TimelineEntry) => byText(a.date, b.date) || byText(a.kind, b.kind);
 
 /** The events table's rows for the person, read generically; without it, the entry's own dates. */
 function timeline(ctx: SiteContext, p: Prisoner): TimelineEntry[] {
