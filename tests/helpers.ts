@@ -1,6 +1,18 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { inject } from 'vitest';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -67,6 +79,22 @@ export function snapshot(dir: string, prefix = '/'): Record<string, string> {
         .digest('hex');
   }
   return out;
+}
+
+/**
+ * The compiled program installed in a project of the user's (a clone of this checkout): its own package files
+ * (releases/, CHANGELOG.md, the ledger), which `release` writes, are the project's, never this checkout's; the
+ * bundle and node_modules are this checkout's, and so are older releases' packages and rebuilds (build/deps,
+ * build/releases: made under a lock, and checked against their records before use).
+ */
+export function installProgram(project: string): void {
+  mkdirSync(join(project, 'build'), { recursive: true });
+  for (const file of ['kzpp.mjs', 'validators.cjs']) copyFileSync(join(ROOT, 'build', file), join(project, 'build', file));
+  if (!existsSync(join(project, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+  for (const shared of ['deps', 'releases']) {
+    mkdirSync(join(ROOT, 'build', shared), { recursive: true });
+    if (!existsSync(join(project, 'build', shared))) symlinkSync(join(ROOT, 'build', shared), join(project, 'build', shared), 'dir');
+  }
 }
 
 export const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
