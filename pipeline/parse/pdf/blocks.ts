@@ -3,8 +3,8 @@
  * larger gap than between lines, a change of indent or size, a footnote
  * number opening the next line, a line opening a numbered entry, or a line
  * that stops short although the next line's first word would have fitted on
- * it. A page break is no such signal, so paragraphs and list entries run on
- * across it (past the footnotes at the foot of the page, too).
+ * it, or, in justified text, stops short of the edge. A page break is no such signal, so paragraphs and list
+ * entries run on across it (past the footnotes at the foot of the page, too).
  */
 import { ENTRY_HEAD } from '../../lib/entry.js';
 import { endsSentence } from '../../lib/text.js';
@@ -53,8 +53,8 @@ function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
   const needed = wordWidth(word, b) + (refs ? 0.7 * wordWidth(refs, b) : 0);
   const room = rightOf(a, layout) - a.right;
   if (endsSentence(a.text) && startsSentence(b.text)) {
-    // across a page break nothing but this says a paragraph ended: there, a sentence boundary gets the
-    // benefit of the doubt; on a page, lines at the usual spacing need clear room to be apart
+    // across a page break no gap says a paragraph ended: there, a sentence boundary gets the benefit of the
+    // doubt (see also endsShortOfJustified); on a page, lines at the usual spacing need clear room to be apart
     return a.frame === b.frame ? room > 1.25 * needed + 0.25 * b.size : room > 0.85 * needed;
   }
   return room > 1.3 * needed + 0.5 * b.size;
