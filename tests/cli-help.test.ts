@@ -3,21 +3,14 @@
  * project root after `make`. This runs each of them, in a copy of that state.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cli, MIRROR, ROOT, tempDir } from './helpers.js';
+import { cli, installProgram, MIRROR, ROOT, tempDir } from './helpers.js';
 
-/**
- * The program as installed in a project of the user's: its own package files (releases/, CHANGELOG.md, the
- * ledger), which `release` writes, are the copy's, never this checkout's. Older releases' packages are shared.
- */
+/** The command that runs the program installed in `project` (see installProgram). */
 const kzppIn = (project: string) => {
-  mkdirSync(join(project, 'build'), { recursive: true });
-  for (const file of ['kzpp.mjs', 'validators.cjs']) copyFileSync(join(ROOT, 'build', file), join(project, 'build', file));
-  if (!existsSync(join(project, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-  mkdirSync(join(ROOT, 'build', 'deps'), { recursive: true });
-  if (!existsSync(join(project, 'build', 'deps'))) symlinkSync(join(ROOT, 'build', 'deps'), join(project, 'build', 'deps'), 'dir');
+  installProgram(project);
   return `"${process.execPath}" "${join(project, 'bin', 'kzpp.js')}"`;
 };
 

@@ -7,7 +7,7 @@ import { emptyIdentity } from '../pipeline/identity/ledger.js';
 import { writeOutput } from '../pipeline/publish/atomic-write.js';
 import { renderDataset } from '../pipeline/publish/render.js';
 import { extractAll } from '../pipeline/orchestrate/extract.js';
-import { cli, fixture, modelOf, REPORT_MD, tempDir } from './helpers.js';
+import { cli, fixture, modelOf, REPORT_MD, sharedBuild, tempDir } from './helpers.js';
 
 const lines = (text: string) => text.trim().split('\n');
 /** The version a build publishes: package.json's. */
@@ -151,9 +151,7 @@ describe('no change where there is none', () => {
   });
 
   it('two builds of one release, and a release against its source', async () => {
-    const [a, b] = [tempDir(), tempDir()];
-    expect(cli(['build', '--dist', a]).status).toBe(0);
-    expect(cli(['build', '--dist', b]).status).toBe(0);
+    const [a, b] = [sharedBuild('a'), sharedBuild('b')];
     for (const [from, to] of [
       [join(a, V), join(b, V)],
       [REPORT_MD, join(a, V)],

@@ -1,6 +1,19 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { inject } from 'vitest';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseMarkdown } from '../pipeline/parse/markdown.js';
@@ -68,27 +81,71 @@ export function snapshot(dir: string, prefix = '/'): Record<string, string> {
   return out;
 }
 
+/**
+ * The compiled program installed in a project of the user's (a clone of this checkout): its own package files
+ * (releases/, CHANGELOG.md, the ledger), which `release` writes, are the project's, never this checkout's; the
+ * bundle and node_modules are this checkout's, and so are older releases' packages and rebuilds (build/deps,
+ * build/releases: made under a lock, and checked against their records before use).
+ */
+export function installProgram(project: string): void {
+  mkdirSync(join(project, 'build'), { recursive: true });
+  for (const file of ['kzpp.mjs', 'validators.cjs']) copyFileSync(join(ROOT, 'build', file), join(project, 'build', file));
+  if (!existsSync(join(project, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+  for (const shared of ['deps', 'releases']) {
+    mkdirSync(join(ROOT, 'build', shared), { recursive: true });
+    if (!existsSync(join(project, 'build', shared))) symlinkSync(join(ROOT, 'build', shared), join(project, 'build', shared), 'dir');
+  }
+}
+
 export const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
 
+/** A folder of this test run (made by the global set-up, removed at its end): what test files share. */
+const runDir = (): string => inject('runDir');
+
 /**
- * The real report extracted by the compiled CLI, once per build of it: test files that only read such a release
- * share this directory (read-only by contract) instead of each extracting the report again. Keyed by the
- * program's bytes and the report's, made in a temporary folder and renamed into place, so concurrent workers
- * never see a half-written release (the one that loses the race discards its copy).
+ * `make(dir)` run once per test run for `name`, by whichever test file asks first; the others wait for it
+ * (a lock folder) and share the result, read-only by contract. Made in a temporary folder and renamed into
+ * place, so no one sees it half-made; a failure is reported to every file that asked.
  */
-export function sharedReportRelease(): string {
-  const key = createHash('sha256');
-  for (const file of [join(ROOT, 'build', 'kzpp.mjs'), join(ROOT, 'build', 'validators.cjs'), REPORT_MD]) key.update(readFileSync(file));
-  const dir = join(tmpdir(), `kzpp-shared-release-${key.digest('hex').slice(0, 16)}`);
-  if (existsSync(dir)) return dir;
-  const work = tempDir('kzpp-shared-work-');
-  const r = cli(['extract', REPORT_MD, '--out', join(work, 'release')]);
-  if (r.status !== 0) throw new Error(`extracting the shared release failed: ${r.stderr}`);
-  try {
-    renameSync(join(work, 'release'), dir);
-  } catch (e) {
-    if (!existsSync(dir)) throw e; // another worker published it first: same program, same report, same bytes
+export function sharedOnce(name: string, make: (dir: string) => void): string {
+  const dir = join(runDir(), name);
+  const lock = `${dir}.lock`;
+  for (;;) {
+    if (existsSync(dir)) return dir;
+    if (existsSync(`${dir}.failed`)) throw new Error(readFileSync(`${dir}.failed`, 'utf8'));
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
   }
-  rmSync(work, { recursive: true, force: true });
+  const work = mkdtempSync(`${dir}.tmp-`);
+  try {
+    make(work);
+    renameSync(work, dir);
+  } catch (e) {
+    writeFileSync(`${dir}.failed`, `making the shared ${name} failed: ${(e as Error).message}`);
+    throw e;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
   return dir;
 }
+
+/** The real report extracted by the compiled CLI, once per test run: for test files that only read such a release. */
+export const sharedReportRelease = (): string =>
+  sharedOnce('report-extract', (dir) => {
+    const r = cli(['extract', REPORT_MD, '--out', join(dir, 'release')]);
+    if (r.status !== 0 || r.stderr) throw new Error(`exit ${r.status}: ${r.stderr}`);
+  }).concat('/release');
+
+/**
+ * A dist/ with the release of the default source built by `kzpp build`, once per test run; slots 'a' and
+ * 'b' are two independent builds, for tests of reproducibility. Read-only: copy it to change it.
+ */
+export const sharedBuild = (slot: 'a' | 'b' = 'a'): string =>
+  sharedOnce(`build-${slot}`, (dir) => {
+    const r = cli(['build', '--dist', join(dir, 'dist')]);
+    if (r.status !== 0 || r.stderr) throw new Error(`exit ${r.status}: ${r.stderr}`);
+  }).concat('/dist');

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyFiles } from '../pipeline/history/index.js';
@@ -11,7 +11,7 @@ import { publishRelease } from '../pipeline/publish/publish.js';
 import { renderDataset } from '../pipeline/publish/render.js';
 import type { ReleaseMeta } from '../pipeline/publish/types.js';
 import { extractAll } from '../pipeline/orchestrate/extract.js';
-import { fixture, MIRROR, modelOf, ROOT, tempDir } from './helpers.js';
+import { fixture, installProgram, MIRROR, modelOf, ROOT, tempDir } from './helpers.js';
 
 /** The tampering tests tamper with the record of the version the current code builds. */
 const V: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -119,11 +119,7 @@ describe('make verify', () => {
     // current version's record tampered with.
     const project = join(tempDir(), 'project');
     execFileSync('git', ['clone', '-q', '--shared', ROOT, project]);
-    mkdirSync(join(project, 'build'));
-    for (const file of ['kzpp.mjs', 'validators.cjs']) copyFileSync(join(ROOT, 'build', file), join(project, 'build', file));
-    symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-    mkdirSync(join(ROOT, 'build', 'deps'), { recursive: true });
-    symlinkSync(join(ROOT, 'build', 'deps'), join(project, 'build', 'deps'), 'dir');
+    installProgram(project);
     const record = JSON.parse(readFileSync(join(project, 'releases', `${V}.json`), 'utf8'));
     record.files.find((f: { path: string }) => f.path === 'manifest.json').sha256 = '0'.repeat(64);
     writeFileSync(join(project, 'releases', `${V}.json`), JSON.stringify(record));

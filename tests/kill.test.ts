@@ -10,7 +10,7 @@ import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyRelease } from '../pipeline/publish/verify.js';
-import { cli, fixture, loadFactor, REPORT_MD, ROOT, snapshot, tempDir } from './helpers.js';
+import { cli, fixture, loadFactor, ROOT, sharedBuild, snapshot, tempDir } from './helpers.js';
 import { recordedVersions } from '../pipeline/history/records.js';
 
 const KZPP = join(ROOT, 'bin', 'kzpp.js');
@@ -43,15 +43,19 @@ function expectWhole(dir: string): void {
 const visible = (tree: Record<string, string>) =>
   Object.fromEntries(Object.entries(tree).filter(([path]) => !path.split('/').some((p) => p.startsWith('.'))));
 
-/** Made once: an earlier output (the fixture), the new one (the report), a complete dist/. */
+/**
+ * Made once: an earlier output and the new one (two fixtures: what is tested is the writing, which is the
+ * same for any document, and a small one leaves more of the run to it), and a complete dist/ of the report.
+ */
 const made = tempDir();
 const EARLIER = join(made, 'earlier');
 const NEWER = join(made, 'newer');
-const REFERENCE = join(made, 'dist');
+const INPUT = fixture('mini-report.md');
+let REFERENCE: string;
 beforeAll(() => {
-  expect(cli(['extract', fixture('mini-report.md'), '--out', EARLIER]).status).toBe(0);
-  expect(cli(['extract', REPORT_MD, '--out', NEWER]).status).toBe(0);
-  expect(cli(['build', '--dist', REFERENCE]).status).toBe(0);
+  expect(cli(['extract', fixture('tables-report.md'), '--out', EARLIER]).status).toBe(0);
+  expect(cli(['extract', INPUT, '--out', NEWER]).status).toBe(0);
+  REFERENCE = sharedBuild();
 }, STEP_MS);
 
 describe('kill -9 at many moments', () => {
@@ -64,12 +68,12 @@ describe('kill -9 at many moments', () => {
       const earlier = snapshot(out);
       const expected = snapshot(NEWER);
 
-      await killAfter(start(['extract', REPORT_MD, '--out', out]), ms);
+      await killAfter(start(['extract', INPUT, '--out', out]), ms);
       expect(existsSync(out)).toBe(true);
       expectWhole(out);
       expect([earlier, expected]).toContainEqual(snapshot(out));
 
-      const again = cli(['extract', REPORT_MD, '--out', out]);
+      const again = cli(['extract', INPUT, '--out', out]);
       expect(again.status, again.stderr).toBe(0);
       expect(snapshot(out)).toEqual(expected);
       expect(readdirSync(dirname(out))).toEqual(['out']); // no temporary or aside copy left

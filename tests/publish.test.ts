@@ -10,7 +10,7 @@ import { computeSummaries, SUMMARY_NAMES } from '../pipeline/publish/summaries.j
 import { conventionalForeignKeys, tableSchemaOf } from '../pipeline/publish/tableschema.js';
 import { jsonSchemaOfTable } from '../pipeline/publish/published.js';
 import { listFiles } from '../pipeline/lib/files.js';
-import { cli, fixture, ROOT, tempDir } from './helpers.js';
+import { cli, fixture, ROOT, sharedBuild, tempDir } from './helpers.js';
 
 const PROFILES = join(ROOT, '..', 'shared', 'vendor', 'frictionless-datapackage-2.0');
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
@@ -35,10 +35,7 @@ type Resource = {
 let release: string;
 let datapackage: { resources: Resource[] } & Record<string, unknown>;
 beforeAll(() => {
-  const dist = tempDir();
-  const r = cli(['build', '--dist', dist]);
-  expect(r.status, r.stderr).toBe(0);
-  release = join(dist, VERSION);
+  release = join(sharedBuild(), VERSION);
   datapackage = JSON.parse(readFileSync(join(release, 'datapackage.json'), 'utf8'));
 });
 

@@ -7,10 +7,10 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyRelease } from '../pipeline/publish/verify.js';
 import { listFiles } from '../pipeline/lib/files.js';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { cli, ROOT, sharedBuild, tempDir } from './helpers.js';
 import { recordedVersions } from '../pipeline/history/records.js';
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
@@ -21,9 +21,7 @@ const PREVIOUS = recordedVersions(join(ROOT, 'releases'))
 
 let release: string;
 beforeAll(() => {
-  const dist = tempDir();
-  expect(cli(['build', '--dist', dist]).status).toBe(0);
-  release = join(dist, VERSION);
+  release = join(sharedBuild(), VERSION);
 });
 
 describe('DuckDB', () => {
@@ -94,9 +92,7 @@ describe('keys, checked by DuckDB', () => {
 
 describe('reproducible', () => {
   it('two builds from clean produce the same SHA256SUMS and the same bytes', () => {
-    const [a, b] = [tempDir(), tempDir()];
-    expect(cli(['build', '--dist', a]).status).toBe(0);
-    expect(cli(['build', '--dist', b]).status).toBe(0);
+    const [a, b] = [sharedBuild('a'), sharedBuild('b')];
     const sums = (d: string) => readFileSync(join(d, VERSION, 'SHA256SUMS'), 'utf8');
     expect(sums(a)).toBe(sums(b));
     expect(sums(a)).toBe(readFileSync(join(release, 'SHA256SUMS'), 'utf8'));
@@ -119,16 +115,31 @@ function expectOnlyCompleteReleases(dist: string): void {
 
 const PAUSE_MS = 15;
 
-function startBuild(dist: string, pauseMs = PAUSE_MS): ChildProcess {
+function startBuild(dist: string, hook: Record<string, string> = { KZPP_PUBLISH_PAUSE_MS: String(PAUSE_MS) }): ChildProcess {
   return spawn(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'build', '--dist', dist], {
     cwd: ROOT,
-    env: { ...process.env, KZPP_PUBLISH_PAUSE_MS: String(pauseMs) },
+    env: { ...process.env, ...hook },
     stdio: 'ignore',
   });
 }
 
+/** Held builds, killed after each test: one that failed must not leave a build waiting for its gate. */
+const held: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of held.splice(0)) child.kill('SIGKILL');
+});
+
+/** A build that holds dist's lock after its first file until the test opens its gate (writes the gate file). */
+function heldBuild(dist: string): { child: ChildProcess; exited: Promise<number | null>; open: () => void } {
+  const gate = join(tempDir(), 'gate');
+  const child = startBuild(dist, { KZPP_PUBLISH_GATE: gate });
+  held.push(child);
+  const exited = new Promise<number | null>((r) => child.on('exit', r));
+  return { child, exited, open: () => writeFileSync(gate, '') };
+}
+
 const until = async (condition: () => boolean, what: string) => {
-  const deadline = Date.now() + 20_000;
+  const deadline = Date.now() + 100_000; // below the test's timeout: a slow machine is not a failure, a hang is
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 5));
@@ -176,30 +187,37 @@ describe('atomic and immutable', () => {
 
   it('a second build while one is publishing waits, then stops with a clear message; the first completes', async () => {
     const dist = tempDir();
-    const first = startBuild(dist, 100); // slow enough to still hold the lock when the second arrives
-    const exited = new Promise<number | null>((r) => first.on('exit', r));
-    await until(() => existsSync(join(dist, '.lock')), 'the first build to take the lock');
+    const first = heldBuild(dist); // holds the lock until its gate opens
+    await until(() => tempFilesIn(dist) >= 1, 'the first build to take the lock and write');
     const second = spawnSync(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'build', '--dist', dist], {
       cwd: ROOT,
       env: { ...process.env, KZPP_LOCK_WAIT_MS: '200' },
       encoding: 'utf8',
     });
+    first.open();
     expect(second.status).toBe(7);
     expect(second.stderr).toMatch(/^kzpp: error: .*\.lock: another build \(PID \d+\) is publishing into .*; waited 0\.2 s/);
     expect(second.stderr.trim().split('\n')).toHaveLength(1);
-    expect(await exited).toBe(0);
+    expect(await first.exited).toBe(0);
     expectOnlyCompleteReleases(dist);
     // Waiting long enough, a second build goes through once the first is done.
     const other = tempDir();
-    const third = startBuild(other, 80);
-    const fourth = spawnSync(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'build', '--dist', other, '--json'], {
+    const third = heldBuild(other);
+    await until(() => tempFilesIn(other) >= 1, 'the third build to take the lock and write');
+    const fourth = spawn(process.execPath, [join(ROOT, 'bin', 'kzpp.js'), 'build', '--dist', other, '--json'], {
       cwd: ROOT,
-      env: { ...process.env, KZPP_LOCK_WAIT_MS: '120000' }, // the third pauses after each of the release's ~170 files
-      encoding: 'utf8',
+      env: { ...process.env, KZPP_LOCK_WAIT_MS: '120000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    expect(fourth.status, fourth.stderr).toBe(0);
-    expect(['published', 'unchanged']).toContain(JSON.parse(fourth.stdout).outcome);
-    expect(third.exitCode ?? (await new Promise((r) => third.on('exit', r)))).toBe(0);
+    let stdout = '';
+    fourth.stdout!.on('data', (d) => (stdout += d));
+    const fourthExited = new Promise<number | null>((r) => fourth.on('exit', r));
+    // the fourth waits for the lock (its candidate lock file .lock.<pid> is there) before the third may finish
+    await until(() => existsSync(join(other, `.lock.${fourth.pid}`)), 'the fourth build to wait for the lock');
+    third.open();
+    expect(await fourthExited).toBe(0);
+    expect(['published', 'unchanged']).toContain(JSON.parse(stdout).outcome);
+    expect(await third.exited).toBe(0);
     expectOnlyCompleteReleases(other);
   }, 60_000);
 

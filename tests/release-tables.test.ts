@@ -1,22 +1,21 @@
 /** The published release: every table, in every format, against its committed JSON Schema. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { fromCSV } from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { TABLE_NAMES } from '../pipeline/model/tables.js';
-import { cli, ROOT, tempDir } from './helpers.js';
+import { ROOT, sharedBuild } from './helpers.js';
 
-const dist = tempDir();
-const built = cli(['build', '--dist', dist, '--json']);
 // the version this code builds (a build into an empty dist also rebuilds the previous recorded release beside it)
-const release = join(dist, built.status === 0 ? (JSON.parse(built.stdout) as { version: string }).version : 'none');
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+const release = join(sharedBuild(), version);
 const ajv = new Ajv2020({ strict: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
 
 describe('the published release', () => {
-  it('builds', () => expect([built.status, built.stderr]).toEqual([0, '']));
+  it('builds', () => expect(readdirSync(release)).toContain('SHA256SUMS'));
 
   it.each(TABLE_NAMES)('%s: JSON and NDJSON rows validate against schemas/, CSV has the same rows', (table) => {
     const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, 'schemas', `${table}.schema.json`), 'utf8')));

@@ -9,12 +9,15 @@ import { checkOutputDir } from './output.js';
 import type { Rendered } from './types.js';
 
 /**
- * Test hook: KZPP_PUBLISH_PAUSE_MS makes publishing pause after each file, so
- * a test can kill a build at chosen points. Unset, it costs nothing.
+ * Test hooks: KZPP_PUBLISH_PAUSE_MS makes publishing pause after each file, so a test can kill a build at
+ * chosen points; KZPP_PUBLISH_GATE=FILE holds it after each file until FILE exists, so a test decides when
+ * a build that holds the lock may go on. Unset, they cost nothing.
  */
 export function pauseForCrashTests(): void {
   const ms = Number(process.env.KZPP_PUBLISH_PAUSE_MS ?? 0);
   if (ms > 0) sleep(ms);
+  const gate = process.env.KZPP_PUBLISH_GATE;
+  if (gate) while (!existsSync(gate)) sleep(20);
 }
 
 export function writeFiles(dir: string, files: Rendered): void {
