@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { lineOnPage } from '../pipeline/extract/provenance.js';
 import { joinLines, vocabularyOf } from '../pipeline/parse/pdf/blocks.js';
 import { removeFurniture } from '../pipeline/parse/pdf/furniture.js';
-import type { Layout } from '../pipeline/parse/pdf/layout.js';
+import { type Layout, measureLayout } from '../pipeline/parse/pdf/layout.js';
 import { type Line, markPlainFootnoteNumbers, pageLines } from '../pipeline/parse/pdf/lines.js';
 import type { TextItem } from '../pipeline/parse/pdf/load.js';
 
@@ -28,7 +28,7 @@ const line = (text: string, over: Partial<Line> = {}): Line => ({
   marker: null,
   ...over,
 });
-const layout: Layout = { bodySize: 10, pitch: 1.2, left: 50, right: 500 };
+const layout: Layout = { bodySize: 10, pitch: 1.2, left: 50, right: 500, justified: false };
 
 describe('lines', () => {
   it('reads a raised, smaller number glued to a word or a full stop as a footnote reference, and an ordinal suffix as text', () => {
@@ -141,6 +141,27 @@ describe('joining lines', () => {
     expect(join(['the end of a', 'sentence.'])).toBe('the end of a sentence.');
   });
 
+  it('keeps the space of a URL broken at it in justified text, where its two parts would have fitted on one line', () => {
+    // pageLines measures where words start and end: monospaced items, 5 pt a character at size 10
+    const [a, b] = pageLines({
+      number: 1,
+      width: 600,
+      height: 800,
+      items: [...run([['see the annual report at https://example.org/annual', 10]], 700, 245), ...run([['report 2013.pdf', 10]], 688)],
+    });
+    expect(a!.right).toBe(500); // spread to the edge: no room left at the line's end
+    expect(joinLines([a!, b!], new Set(), layout).text).toBe('see the annual report at https://example.org/annual report 2013.pdf');
+    // a URL wider than the column is cut where the line ends: its pieces are joined without a space
+    const cut = `https://example.org/${'x'.repeat(80)}`;
+    const [c, d] = pageLines({
+      number: 1,
+      width: 600,
+      height: 800,
+      items: [...run([[`see ${cut.slice(0, 86)}`, 10]], 700, 50), ...run([[`${cut.slice(86)} and more`, 10]], 688)],
+    });
+    expect(joinLines([c!, d!], new Set(), layout).text).toBe(`see ${cut} and more`);
+  });
+
   it('keeps references on the characters they follow', () => {
     const lines = [line('first line.', { refs: [{ n: 1, at: 11 }] }), line('second', { refs: [{ n: 2, at: 6 }] })];
     expect(joinLines(lines, new Set(), layout)).toEqual({
@@ -150,6 +171,39 @@ describe('joining lines', () => {
         { n: 2, at: 18 },
       ],
     });
+  });
+});
+
+describe('layout', () => {
+  /** Body lines of one frame top to bottom: each paragraph's lines `pitch` apart, paragraphs `gap` apart. */
+  const paragraphs = (widths: number[][], pitch: number, gap: number) => {
+    let y = 700 + gap;
+    return widths.flatMap((p) =>
+      p.map((right, k) => {
+        y -= k ? pitch : gap;
+        return line('words set in a line of text', { y, right });
+      }),
+    );
+  };
+
+  it('takes the line pitch from the lines of a paragraph, even where the gap between paragraphs is more frequent', () => {
+    const short = [[300], [420], [250], [380], [500, 310], [350], [500, 260], [410]];
+    expect(measureLayout(paragraphs(short, 13, 20)).pitch).toBeCloseTo(1.3);
+  });
+
+  it('tells justified text (wrapped lines end on the edge) from ragged', () => {
+    const justified = [
+      [500, 500, 500, 320],
+      [500, 500, 410],
+      [500, 500, 500, 280],
+    ];
+    const ragged = [
+      [492, 470, 498, 320],
+      [485, 500, 410],
+      [478, 495, 466, 280],
+    ];
+    expect(measureLayout(paragraphs(justified, 12, 18)).justified).toBe(true);
+    expect(measureLayout(paragraphs(ragged, 12, 18)).justified).toBe(false);
   });
 });
 

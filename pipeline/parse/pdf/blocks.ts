@@ -3,8 +3,8 @@
  * larger gap than between lines, a change of indent or size, a footnote
  * number opening the next line, a line opening a numbered entry, or a line
  * that stops short although the next line's first word would have fitted on
- * it. A page break is no such signal, so paragraphs and list entries run on
- * across it (past the footnotes at the foot of the page, too).
+ * it, or, in justified text, stops short of the edge. A page break is no such signal, so paragraphs and list
+ * entries run on across it (past the footnotes at the foot of the page, too).
  */
 import { ENTRY_HEAD } from '../../lib/entry.js';
 import { endsSentence } from '../../lib/text.js';
@@ -53,12 +53,23 @@ function wordWouldFit(a: Line, b: Line, layout: Layout): boolean {
   const needed = wordWidth(word, b) + (refs ? 0.7 * wordWidth(refs, b) : 0);
   const room = rightOf(a, layout) - a.right;
   if (endsSentence(a.text) && startsSentence(b.text)) {
-    // across a page break nothing but this says a paragraph ended: there, a sentence boundary gets the
-    // benefit of the doubt; on a page, lines at the usual spacing need clear room to be apart
+    // across a page break no gap says a paragraph ended: there, a sentence boundary gets the benefit of the
+    // doubt (see also endsShortOfJustified); on a page, lines at the usual spacing need clear room to be apart
     return a.frame === b.frame ? room > 1.25 * needed + 0.25 * b.size : room > 0.85 * needed;
   }
   return room > 1.3 * needed + 0.5 * b.size;
 }
+
+/**
+ * In justified text every line of a paragraph but its last is spread to the column's right edge: a line of
+ * several words, in body text's size, that stops short of it ended its paragraph, however little room it left
+ * (a page break shows nothing else). A line of one word (a piece of a cut URL) and headings are not spread.
+ */
+const endsShortOfJustified = (a: Line, layout: Layout) =>
+  layout.justified &&
+  Math.abs(a.size - layout.bodySize) <= 0.1 * layout.bodySize &&
+  a.text.includes(' ') &&
+  rightOf(a, layout) - a.right > 0.3 * a.size;
 
 /**
  * A line holding nothing but a number set smaller than body text and than the
@@ -92,6 +103,7 @@ function continues(block: RawBlock, a: Line, b: Line, layout: Layout): boolean {
   // the next item of a numbered list ("13. text" after a block opened by "12. text": endnotes) starts one
   if (listNumber(b.text) === listNumber(block.lines[0]!.text) + 1) return false;
   if (wordWouldFit(a, b, layout)) return false;
+  if (a.frame !== b.frame && endsShortOfJustified(a, layout)) return false;
   const close = a.frame === b.frame && (a.y - b.y) / Math.max(a.size, b.size) <= layout.pitch * 1.3;
   if (block.footnote !== null) {
     // a URL broken across lines runs on whatever the spacing (and past a page break)
@@ -215,11 +227,20 @@ function charWidth(ch: string, l: Line): number {
 /**
  * Was line `a` broken at a space before `b`, not cut inside a word? A word too long for the line (a URL) is cut
  * where the next character no longer fits, so a line that ends with room for `b`'s first character (or more
- * than three characters short of the column) was broken at a space (a URL with a space in it).
+ * than three characters short of the column) was broken at a space (a URL with a space in it). Justified text
+ * leaves no room at a line's end: there, a word is cut only when it is wider than the whole line, so a last
+ * word of `a` that, joined to `b`'s first, would fit on one line was two words.
  */
 function brokenAtSpace(a: Line, b: Line, layout: Layout): boolean {
   const room = rightOf(a, layout) - a.right;
-  return room > 3 * charWidth('a', a) || room > 1.5 * charWidth(b.text[0] ?? 'a', a);
+  return room > 3 * charWidth('a', a) || room > 1.5 * charWidth(b.text[0] ?? 'a', a) || wouldFitJoined(a, b, layout);
+}
+
+/** Would `a`'s last word and `b`'s first, as one word, fit on a line of the column `b` is set in (with room to spare)? */
+function wouldFitJoined(a: Line, b: Line, layout: Layout): boolean {
+  if (a.lastWordStart === undefined || b.firstWordEnd === undefined) return false;
+  const joined = a.right - a.lastWordStart + (b.firstWordEnd - b.x);
+  return joined < rightOf(b, layout) - b.x - 0.5 * b.size;
 }
 
 /**

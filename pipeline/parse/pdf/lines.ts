@@ -25,6 +25,9 @@ export interface Line {
   marker: number | null;
   /** Target of the link the line's text is, where the text was cut at the page edge (see clipped.ts). */
   link?: string;
+  /** Where the line's first word ends and its last word starts (superscripts left out). */
+  firstWordEnd?: number;
+  lastWordStart?: number;
 }
 
 /** Vertical extent of an item's glyphs, roughly (descender to ascender). */
@@ -86,6 +89,10 @@ export function buildLine(items: TextItem[], page: number, frame: Pick<Line, 'fr
     end = item.x + item.width;
   }
   flushSup();
+  const words = wordEdges(
+    items.filter((i) => !isSup(i)),
+    (i, previousEnd) => i.x - previousEnd > 0.15 * Math.max(i.size, size * 0.8),
+  );
   return {
     page,
     ...frame,
@@ -95,6 +102,38 @@ export function buildLine(items: TextItem[], page: number, frame: Pick<Line, 'fr
     size,
     ...normalise(text, refs),
     marker,
+    ...words,
+  };
+}
+
+/** Array.prototype.findLastIndex (ES2023, beyond the project's library target). */
+function lastIndex<T>(xs: T[], test: (x: T, k: number) => boolean): number {
+  for (let k = xs.length - 1; k >= 0; k--) if (test(xs[k]!, k)) return k;
+  return -1;
+}
+
+/**
+ * Where the first word of a run of items ends and its last word starts. A word inside an item is placed by its
+ * share of the item's characters; a gap between items (`apart`) separates words as a space does.
+ */
+function wordEdges(items: TextItem[], apart: (i: TextItem, previousEnd: number) => boolean): Pick<Line, 'firstWordEnd' | 'lastWordStart'> {
+  const chars: Array<{ space: boolean; from: number; to: number }> = [];
+  let end = -Infinity;
+  for (const item of items) {
+    if (apart(item, end)) chars.push({ space: true, from: end, to: item.x });
+    const text = [...item.str];
+    const step = item.width / Math.max(1, text.length);
+    text.forEach((ch, k) => chars.push({ space: /\s/.test(ch), from: item.x + k * step, to: item.x + (k + 1) * step }));
+    end = item.x + item.width;
+  }
+  const first = chars.findIndex((c) => !c.space);
+  const last = lastIndex(chars, (c) => !c.space);
+  if (first < 0) return {};
+  const afterFirst = chars.findIndex((c, k) => k > first && c.space);
+  const beforeLast = lastIndex(chars, (c, k) => k < last && c.space);
+  return {
+    firstWordEnd: afterFirst < 0 ? chars[last]!.to : chars[afterFirst - 1]!.to,
+    lastWordStart: beforeLast < 0 ? chars[first]!.from : chars[beforeLast + 1]!.from,
   };
 }
 
