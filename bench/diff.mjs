@@ -23,7 +23,8 @@ import daff from 'daff';
 import { diffTables } from '../build/pipeline/diff/compare.js';
 import { loadRelease } from '../build/pipeline/diff/load.js';
 import { renderDiff } from '../build/pipeline/diff/render.js';
-import { csvColumns, toCsv, toJson, toNdjson } from '../build/pipeline/publish/formats.js';
+import { csvColumnsOf } from '../build/pipeline/publish/columns.js';
+import { toCsv, toJson, toNdjson } from '../build/pipeline/publish/formats.js';
 import { jsonSchemaFor } from '../build/pipeline/model/json-schema.js';
 
 const { values } = parseArgs({
@@ -124,7 +125,7 @@ function time(fn) {
 const dir = mkdtempSync(join(tmpdir(), 'kzpp-bench-'));
 try {
   const { from, to } = datasets();
-  const columns = csvColumns(jsonSchemaFor('prisoners'));
+  const columns = csvColumnsOf(jsonSchemaFor('prisoners'));
   for (const [side, rows] of [
     ['from', from],
     ['to', to],

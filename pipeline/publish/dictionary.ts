@@ -6,8 +6,8 @@
 import type { Dataset } from '../model/tables.js';
 import { type Attributed, licenceNotice } from './licence.js';
 import { jsonSchemaOfTable, type PublishedTable, publishedRows, tableFiles } from './published.js';
-import { foreignKeysOf, unwrapNullable } from './tableschema.js';
-import { columnOf } from './columns.js';
+import { foreignKeysOf } from './tableschema.js';
+import { columnOf, flatColumnsOf, type JsonSchema, unwrapNullable, valueAt } from './columns.js';
 import { DATASETTE_FILE } from './analytic-input.js';
 import { parquetTypeOf } from './parquet.js';
 import type { Row } from '../model/row.js';
@@ -26,8 +26,6 @@ import {
   strong,
   table as table_,
 } from './mdast.js';
-
-type JsonSchema = Parameters<typeof unwrapNullable>[0];
 
 /** Where the package keeps its data dictionary (a --file is the user's, from the current directory). */
 export const DICTIONARY_FILE = 'docs/data-dictionary.md';
@@ -53,26 +51,16 @@ function exampleOf(rows: Row[], read: (row: Row) => unknown): Inline {
   return code(text.length > EXAMPLE_LENGTH ? `${text.slice(0, EXAMPLE_LENGTH - 1)}…` : text);
 }
 
+/** One line per flat column: the field's path as in JSON, its CSV column, type, Parquet type, meaning, an example. */
 function fieldRows(schema: JsonSchema, rows: Row[]): Inline[][] {
-  const line = (field: string, csv: string, p: JsonSchema, required: boolean, read: (r: Row) => unknown): Inline[] => [
-    code(field),
-    code(csv),
-    [prose(typeOf(p)), required ? '' : ' (may be absent)'],
-    code(parquetTypeOf(columnOf(field, p as never, true))),
-    (p.description ?? unwrapNullable(p).schema.description ?? '').replace(/\s+/g, ' '),
-    exampleOf(rows, read),
-  ];
-  const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
-    const inner = unwrapNullable(prop).schema;
-    if (inner.properties) {
-      const innerRequired = new Set(inner.required ?? []);
-      return Object.entries(inner.properties).map(([sub, p]) =>
-        line(`${name}.${sub}`, `${name}_${sub}`, p, required.has(name) && innerRequired.has(sub), (r) => (r[name] as Row | null)?.[sub]),
-      );
-    }
-    return [line(name, name, prop, required.has(name), (r) => r[name])];
-  });
+  return flatColumnsOf(schema).map(({ column, path, prop, required }) => [
+    code(path.join('.')),
+    code(column.name),
+    [prose(typeOf(prop)), required ? '' : ' (may be absent)'],
+    code(parquetTypeOf(columnOf(path.join('.'), prop as never, true))),
+    (prop.description ?? unwrapNullable(prop).schema.description ?? '').replace(/\s+/g, ' '),
+    exampleOf(rows, (r) => valueAt(r, path)),
+  ]);
 }
 
 function tableSection(table: PublishedTable, rows: Row[], all: PublishedTable[]): RootContent[] {

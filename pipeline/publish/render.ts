@@ -5,7 +5,8 @@ import { analyticFiles } from './analytic.js';
 import { sqliteFileOf } from './analytic-input.js';
 import { buildRecords } from './buildinfo.js';
 import { renderDictionary } from './dictionary.js';
-import { csvColumns, toCsv, toExcelCsv, toJson, toNdjson } from './formats.js';
+import { csvColumnsOf } from './columns.js';
+import { toCsv, toExcelCsv, toJson, toNdjson } from './formats.js';
 import { buildManifest, MANIFEST_FILE, manifestBytes } from './manifest.js';
 import { jsonSchemaOfTable, publishedRows, tableFiles } from './published.js';
 import type { ReleaseMeta, Rendered } from './types.js';
@@ -35,9 +36,9 @@ export async function renderDataset(
   for (const { rows, paths, schema } of published) {
     files.set(paths.json, Buffer.from(toJson(rows)));
     files.set(paths.ndjson, Buffer.from(toNdjson(rows)));
-    files.set(paths.csv, Buffer.from(toCsv(rows, csvColumns(schema as never))));
+    files.set(paths.csv, Buffer.from(toCsv(rows, csvColumnsOf(schema as never))));
   }
-  for (const { rows, paths, schema } of published) files.set(paths.excel, Buffer.from(toExcelCsv(rows, csvColumns(schema as never))));
+  for (const { rows, paths, schema } of published) files.set(paths.excel, Buffer.from(toExcelCsv(rows, csvColumnsOf(schema as never))));
   for (const { paths, schema } of published) files.set(paths.schema, Buffer.from(schemaText(schema)));
   if (analytic) for (const [name, bytes] of await analyticFiles({ published, meta })) files.set(name, bytes);
   const countsOf = (derived: boolean) =>

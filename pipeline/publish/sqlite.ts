@@ -6,7 +6,7 @@
  * build, then VACUUMed and exported: the same rows give the same bytes.
  */
 import type { Database } from '@sqlite.org/sqlite-wasm';
-import { type Column, columnsOf, flatColumns, valueAt } from './columns.js';
+import { type Column, flatColumnsOf, valueAt } from './columns.js';
 import { type AnalyticInput, sqliteFileOf } from './analytic-input.js';
 import { jsonSchemaOfTable, type PublishedTable } from './published.js';
 import { foreignKeysOf } from './tableschema.js';
@@ -38,7 +38,7 @@ const quoteNames = (names: readonly string[]) => names.map(quoteName).join(', ')
 export function sqliteColumns(table: PublishedTable): FlatColumn[] {
   const known = columnCache.get(table);
   if (known) return known;
-  const columns = flatColumns(columnsOf(jsonSchemaOfTable(table) as never));
+  const columns = flatColumnsOf(jsonSchemaOfTable(table) as never);
   columnCache.set(table, columns);
   return columns;
 }
@@ -128,6 +128,8 @@ export const RELEASE_TABLE = 'about_release';
 const RELEASE_COLUMNS: FlatColumn[] = ['key', 'value'].map((name) => ({
   column: { name, kind: 'string', nullable: name === 'value' },
   path: [name],
+  prop: { type: 'string' },
+  required: name === 'key',
 }));
 
 function fill(db: Database, input: AnalyticInput): void {

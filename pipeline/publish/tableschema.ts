@@ -3,22 +3,8 @@
  * (themselves generated from zod): field types, descriptions, constraints,
  * primaryKey and foreignKeys.
  */
+import { flatColumnsOf, type JsonSchema, unwrapNullable } from './columns.js';
 import type { ForeignKey, PublishedTable } from './published.js';
-
-type JsonSchema = {
-  type?: string | string[];
-  anyOf?: JsonSchema[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: unknown[];
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  minLength?: number;
-  description?: string;
-};
 
 export interface TableField {
   name: string;
@@ -27,26 +13,10 @@ export interface TableField {
   constraints?: Record<string, unknown>;
 }
 
-/** The non-null alternative of a nullable property, and whether it is nullable. */
-export function unwrapNullable(prop: JsonSchema): { schema: JsonSchema; nullable: boolean } {
-  if (Array.isArray(prop.type)) {
-    const types = prop.type.filter((t) => t !== 'null');
-    return { schema: { ...prop, type: types.length === 1 ? types[0] : types }, nullable: types.length < prop.type.length };
-  }
-  const options = prop.anyOf?.filter((o) => o.type !== 'null');
-  if (prop.anyOf && options?.length === 1) {
-    return {
-      schema: { ...options[0], description: prop.description ?? options[0]!.description },
-      nullable: options.length < prop.anyOf.length,
-    };
-  }
-  return { schema: prop, nullable: false };
-}
-
 const LARGEST_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** Frictionless type and constraints of one JSON Schema property. */
-function fieldOf(name: string, prop: JsonSchema, required: boolean, inCsv: boolean): TableField {
+function fieldOf(name: string, prop: JsonSchema, required: boolean, inCsv: boolean, described?: string): TableField {
   const { schema, nullable } = unwrapNullable(prop);
   const type = String(schema.type ?? 'any');
   const constraints: Record<string, unknown> = {};
@@ -62,7 +32,7 @@ function fieldOf(name: string, prop: JsonSchema, required: boolean, inCsv: boole
     if (schema.maximum !== undefined && schema.maximum < LARGEST_SAFE) constraints.maximum = schema.maximum;
   }
   let frictionlessType = ['string', 'integer', 'number', 'boolean', 'object', 'array'].includes(type) ? type : 'any';
-  let description = prop.description ?? schema.description;
+  let description = described ?? prop.description ?? schema.description;
   if (inCsv && type === 'array') {
     // CSV cells hold lists joined with "; " (objects as "a: b"), so they are strings there.
     frictionlessType = 'string';
@@ -77,24 +47,11 @@ function fieldOf(name: string, prop: JsonSchema, required: boolean, inCsv: boole
   };
 }
 
-/** Fields of a record schema: top-level properties (JSON), nested objects expanded as a_b columns (CSV). */
+/** Fields of a record schema: top-level properties (JSON), or the flat columns of the CSV (nested objects as a_b columns). */
 export function fieldsOf(schema: JsonSchema, inCsv: boolean): TableField[] {
+  if (inCsv) return flatColumnsOf(schema).map((c) => fieldOf(c.column.name, c.prop, c.required, true, c.column.description));
   const required = new Set(schema.required ?? []);
-  return Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
-    const { schema: inner, nullable } = unwrapNullable(prop);
-    if (inCsv && inner.properties) {
-      const innerRequired = new Set(inner.required ?? []);
-      return Object.entries(inner.properties).map(([sub, p]) =>
-        fieldOf(
-          `${name}_${sub}`,
-          { ...p, description: p.description ? `${inner.description ?? prop.description ?? name}: ${p.description}` : undefined },
-          required.has(name) && !nullable && innerRequired.has(sub),
-          true,
-        ),
-      );
-    }
-    return [fieldOf(name, prop, required.has(name), inCsv)];
-  });
+  return Object.entries(schema.properties ?? {}).map(([name, prop]) => fieldOf(name, prop, required.has(name), false));
 }
 
 const pluralCandidates = (stem: string) => [`${stem}s`, `${stem}es`, stem.replace(/y$/, 'ies'), stem];

@@ -6,6 +6,7 @@ import { PIPELINE } from '../../lib/package.js';
 import type { Command, Io } from '../command.js';
 import { isDirectory, type LoadedTable, readManifest, readTableFile, type Row } from '../read-tables.js';
 import type { Manifest } from '../../publish/manifest.js';
+import { cellText as csvCellText, flatEntries } from '../../publish/columns.js';
 
 export interface FieldSummary {
   field: string;
@@ -18,14 +19,8 @@ export interface FieldSummary {
   top: { value: unknown; count: number } | null;
 }
 
-/** Nested objects as dotted fields: source.line_start. */
-function flattenRecord(row: Row, prefix = '', out: Row = {}): Row {
-  for (const [key, value] of Object.entries(row)) {
-    if (value && typeof value === 'object' && !Array.isArray(value)) flattenRecord(value as Row, `${prefix}${key}.`, out);
-    else out[`${prefix}${key}`] = value;
-  }
-  return out;
-}
+/** Nested objects as dotted fields: source.line_start (the CSV's source_line_start). */
+const flattenRecord = (row: Row): Row => Object.fromEntries(flatEntries(row).map(([path, value]) => [path.join('.'), value]));
 
 const typeOf = (v: unknown) => (v === null || v === undefined ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 const isEmpty = (v: unknown) => v === '' || (Array.isArray(v) && v.length === 0);
@@ -63,20 +58,10 @@ export function summarizeTable(rows: Row[]): FieldSummary[] {
   });
 }
 
-/** As the CSV shows it: arrays joined with "; ", an object in an array as "a: b". */
+/** As the CSV shows it (lists joined with "; "), but null and an empty list spelled out. */
 const cellText = (v: unknown): string => {
   if (v === null || v === undefined) return 'null';
-  if (!Array.isArray(v)) return String(v);
-  if (!v.length) return '(none)';
-  return v
-    .map((x) =>
-      x && typeof x === 'object'
-        ? Object.values(x)
-            .filter((y) => y !== null)
-            .join(': ')
-        : String(x),
-    )
-    .join('; ');
+  return Array.isArray(v) && !v.length ? '(none)' : csvCellText(v);
 };
 
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
