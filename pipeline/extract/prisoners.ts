@@ -11,6 +11,7 @@
 import { checkEntryCount } from '../limits.js';
 import { findArticles, compareArticles } from '../lib/articles.js';
 import { ENTRY, ENTRY_WITHOUT_NAME } from '../lib/entry.js';
+import { numberingBreaks } from '../lib/numbering.js';
 import { splitName } from '../lib/names.js';
 import { assignIds, emptyIdentity, type Identity } from '../identity/ledger.js';
 import { findTerms } from '../lib/terms.js';
@@ -184,16 +185,13 @@ export function extractPrisoners(doc: DocumentModel, sourceId: string, identity:
     }
   }
   for (const list of ['convicted', 'pre_trial'] as const) {
-    let expected = 1;
-    for (const p of prisoners.filter((q) => q.list === list)) {
-      if (p.number !== expected) {
-        diagnostics.push({
-          level: 'warning',
-          message: `${list} entry numbered ${p.number} where ${expected} was expected`,
-          line: p.source.line_start,
-        });
-      }
-      expected = p.number + 1;
+    const entries = prisoners.filter((q) => q.list === list);
+    for (const { index, number, expected } of numberingBreaks(entries.map((p) => p.number))) {
+      diagnostics.push({
+        level: 'warning',
+        message: `${list} entry numbered ${number} where ${expected} was expected`,
+        line: entries[index]!.source.line_start,
+      });
     }
   }
   return { prisoners, events, diagnostics };

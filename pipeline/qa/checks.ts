@@ -9,6 +9,7 @@ import { reportDate } from '../extract/events/index.js';
 import type { Event } from '../model/records/events.js';
 import { domainOf } from '../lib/urls.js';
 import { findCounts } from '../lib/counts.js';
+import { numberingBreaks } from '../lib/numbering.js';
 import { locatedToc, tocOf } from '../lib/toc-entries.js';
 import { describePlace, placeOf, positionsOverFile } from '../extract/provenance.js';
 import type { DocumentModel } from '../model/document.js';
@@ -108,11 +109,10 @@ const namedCounts: CheckFn = (doc) => {
 const numbering: CheckFn = (doc, { prisoners }) => {
   const findings: Finding[] = [];
   const sequence = (what: string, items: Array<{ n: number; line: number }>) => {
-    let expected = 1;
-    for (const { n, line } of items) {
+    for (const { index, number: n, expected } of numberingBreaks(items.map((i) => i.n))) {
+      const line = items[index]!.line;
       if (n < expected) findings.push({ message: `${what} ${n} appears again (expected ${expected})`, line });
-      else if (n > expected) findings.push({ message: `${what} numbering jumps from ${expected - 1} to ${n}`, line });
-      expected = Math.max(expected, n + 1);
+      else findings.push({ message: `${what} numbering jumps from ${expected - 1} to ${n}`, line });
     }
   };
   for (const list of ['convicted', 'pre_trial'] as const) {

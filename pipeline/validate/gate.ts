@@ -12,6 +12,7 @@ import type { Prisoner } from '../model/records/prisoners.js';
 import { type Dataset, keyOf, TABLE_NAMES, type TableName } from '../model/tables.js';
 import { manifestPath, type SourceManifest } from '../sources/manifest.js';
 import { ownPath } from '../lib/project.js';
+import { numberingBreaks } from '../lib/numbering.js';
 import { AJV_OPTIONS, jsonSchemaFor } from '../model/json-schema.js';
 
 /** A compiled schema check; no type guard, so a failing record keeps its type for the message. */
@@ -70,12 +71,12 @@ export function checkAssertions(dataset: Dataset, footnotes: number, manifest: S
   if (footnotes !== a.footnotes) failures.push(`${footnotes} footnotes, expected ${a.footnotes}`);
   for (const list of ['convicted', 'pre_trial'] as const) {
     const entries = count(list);
-    const bad = entries.findIndex((p, i) => p.number !== i + 1);
-    if (bad >= 0) {
-      const p = entries[bad]!;
+    const [first] = numberingBreaks(entries.map((p) => p.number));
+    if (first) {
+      const p = entries[first.index]!;
       failures.push(
         `the ${list} list is not numbered 1-${entries.length}: ` +
-          `the entry at ${document}:line ${p.source.line_start} is numbered ${p.number} where ${bad + 1} was expected`,
+          `the entry at ${document}:line ${p.source.line_start} is numbered ${first.number} where ${first.expected} was expected`,
       );
     }
   }

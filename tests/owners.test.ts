@@ -1,0 +1,21 @@
+/** Helpers that own a rule several stages share (issue #12: one owner per rule). */
+import { describe, expect, it } from 'vitest';
+import { numberingBreaks } from '../pipeline/lib/numbering.js';
+
+describe('numbering 1..n', () => {
+  it('finds nothing in an unbroken list, and an empty list is unbroken', () => {
+    expect(numberingBreaks([1, 2, 3, 4])).toEqual([]);
+    expect(numberingBreaks([])).toEqual([]);
+  });
+  it('reports a gap once, where it opens, and a repeat where it falls back', () => {
+    expect(numberingBreaks([1, 2, 4, 5])).toEqual([{ index: 2, number: 4, expected: 3 }]);
+    expect(numberingBreaks([1, 2, 2, 3])).toEqual([{ index: 2, number: 2, expected: 3 }]);
+  });
+  it('expects one past the highest number seen, so a list that starts late breaks at its first entry', () => {
+    expect(numberingBreaks([2, 3])).toEqual([{ index: 0, number: 2, expected: 1 }]);
+    expect(numberingBreaks([1, 5, 2])).toEqual([
+      { index: 1, number: 5, expected: 2 },
+      { index: 2, number: 2, expected: 6 },
+    ]);
+  });
+});
