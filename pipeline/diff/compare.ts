@@ -5,8 +5,10 @@
  */
 import { TABLES } from '../model/tables.js';
 import type { Row } from '../model/row.js';
+import type { NdjsonLines } from '../publish/read-release.js';
 
 export type { Row } from '../model/row.js';
+export type { NdjsonLines } from '../publish/read-release.js';
 
 /**
  * A table as read: parsed records, or the lines of its NDJSON file, parsed
@@ -14,16 +16,6 @@ export type { Row } from '../model/row.js';
  * and is never parsed: most of a large diff is unchanged).
  */
 export type TableData = Row[] | NdjsonLines;
-/**
- * An NDJSON file's bytes and where each line starts and ends (newline
- * excluded). Lines stay bytes until parsed: decoding 100 MB into strings
- * costs more than the whole comparison.
- */
-export interface NdjsonLines {
-  bytes: Buffer;
-  starts: number[];
-  ends: number[];
-}
 /** Table name -> records, in the order they were published. */
 export type Tables = Record<string, TableData>;
 

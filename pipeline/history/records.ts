@@ -11,7 +11,7 @@ import { sha256 } from '../lib/hash.js';
 import { ownPath, projectRoot } from '../lib/project.js';
 import { listFiles } from '../lib/files.js';
 import { compareVersions } from '../publish/version.js';
-import { MANIFEST_FILE, type Manifest } from '../publish/manifest.js';
+import { readManifest } from '../publish/read-release.js';
 
 export interface ReleaseRecord {
   version: string;
@@ -26,7 +26,7 @@ export const recordPath = (version: string, dir = RELEASES_DIR) => join(dir, `${
 
 /** The record of a published release directory: every file in name order. */
 export function recordOf(releaseDir: string): ReleaseRecord {
-  const manifest = JSON.parse(readFileSync(join(releaseDir, MANIFEST_FILE), 'utf8')) as Manifest;
+  const manifest = readManifest(releaseDir);
   const files = listFiles(releaseDir)
     .sort()
     .map((path) => {

@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { diffSides } from '../diff/index.js';
-import { loadRelease, readJsonFile, type Side } from '../diff/load.js';
+import { loadRelease, type Side } from '../diff/load.js';
+import { readJsonFile } from '../publish/read-release.js';
 import type { DatasetDiff } from '../diff/render.js';
 import { EXIT, PipelineError } from '../errors.js';
 import { type Identity, loadIdentity } from '../identity/ledger.js';

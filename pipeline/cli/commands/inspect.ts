@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { EXIT, PipelineError } from '../../errors.js';
 import { keyOf } from '../../model/tables.js';
 import { nameKey } from '../../lib/namekey.js';
 import { PIPELINE } from '../../lib/package.js';
 import type { Command, Io } from '../command.js';
-import { isDirectory, type LoadedTable, readManifest, readTableFile, type Row } from '../read-tables.js';
+import { isDirectory, type LoadedTable, readManifest, readTableFile, type Row, tableFileIn } from '../../publish/read-release.js';
 import type { Manifest } from '../../publish/manifest.js';
 import { cellText as csvCellText, flatEntries } from '../../publish/columns.js';
 
@@ -180,7 +179,7 @@ Example:
         throw new PipelineError(`no table "${table}" in this release (${Object.keys(manifest.counts).join(', ')})`, EXIT.usage, {
           file: path,
         });
-      loaded = readTableFile(join(path, `${table}.ndjson`), table);
+      loaded = readTableFile(tableFileIn(path, table), table);
       key = k;
     } else {
       loaded = readTableFile(path, values.table as string | undefined);

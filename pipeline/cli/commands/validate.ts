@@ -5,7 +5,7 @@ import { keyOf, TABLE_NAMES, type TableName } from '../../model/tables.js';
 import { PIPELINE } from '../../lib/package.js';
 import { validatorFor } from '../../validate/gate.js';
 import type { Command } from '../command.js';
-import { isDirectory, type LoadedTable, readManifest, readTableFile } from '../read-tables.js';
+import { isDirectory, type LoadedTable, readManifest, readTableFile, tableFileIn } from '../../publish/read-release.js';
 
 interface Problem extends Place {
   message: string;
@@ -55,8 +55,8 @@ function checkRelease(dir: string): Verdict {
 }
 
 function checkTableFiles(dir: string, table: TableName, count: number): Problem[] {
-  const ndjson = readTableFile(join(dir, `${table}.ndjson`), table);
-  const json = readTableFile(join(dir, `${table}.json`), table);
+  const ndjson = readTableFile(tableFileIn(dir, table), table);
+  const json = readTableFile(tableFileIn(dir, table, 'json'), table);
   const problems = checkRecords(ndjson);
   if (ndjson.rows.length !== count)
     problems.push({ file: ndjson.file, message: `${ndjson.rows.length} records, manifest.json says ${count}` });

@@ -1,13 +1,15 @@
 /**
- * Reading published tables back: a release directory (manifest.json + one
- * file set per table) or a single .json / .ndjson file. Used by validate and
- * inspect; errors name the file and the line.
+ * Reading a published release back into tables: a release directory
+ * (manifest.json + one file set per table) or a single .json / .ndjson file.
+ * The one reader for validate and inspect (every record parsed, with its line)
+ * and for diff and the release history (NDJSON lines kept as bytes until
+ * compared); errors name the file and the line.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { TABLE_NAMES, type TableName } from '../model/tables.js';
-import type { Manifest } from '../publish/manifest.js';
+import { MANIFEST_FILE, type Manifest } from './manifest.js';
 import type { Row } from '../model/row.js';
 
 export type { Row } from '../model/row.js';
@@ -47,11 +49,29 @@ export function parseJson(text: string, file: string, firstLine = 1): unknown {
   }
 }
 
-export function readManifest(dir: string): Manifest {
-  const file = join(dir, 'manifest.json');
-  if (!existsSync(file)) throw new PipelineError('not a release directory: no manifest.json', EXIT.input, { file: dir });
-  return parseJson(readText(file), file) as Manifest;
+/** A JSON file, parsed; unreadable or invalid: an input error naming the file (and the line). */
+export const readJsonFile = (file: string): unknown => parseJson(readText(file), file);
+
+/** manifest.json of a release directory, or undefined where there is none (a directory of bare table files). */
+export function manifestIn(dir: string): Manifest | undefined {
+  const file = join(dir, MANIFEST_FILE);
+  return existsSync(file) ? (readJsonFile(file) as Manifest) : undefined;
 }
+
+export function readManifest(dir: string): Manifest {
+  const manifest = manifestIn(dir);
+  if (!manifest) throw new PipelineError(`not a release directory: no ${MANIFEST_FILE}`, EXIT.input, { file: dir });
+  return manifest;
+}
+
+/** Where a table of a release sits in its directory, as NDJSON (one record a line) or JSON (one array). */
+export const tableFileIn = (dir: string, table: string, as: 'ndjson' | 'json' = 'ndjson') => join(dir, `${table}.${as}`);
+
+/** The tables of a release: those its manifest counts, else those with a file in the directory. */
+export const tablesIn = (dir: string, manifest: Partial<Manifest> | undefined): string[] =>
+  manifest?.counts
+    ? Object.keys(manifest.counts)
+    : TABLE_NAMES.filter((t) => existsSync(tableFileIn(dir, t, 'json')) || existsSync(tableFileIn(dir, t)));
 
 /** The table a file holds: --table, else its name ("prisoners.ndjson"). */
 export function tableOfFile(file: string, table?: string): TableName {
@@ -108,4 +128,44 @@ function objectStartLines(text: string, count: number): number[] {
     } else if (c === '}' || c === ']') depth--;
   }
   return starts;
+}
+
+/**
+ * An NDJSON file's bytes and where each line starts and ends (newline
+ * excluded). Lines stay bytes until parsed: decoding 100 MB into strings
+ * costs more than the whole comparison.
+ */
+export interface NdjsonLines {
+  bytes: Buffer;
+  starts: number[];
+  ends: number[];
+}
+
+/** Where each line of an NDJSON file starts and ends; a final newline ends the last line, it does not start another. */
+export function splitLines(bytes: Buffer): NdjsonLines {
+  const starts: number[] = [],
+    ends: number[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
+    starts.push(start);
+    ends.push(end > start && bytes[end - 1] === 0x0d ? end - 1 : end);
+    start = end + 1;
+  }
+  return { bytes, starts, ends };
+}
+
+/** A table of a release for comparing: its NDJSON lines when there is an NDJSON file (parsed only where needed), else its JSON array. */
+export function readTableLines(dir: string, table: string): Row[] | NdjsonLines {
+  const ndjson = tableFileIn(dir, table);
+  if (existsSync(ndjson)) {
+    const lines = splitLines(readFileSync(ndjson));
+    const bad = lines.starts.findIndex((start, i) => lines.bytes[start] !== 0x7b || lines.bytes[lines.ends[i]! - 1] !== 0x7d);
+    if (bad >= 0) throw new PipelineError('expected one JSON object per line', EXIT.input, { file: ndjson, line: bad + 1 });
+    return lines;
+  }
+  const file = tableFileIn(dir, table, 'json');
+  const rows = readJsonFile(file);
+  if (!Array.isArray(rows)) throw new PipelineError('expected a JSON array of records', EXIT.input, { file });
+  return rows as Row[];
 }
