@@ -1,5 +1,6 @@
 /** Helpers that own a rule several stages share (issue #12: one owner per rule). */
 import { describe, expect, it } from 'vitest';
+import { sourceIdOfFile } from '../pipeline/lib/ids.js';
 import { numberingBreaks } from '../pipeline/lib/numbering.js';
 
 describe('numbering 1..n', () => {
@@ -17,5 +18,13 @@ describe('numbering 1..n', () => {
       { index: 1, number: 5, expected: 2 },
       { index: 2, number: 2, expected: 6 },
     ]);
+  });
+});
+
+describe('the source id of an undeclared document', () => {
+  it('is its file name without the extension, lower-case, other characters as dashes', () => {
+    expect(sourceIdOfFile('/some/where/Report 2025.md')).toBe('report-2025');
+    expect(sourceIdOfFile('report.pdf')).toBe('report');
+    expect(sourceIdOfFile('Edition_2.final.md')).toBe('edition-2-final');
   });
 });

@@ -1,3 +1,5 @@
+import { basename } from 'node:path';
+
 /** URL-safe, lower-case ASCII slug: "Zhan-Marat Examplov" -> "zhan-marat-examplov". */
 export function slug(text: string): string {
   return text
@@ -18,3 +20,13 @@ export function uniqueIds(slugs: string[]): string[] {
     return n === 1 ? s : `${s}-${n}`;
   });
 }
+
+/**
+ * The source id of an undeclared document, from its file name: "Report 2025.md" -> "report-2025".
+ * Not slug(): an extract's ids were always made this way (no accent folding, dashes kept at the ends).
+ */
+export const sourceIdOfFile = (file: string): string =>
+  basename(file)
+    .replace(/\.[^.]+$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-');

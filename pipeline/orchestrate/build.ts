@@ -10,6 +10,7 @@ import { fetchSourceFile, pickFile } from '../fetch/fetch.js';
 import { historyFiles } from '../history/index.js';
 import type { Identity } from '../identity/ledger.js';
 import { sha256 } from '../lib/hash.js';
+import { sourceIdOfFile } from '../lib/ids.js';
 import { PIPELINE } from '../lib/package.js';
 import { checkFileSize } from '../limits.js';
 import { readDocument } from '../parse/document.js';
@@ -111,12 +112,7 @@ export async function extractFile(
     () => readDocument(bytes, input, formatOf(input, bytes)),
     (d) => `${d.blocks.length} blocks`,
   );
-  const id =
-    sourceId ??
-    basename(input)
-      .replace(/\.[^.]+$/, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-');
+  const id = sourceId ?? sourceIdOfFile(input);
   const extraction = extractAll(doc, id, undefined, onStage);
   const meta: ReleaseMeta = {
     version: null,

@@ -4,7 +4,7 @@
  * diff stage itself only compares and renders).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { diffSides } from '../diff/index.js';
 import { loadRelease, type Side } from '../diff/load.js';
 import { readJsonFile } from '../publish/read-release.js';
@@ -12,6 +12,7 @@ import type { DatasetDiff } from '../diff/render.js';
 import { EXIT, PipelineError } from '../errors.js';
 import { type Identity, loadIdentity } from '../identity/ledger.js';
 import { sha256 } from '../lib/hash.js';
+import { sourceIdOfFile } from '../lib/ids.js';
 import { readDocument } from '../parse/document.js';
 import { formatOf } from '../parse/formats.js';
 import { SOURCES_DIR } from '../sources/manifest.js';
@@ -35,12 +36,7 @@ export async function loadSource(file: string, identity: Identity, label = file)
   const bytes = readFileSync(file);
   const doc = await readDocument(bytes, file, formatOf(file, bytes));
   const hash = sha256(bytes);
-  const id =
-    declaredSourceId(hash) ??
-    basename(file)
-      .replace(/\.[^.]+$/, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-');
+  const id = declaredSourceId(hash) ?? sourceIdOfFile(file);
   const { dataset } = extractAll(doc, id, identity);
   return { meta: { label, kind: 'source', version: null, source: { id, sha256: hash } }, tables: dataset as unknown as Tables };
 }
