@@ -1,5 +1,6 @@
 /** Helpers that own a rule several stages share (issue #12: one owner per rule). */
 import { describe, expect, it } from 'vitest';
+import { CAPITALISED_WORD, isAllCapitals, isCapitalised } from '../pipeline/lib/capitals.js';
 import { sourceIdOfFile } from '../pipeline/lib/ids.js';
 import { numberingBreaks } from '../pipeline/lib/numbering.js';
 
@@ -26,5 +27,16 @@ describe('the source id of an undeclared document', () => {
     expect(sourceIdOfFile('/some/where/Report 2025.md')).toBe('report-2025');
     expect(sourceIdOfFile('report.pdf')).toBe('report');
     expect(sourceIdOfFile('Edition_2.final.md')).toBe('edition-2-final');
+  });
+});
+
+describe('capitals', () => {
+  const words = (text: string) => text.match(new RegExp(CAPITALISED_WORD, 'gu'));
+  it('finds the words of a name that start with a capital, apostrophes and hyphens included', () => {
+    expect(words('met Zhan-Marat O’Testov and berik in Almaty')).toEqual(['Zhan-Marat', 'O’Testov', 'Almaty']);
+  });
+  it('tells a family name in capitals from an initial, and a heading in capitals from a title', () => {
+    expect([isCapitalised('TESTOV'), isCapitalised('A'), isCapitalised('Testov')]).toEqual([true, false, false]);
+    expect([isAllCapitals('ARTICLE 405'), isAllCapitals('Article 405'), isAllCapitals('2025')]).toEqual([true, false, false]);
   });
 });

@@ -13,6 +13,7 @@ import { nameKey } from '../lib/namekey.js';
 import type { Block, DocumentModel } from '../model/document.js';
 import type { Mention } from '../model/records/mentions.js';
 import type { Prisoner } from '../model/records/prisoners.js';
+import { CAPITALISED_WORD } from '../lib/capitals.js';
 
 export interface NameMention {
   prisoner_id: string;
@@ -20,7 +21,7 @@ export interface NameMention {
   name_as_printed: string;
 }
 
-const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]*/gu;
+const CAPITALISED_WORDS = new RegExp(CAPITALISED_WORD, 'gu');
 const POSSESSIVE = /['’]s$/u;
 
 type Named = Pick<Prisoner, 'id' | 'given_name' | 'family_name' | 'source'>;
@@ -82,7 +83,7 @@ function lookUp(key: string, keys: NameKeys): string | undefined {
 function wordRuns(text: string): Array<Array<[number, number]>> {
   const runs: Array<Array<[number, number]>> = [];
   let run: Array<[number, number]> = [];
-  for (const m of text.matchAll(CAPITALISED_WORD)) {
+  for (const m of text.matchAll(CAPITALISED_WORDS)) {
     const prev = run.at(-1);
     if (prev && !/^ $/.test(text.slice(prev[1], m.index))) {
       runs.push(run);

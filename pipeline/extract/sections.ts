@@ -11,7 +11,8 @@
  * Without a TOC, the document model's levels stand.
  */
 import { slug, uniqueIds } from '../lib/ids.js';
-import { isAllCapitals, titleKey, type TocEntry } from '../lib/toc.js';
+import { isAllCapitals } from '../lib/capitals.js';
+import { titleKey, type TocEntry } from '../lib/toc.js';
 import { type LocatedEntry, locatedToc, tocOf } from '../lib/toc-entries.js';
 import type { DocumentModel, Heading } from '../model/document.js';
 import type { Section } from '../model/records/sections.js';

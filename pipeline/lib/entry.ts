@@ -4,7 +4,10 @@
  * words, a dash). Shared by the PDF front end (to see where an entry starts
  * without Markdown) and the prisoners extractor (to read it).
  */
-const NAME_WORD = String.raw`\p{Lu}[\p{L}'’.-]*`;
+import { NAME_LETTERS } from './capitals.js';
+
+/** A capitalised word, or an initial with its dot ("A."). */
+const NAME_WORD = String.raw`\p{Lu}[.${NAME_LETTERS}]*`;
 const HEAD = String.raw`^(\d{1,4})[.)]?\s+(${NAME_WORD}(?:\s+${NAME_WORD}){1,4})\s+[–—-]+`;
 
 /** A whole entry: number, name, text. */

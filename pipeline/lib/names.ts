@@ -1,4 +1,5 @@
-import { isCapitalised, normalCase } from './text.js';
+import { isCapitalised } from './capitals.js';
+import { normalCase } from './text.js';
 
 export interface PersonName {
   /** Normal case, given names first: "Zhan-Marat Examplov". */

@@ -1,4 +1,5 @@
 /** Generic text helpers shared by front ends and extractors. */
+import { SENTENCE_START } from './capitals.js';
 
 /** Collapse runs of whitespace to one space and trim. */
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -16,7 +17,7 @@ export interface Sentence {
  */
 export function splitSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  const boundary = /[.!?]["”’)\]]*\s+(?=[\p{Lu}\d“"‘(])/gu;
+  const boundary = new RegExp(String.raw`[.!?]["”’)\]]*\s+(?=${SENTENCE_START})`, 'gu');
   let start = 0;
   for (const m of text.matchAll(boundary)) {
     const end = m.index + m[0].trimEnd().length;
@@ -31,9 +32,6 @@ export function splitSentences(text: string): Sentence[] {
 export function normalCase(word: string): string {
   return word.toLowerCase().replace(/(^|[-'’\s])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
-
-/** True for a word written in capitals ("TESTOV"), not a single initial. */
-export const isCapitalised = (word: string) => /^\p{Lu}[\p{Lu}'’-]+$/u.test(word);
 
 /** True when the text ends a sentence (so a following block is not its continuation). */
 export const endsSentence = (text: string) => /[.!?:;]["”’)\]]*$/.test(text.trimEnd());

@@ -16,6 +16,7 @@ import type { DocumentModel } from '../model/document.js';
 import { isBody } from '../model/document.js';
 import type { Dataset } from '../model/tables.js';
 import { byText, naturally } from '../lib/order.js';
+import { NAME_LETTERS } from '../lib/capitals.js';
 
 /** A finding and where it is: the line (on `page` in a PDF build: one way of counting, as the published rows count). */
 export interface Finding {
@@ -75,7 +76,9 @@ const totalsAgainstRows: CheckFn = (doc, data) =>
     .filter((t) => t.stated !== t.rows)
     .map((t) => ({ message: `the report states ${t.stated} ${t.unit}; the list has ${t.rows}`, line: t.line }));
 
-const NAME = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}(?![\p{L}'’-])/u;
+/** Two to four capitalised words of two letters or more (no initials), not running on into another word. */
+const NAME_WORD = String.raw`\p{Lu}[${NAME_LETTERS}]+`;
+const NAME = new RegExp(String.raw`^${NAME_WORD}(?:\s+${NAME_WORD}){1,3}(?![${NAME_LETTERS}])`, 'u');
 
 /** "six leaders of the party – A, B, C, D and E": the number stated against the names listed. */
 const namedCounts: CheckFn = (doc) => {

@@ -6,6 +6,7 @@
 import { type Block, type BodyBlock, isBody } from '../model/document.js';
 import { endsSentence, startsMidSentence } from '../lib/text.js';
 import { splitRunTogetherBold } from './bold.js';
+import { isAllCapitals } from '../lib/capitals.js';
 
 /** Blocks a page break may put between two halves of a paragraph. */
 const interrupts = (b: Block) => b.kind === 'footnote' || b.kind === 'caption';
@@ -51,14 +52,12 @@ export function joinSplitBlocks(blocks: Block[]): Block[] {
   return out;
 }
 
-const isUpperCase = (text: string) => /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
-
 /**
  * Level 1 is the title; a heading in capitals is a chapter (2); any other
  * heading, whatever the converter made of it, is a section within one (3).
  */
 export function normalizeHeadingLevels(blocks: Block[]): Block[] {
-  return blocks.map((b) => (b.kind === 'heading' && b.level !== 1 ? { ...b, level: isUpperCase(b.text) ? 2 : 3 } : b));
+  return blocks.map((b) => (b.kind === 'heading' && b.level !== 1 ? { ...b, level: isAllCapitals(b.text) ? 2 : 3 } : b));
 }
 
 export const repair = (blocks: Block[]): Block[] => normalizeHeadingLevels(joinSplitBlocks(splitRunTogetherBold(blocks)));

@@ -9,6 +9,7 @@ import { isBody } from '../../model/document.js';
 import type { Event } from '../../model/records/events.js';
 import type { NameMention } from '../mentions.js';
 import { readStatements, type Statement } from './read.js';
+import { CAPITALISED_WORD } from '../../lib/capitals.js';
 
 export interface TimelineSource {
   prisoner_id: string;
@@ -63,7 +64,7 @@ function groupStatements(intro: BodyBlock[], cache: Map<BodyBlock[], ReturnType<
 }
 
 /** A family name alone counts only where no capitalised word precedes it: "Berik Testov" is someone else of the family. */
-const AFTER_CAPITALISED = /\p{Lu}[\p{L}'’-]*\s+$/u;
+const AFTER_CAPITALISED = new RegExp(String.raw`${CAPITALISED_WORD}\s+$`, 'u');
 
 /** The name as the matcher found it printed, whole; a family name alone not as the second word of another name. */
 function printedIn(text: string, printed: string): boolean {

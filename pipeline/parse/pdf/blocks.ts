@@ -11,6 +11,7 @@ import { endsSentence } from '../../lib/text.js';
 import type { Ref } from '../../model/document.js';
 import { type Layout, leftOf, rightOf } from './layout.js';
 import { footZone, type Line } from './lines.js';
+import { SENTENCE_START } from '../../lib/capitals.js';
 
 /** Lines of one block, before it is given a kind. */
 export interface RawBlock {
@@ -36,7 +37,8 @@ function wordWidth(word: string, l: Line): number {
   return width;
 }
 
-const startsSentence = (text: string) => /^[\p{Lu}\d“"‘(]/u.test(text);
+const STARTS_SENTENCE = new RegExp(`^${SENTENCE_START}`, 'u');
+const startsSentence = (text: string) => STARTS_SENTENCE.test(text);
 
 /**
  * Would the next line's first word have fitted at the end of this one? Then

@@ -7,7 +7,8 @@
  * fonts, sizes or wording.
  */
 import { ENTRY } from '../../lib/entry.js';
-import { isAllCapitals, parseToc, titleKey } from '../../lib/toc.js';
+import { isAllCapitals } from '../../lib/capitals.js';
+import { parseToc, titleKey } from '../../lib/toc.js';
 import { type Block, isBody, type Ref } from '../../model/document.js';
 import { endsSentence, startsMidSentence } from '../../lib/text.js';
 import { hasRunTogetherBold, withoutRunTogetherBold } from '../../repair/bold.js';
