@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { keyFields } from '../pipeline/diff/compare.js';
+import { keyFields } from '../pipeline/model/tables.js';
 import { diffPaths } from '../pipeline/orchestrate/sides.js';
 import { TABLE_NAMES } from '../pipeline/model/tables.js';
 import { readDocument } from '../pipeline/parse/document.js';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CAPITALISED_WORD, isAllCapitals, isCapitalised } from '../pipeline/lib/capitals.js';
 import { sourceIdOfFile } from '../pipeline/lib/ids.js';
 import { numberingBreaks } from '../pipeline/lib/numbering.js';
+import { keyFields, keyJoiner, keyOf } from '../pipeline/model/tables.js';
 
 describe('numbering 1..n', () => {
   it('finds nothing in an unbroken list, and an empty list is unbroken', () => {
@@ -38,5 +39,16 @@ describe('capitals', () => {
   it('tells a family name in capitals from an initial, and a heading in capitals from a title', () => {
     expect([isCapitalised('TESTOV'), isCapitalised('A'), isCapitalised('Testov')]).toEqual([true, false, false]);
     expect([isAllCapitals('ARTICLE 405'), isAllCapitals('Article 405'), isAllCapitals('2025')]).toEqual([true, false, false]);
+  });
+});
+
+describe('record keys', () => {
+  it('joins a compound key with "|" and leaves a one-field key as it is', () => {
+    expect(keyJoiner(['a', 'b'])({ a: 'x', b: 2 })).toBe('x|2');
+    expect(keyJoiner(['id'])({ id: 'x|y' })).toBe('x|y');
+  });
+  it("uses the registry's key fields, and id for a table it does not know", () => {
+    expect(keyOf('prisoners', { id: 'ann-test', name: 'Ann Test' })).toBe('ann-test');
+    expect(keyFields('not_a_table')).toEqual(['id']);
   });
 });

@@ -3,7 +3,7 @@
  * Each table is indexed once (a Map from key to record): linear in the number
  * of records, never a join of every record with every other.
  */
-import { TABLES } from '../model/tables.js';
+import { keyFields, keyJoiner, TABLES } from '../model/tables.js';
 import type { Row } from '../model/row.js';
 import type { NdjsonLines } from '../publish/read-release.js';
 
@@ -72,9 +72,6 @@ export interface TablesDiff {
 type Registered = (typeof TABLES)[keyof typeof TABLES];
 const registered = (table: string): Registered | undefined => (table in TABLES ? TABLES[table as keyof typeof TABLES] : undefined);
 
-/** Key fields of a table: from the registry, else "id" (a table this code does not know yet). */
-export const keyFields = (table: string): readonly string[] => registered(table)?.key ?? ['id'];
-
 export type FieldRole = 'substantive' | 'positional' | 'provenance';
 /** What a change of each field means, as the registry declares it; a field it does not name is substantive. */
 export function fieldRoles(table: string): (field: string) => FieldRole {
@@ -83,9 +80,6 @@ export function fieldRoles(table: string): (field: string) => FieldRole {
     provenance = new Set<string>(entry?.provenance ?? []);
   return (field) => (positional.has(field) ? 'positional' : provenance.has(field) ? 'provenance' : 'substantive');
 }
-
-const keyFn = (fields: readonly string[]) =>
-  fields.length === 1 ? (r: Row) => String(r[fields[0]!]) : (r: Row) => fields.map((f) => String(r[f])).join('|');
 
 /** The records of one side of one table, by position: key, raw line and record, each computed once. */
 class TableSide {
@@ -100,7 +94,7 @@ class TableSide {
     this.ndjson = Array.isArray(data) ? undefined : data;
     this.rows = Array.isArray(data) ? data : new Array(data.starts.length);
     this.size = this.rows.length;
-    this.keyOfRow = keyFn(key);
+    this.keyOfRow = keyJoiner(key);
     this.keyPrefix = key.length === 1 ? Buffer.from(`{"${key[0]}":"`) : undefined;
   }
 

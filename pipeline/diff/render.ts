@@ -1,8 +1,8 @@
 /** The diff's files: diff.json, diff.ndjson, DIFF.md (for a reader), changes.csv (one row per changed field). */
 import type { ChangedRecord, FieldChanges, Row, SchemaChange, TableDiff, TablesDiff } from './compare.js';
-import { keyFields } from './compare.js';
 import type { SideMeta } from './load.js';
 import { plural } from '../lib/counts.js';
+import { keyOf } from '../model/tables.js';
 
 export interface DatasetDiff extends TablesDiff {
   from: SideMeta;
@@ -11,12 +11,8 @@ export interface DatasetDiff extends TablesDiff {
 
 export const DIFF_FILES = ['diff.json', 'diff.ndjson', 'DIFF.md', 'changes.csv'] as const;
 
-const idOf = (table: string, r: Row) =>
-  keyFields(table)
-    .map((f) => String(r[f]))
-    .join('|');
 /** How a person reads a record: its name, else its title, else its key. */
-const labelOf = (table: string, r: Row) => String(r.name ?? r.title ?? r.label ?? idOf(table, r));
+const labelOf = (table: string, r: Row) => String(r.name ?? r.title ?? r.label ?? keyOf(table, r));
 
 const changedJson = (c: ChangedRecord) => ({
   id: c.id,
@@ -44,7 +40,7 @@ export function diffJson(diff: DatasetDiff): string {
 export function diffNdjson(diff: DatasetDiff): string {
   const lines: string[] = [];
   for (const [table, d] of Object.entries(diff.tables)) {
-    for (const r of d.added) lines.push(JSON.stringify({ op: 'ADD', table, id: idOf(table, r), record: r }));
+    for (const r of d.added) lines.push(JSON.stringify({ op: 'ADD', table, id: keyOf(table, r), record: r }));
     for (const list of [d.changed, d.repositioned]) {
       // the record's line as read, when there is one: the same JSON, without serialising it again
       for (const c of list)
@@ -52,7 +48,7 @@ export function diffNdjson(diff: DatasetDiff): string {
           `{"op":"MOD","table":${JSON.stringify(table)},"id":${JSON.stringify(c.id)},"record":${c.line ?? JSON.stringify(c.record)}}`,
         );
     }
-    for (const r of d.removed) lines.push(JSON.stringify({ op: 'DEL', table, id: idOf(table, r) }));
+    for (const r of d.removed) lines.push(JSON.stringify({ op: 'DEL', table, id: keyOf(table, r) }));
   }
   return lines.map((l) => `${l}\n`).join('');
 }
@@ -82,7 +78,7 @@ const hasSubstance = (d: TableDiff) => d.added.length + d.removed.length + d.cha
 /** A table's added, removed and changed records, each by name; a changed one with its old -> new values. */
 function tableSection(table: string, d: TableDiff): string[] {
   const out = [`## ${table}`, ''];
-  const person = (r: Row) => `**${labelOf(table, r)}** (\`${idOf(table, r)}\`)`;
+  const person = (r: Row) => `**${labelOf(table, r)}** (\`${keyOf(table, r)}\`)`;
   if (d.added.length) out.push(`### Added (${d.added.length})`, '', ...d.added.map((r) => `- ${person(r)}`), '');
   if (d.removed.length) out.push(`### Removed (${d.removed.length})`, '', ...d.removed.map((r) => `- ${person(r)}`), '');
   const positions = (c: ChangedRecord) =>
@@ -149,7 +145,7 @@ export function changesCsv(diff: DatasetDiff): string {
   const row = (table: string, id: string, label: string, op: string, rest: string) =>
     `${csvField(table)},${csvField(id)},${csvField(label)},${op},${rest}\r\n`;
   for (const [table, d] of Object.entries(diff.tables)) {
-    for (const r of d.added) out += row(table, idOf(table, r), labelOf(table, r), 'ADD', ',,,');
+    for (const r of d.added) out += row(table, keyOf(table, r), labelOf(table, r), 'ADD', ',,,');
     for (const list of [d.changed, d.repositioned]) {
       for (const c of list) {
         const label = labelOf(table, c.record);
@@ -163,7 +159,7 @@ export function changesCsv(diff: DatasetDiff): string {
         }
       }
     }
-    for (const r of d.removed) out += row(table, idOf(table, r), labelOf(table, r), 'DEL', ',,,');
+    for (const r of d.removed) out += row(table, keyOf(table, r), labelOf(table, r), 'DEL', ',,,');
   }
   return out;
 }

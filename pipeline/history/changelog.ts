@@ -4,7 +4,7 @@
  * previous release's changelog.
  */
 import type { ChangedRecord, Row, SchemaChange } from '../diff/compare.js';
-import { keyFields } from '../diff/compare.js';
+import { keyOf } from '../model/tables.js';
 import type { DatasetDiff } from '../diff/render.js';
 
 export const CHANGELOG_HEADER = `# Changelog
@@ -20,11 +20,7 @@ patch. Each release's DIFF.md, diff.json and changes.csv give the details.
 /** How many records a section names before it only counts the rest. */
 const NAMED = 25;
 
-const idOf = (table: string, r: Row) =>
-  keyFields(table)
-    .map((f) => String(r[f]))
-    .join('|');
-const nameOf = (table: string, r: Row) => `${String(r.name ?? r.title ?? idOf(table, r))} (\`${idOf(table, r)}\`)`;
+const nameOf = (table: string, r: Row) => `${String(r.name ?? r.title ?? keyOf(table, r))} (\`${keyOf(table, r)}\`)`;
 
 function named(table: string, rows: Row[], verb: string): string[] {
   if (!rows.length) return [];

@@ -69,5 +69,15 @@ export type RecordOf<T extends TableName> = z.infer<(typeof TABLES)[T]['schema']
 export type Dataset = { [T in TableName]: RecordOf<T>[] };
 export const TABLE_NAMES = Object.keys(TABLES) as TableName[];
 
+/** Key fields of a table by name: the registry's, else "id" (a table of a release this code does not know yet). */
+export const keyFields = (table: string): readonly string[] => (table in TABLES ? TABLES[table as TableName].key : ['id']);
+
+/**
+ * How a record's key fields make one key string: "a|b" for a compound key. Built once
+ * per table: diff keys every record of both sides, and a one-field key needs no join.
+ */
+export const keyJoiner = (fields: readonly string[]): ((record: Record<string, unknown>) => string) =>
+  fields.length === 1 ? (r) => String(r[fields[0]!]) : (r) => fields.map((f) => String(r[f])).join('|');
+
 /** The primary key of a record as one string ("a|b" for compound keys). */
-export const keyOf = (table: TableName, record: Record<string, unknown>) => TABLES[table].key.map((k) => String(record[k])).join('|');
+export const keyOf = (table: string, record: Record<string, unknown>) => keyJoiner(keyFields(table))(record);
