@@ -7,7 +7,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '../pipeline/lib/hash.js';
-import { verifyRelease } from '../pipeline/publish/verify.js';
+import { checkReleaseIntegrity } from '../pipeline/publish/integrity.js';
 import { git, loadFactor, ROOT, sharedBuild, snapshot, tempDir } from './helpers.js';
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
@@ -79,14 +79,14 @@ describe('SBOM and provenance', () => {
     () => {
       const dir = join(tempDir(), VERSION);
       cpSync(first, dir, { recursive: true });
-      expect(verifyRelease(dir).problems).toEqual([]);
+      expect(checkReleaseIntegrity(dir).problems).toEqual([]);
       const provenance = JSON.parse(readFileSync(join(dir, 'provenance.json'), 'utf8'));
       writeFileSync(
         join(dir, 'provenance.json'),
         JSON.stringify({ ...provenance, source: { ...provenance.source, sha256: '0'.repeat(64) } }),
       );
       rmSync(join(dir, 'sbom.cdx.json'));
-      const paths = verifyRelease(dir).problems.map((p) => `${p.path}: ${p.message}`);
+      const paths = checkReleaseIntegrity(dir).problems.map((p) => `${p.path}: ${p.message}`);
       expect(paths).toEqual(
         expect.arrayContaining([
           expect.stringMatching(/^sbom\.cdx\.json: missing or not JSON/),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyFiles } from '../pipeline/history/index.js';
 import { recordedVersions } from '../pipeline/history/records.js';
-import { verifyReleases } from '../pipeline/orchestrate/verify.js';
+import { reproduceRecordedReleases } from '../pipeline/orchestrate/reproduce.js';
 import { emptyIdentity, type Identity } from '../pipeline/identity/ledger.js';
 import type { Dataset } from '../pipeline/model/tables.js';
 import { publishRelease } from '../pipeline/publish/publish.js';
@@ -94,7 +94,7 @@ describe('releases carry their history', () => {
 
 describe('make verify', () => {
   it('passes on the committed records and the committed CHANGELOG.md', async () => {
-    const results = await verifyReleases();
+    const results = await reproduceRecordedReleases();
     expect(results.map((r) => [r.version, r.problems])).toEqual(recordedVersions(join(ROOT, 'releases')).map((v) => [v, []]));
   });
 
@@ -106,7 +106,7 @@ describe('make verify', () => {
     writeFileSync(join(releases, `${V}.json`), JSON.stringify(record));
     const changelog = join(tempDir(), 'CHANGELOG.md');
     writeFileSync(changelog, '# stale\n');
-    const [result] = await verifyReleases({ releases, changelog });
+    const [result] = await reproduceRecordedReleases({ releases, changelog });
     expect(result!.problems).toEqual([
       expect.stringMatching(new RegExp(`^${VRE}/prisoners\\.csv: sha256 \\w+… rebuilt, 000000000000… recorded$`)),
       `${V}/gone.json: missing from the rebuild`,

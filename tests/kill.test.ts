@@ -9,7 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { verifyRelease } from '../pipeline/publish/verify.js';
+import { checkReleaseIntegrity } from '../pipeline/publish/integrity.js';
 import { cli, fixture, loadFactor, ROOT, sharedBuild, snapshot, tempDir } from './helpers.js';
 import { recordedVersions } from '../pipeline/history/records.js';
 
@@ -37,7 +37,7 @@ async function killAfter(child: ChildProcess, ms: number): Promise<void> {
 
 /** A complete output: SHA256SUMS verifies, and lists exactly the files there are. */
 function expectWhole(dir: string): void {
-  expect(verifyRelease(dir).problems).toEqual([]);
+  expect(checkReleaseIntegrity(dir).problems).toEqual([]);
 }
 
 const visible = (tree: Record<string, string>) =>

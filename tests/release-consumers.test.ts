@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { verifyRelease } from '../pipeline/publish/verify.js';
+import { checkReleaseIntegrity } from '../pipeline/publish/integrity.js';
 import { listFiles } from '../pipeline/lib/files.js';
 import { cli, ROOT, sharedBuild, tempDir } from './helpers.js';
 import { recordedVersions } from '../pipeline/history/records.js';
@@ -105,7 +105,7 @@ describe('reproducible', () => {
 function expectOnlyCompleteReleases(dist: string): void {
   for (const name of readdirSync(dist)) {
     if (!/^\d+\.\d+\.\d+$/.test(name)) continue;
-    expect(verifyRelease(join(dist, name)).problems, name).toEqual([]);
+    expect(checkReleaseIntegrity(join(dist, name)).problems, name).toEqual([]);
   }
   if (existsSync(join(dist, 'index.json'))) {
     const index = JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8'));
@@ -179,7 +179,7 @@ describe('atomic and immutable', () => {
           .filter((n) => n.startsWith('.'))
           .sort(),
       ).toEqual([]); // no lock, no temporary left
-      expect(verifyRelease(join(dist, VERSION)).problems).toEqual([]);
+      expect(checkReleaseIntegrity(join(dist, VERSION)).problems).toEqual([]);
       expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')).versions).toEqual([...PREVIOUS, VERSION]);
     },
     60_000,

@@ -28,7 +28,8 @@ export function pickFile(manifest: SourceManifest, format = manifest.default_for
   return file;
 }
 
-export function verifyChecksum(bytes: Uint8Array, file: SourceFile, origin: string): void {
+/** The bytes of a source file are the ones its manifest declares (sha256), or nothing is built from them. */
+export function checkSourceChecksum(bytes: Uint8Array, file: SourceFile, origin: string): void {
   const actual = sha256(bytes);
   if (actual !== file.sha256) {
     throw new PipelineError(`checksum mismatch: expected sha256 ${file.sha256}, got ${actual}`, EXIT.source, { file: origin });
@@ -55,7 +56,7 @@ export async function fetchSourceFile(manifest: SourceManifest, file: SourceFile
       { file: local },
     );
   }
-  verifyChecksum(bytes, file, origin);
+  checkSourceChecksum(bytes, file, origin);
   return { manifest, file, origin, bytes };
 }
 

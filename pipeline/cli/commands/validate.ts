@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { EXIT, formatPlace, PipelineError, type Place } from '../../errors.js';
-import { verifyRelease } from '../../publish/verify.js';
+import { checkReleaseIntegrity } from '../../publish/integrity.js';
 import { keyOf, TABLE_NAMES, type TableName } from '../../model/tables.js';
 import { PIPELINE } from '../../lib/package.js';
 import { validatorFor } from '../../validate/gate.js';
@@ -43,7 +43,7 @@ function checkRecords({ table, file, rows, lines }: LoadedTable): Problem[] {
 /** A release directory: intact (the same check as verify-release), tables valid, formats agreeing. */
 function checkRelease(dir: string): Verdict {
   const manifest = readManifest(dir);
-  const problems: Problem[] = verifyRelease(dir).problems.map((p) => ({ file: join(dir, p.path), message: p.message }));
+  const problems: Problem[] = checkReleaseIntegrity(dir).problems.map((p) => ({ file: join(dir, p.path), message: p.message }));
   for (const [table, count] of Object.entries(manifest.counts)) {
     if (!(TABLE_NAMES as string[]).includes(table)) {
       problems.push({ file: join(dir, 'manifest.json'), message: `unknown table "${table}"` });

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, PipelineError } from '../../errors.js';
-import { verifyRelease } from '../../publish/verify.js';
+import { checkReleaseIntegrity } from '../../publish/integrity.js';
 import type { Command } from '../command.js';
 
 export const verifyReleaseCommand: Command = {
@@ -21,7 +21,7 @@ Example:
     const dir = positionals[0];
     if (!dir) throw new PipelineError('verify-release needs DIR (see kzpp verify-release --help)', EXIT.usage);
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new PipelineError('no such directory', EXIT.input, { file: dir });
-    const { files, problems } = verifyRelease(dir);
+    const { files, problems } = checkReleaseIntegrity(dir);
     for (const p of problems) io.err(`${join(dir, p.path)}: ${p.message}\n`);
     if (io.json) io.out(`${JSON.stringify({ dir, files, ok: problems.length === 0, problems })}\n`);
     else if (!problems.length) io.err(`${dir}: ${files} files verified\n`);

@@ -1,5 +1,5 @@
 import { EXIT, PipelineError } from '../../errors.js';
-import { verifyReleases } from '../../orchestrate/verify.js';
+import { reproduceRecordedReleases } from '../../orchestrate/reproduce.js';
 import type { Command } from '../command.js';
 
 export const verifyCommand: Command = {
@@ -17,7 +17,7 @@ Example:
   npx kzpp verify`,
   options: { mirror: { type: 'string' } },
   async run({ values }, io) {
-    const results = await verifyReleases({ mirror: values.mirror as string | undefined });
+    const results = await reproduceRecordedReleases({ mirror: values.mirror as string | undefined });
     if (!results.length) throw new PipelineError('no release recorded in releases/', EXIT.validation, { file: 'releases' });
     if (io.json) io.out(`${JSON.stringify(results)}\n`);
     for (const r of results) {

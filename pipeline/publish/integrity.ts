@@ -1,6 +1,8 @@
 /**
- * Check a downloaded release against its own SHA256SUMS and datapackage.json:
- * every listed file present with its bytes and hash, nothing unlisted.
+ * A release's integrity (`kzpp verify-release`, and the first check of
+ * `kzpp validate DIR`): a downloaded release against its own SHA256SUMS and
+ * datapackage.json, every listed file present with its bytes and hash, nothing
+ * unlisted. Not `kzpp verify`, which rebuilds recorded releases (orchestrate/reproduce.ts).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,7 +61,7 @@ function checkDatapackage(dir: string, present: Set<string>): Problem[] {
 }
 
 /** Problems of a release directory; none means it is complete and intact. */
-export function verifyRelease(dir: string): { files: number; problems: Problem[] } {
+export function checkReleaseIntegrity(dir: string): { files: number; problems: Problem[] } {
   const present = new Set(listFiles(dir));
   const problems = [...checkChecksums(dir, present), ...checkDatapackage(dir, present), ...checkBuildRecords(dir)];
   const unique = new Map(problems.map((p) => [`${p.path}\0${p.message}`, p]));

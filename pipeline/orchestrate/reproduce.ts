@@ -1,6 +1,8 @@
 /**
- * make verify: rebuild every recorded release from its source and compare
- * it, file by file, with its record. Releases are rebuilt oldest first into
+ * Reproducing the recorded releases (`kzpp verify`, `make verify`): rebuild
+ * every release recorded in releases/ from its source and compare it, file by
+ * file, with its record. Not verify-release, which checks one downloaded
+ * release against its own SHA256SUMS (publish/integrity.ts). Releases are rebuilt oldest first into
  * one scratch dist, so each finds the release before it for its diff. The
  * current version is built with the current code; older ones at the commit
  * that last changed their record.
@@ -15,16 +17,19 @@ import { commitOf, compareWithRecord, readRecord, recordedVersions, recordPath, 
 import { rebuildAtCommit } from '../history/rebuild.js';
 import { ownPath } from '../lib/project.js';
 
-export interface VerifyResult {
+/** How one recorded release was rebuilt, and every way it differs from its record. */
+export interface ReproducedRelease {
   version: string;
   how: string;
   problems: string[];
 }
 
-export async function verifyReleases(opts: { mirror?: string; releases?: string; changelog?: string } = {}): Promise<VerifyResult[]> {
+export async function reproduceRecordedReleases(
+  opts: { mirror?: string; releases?: string; changelog?: string } = {},
+): Promise<ReproducedRelease[]> {
   const dir = opts.releases ?? RELEASES_DIR;
-  const dist = mkdtempSync(join(tmpdir(), 'kzpp-verify-'));
-  const results: VerifyResult[] = [];
+  const dist = mkdtempSync(join(tmpdir(), 'kzpp-reproduce-'));
+  const results: ReproducedRelease[] = [];
   try {
     for (const version of recordedVersions(dir)) {
       const file = recordPath(version, dir);
