@@ -4,7 +4,7 @@
  * one-line input error (exit 3), within a bounded time. A short run here;
  * `make fuzz` runs FUZZ_RUNS (default 10,000) cases.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +22,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
  * hang or a construct the cost pre-pass misses. Stretched by the load beyond the machine's cores (as the corpus's bound is).
  */
 const LOAD = Math.max(1, loadavg()[0]! / cpus().length);
+/** FUZZ_TRACE=FILE: each case is written there before it runs, so a case that never ends can be read back. */
+const TRACE = process.env.FUZZ_TRACE;
 const CASE_MS = Number(process.env.FUZZ_CASE_MS ?? 3000) * LOAD;
 
 const SMALL = ['mini-report.md', 'tables-report.md', 'edition-1.md', 'edition-2.md'].map((name) => ({
@@ -56,6 +58,7 @@ describe('fuzzing', () => {
       await fc.assert(
         fc.asyncProperty(document, fc.array(mutation, { minLength: 1, maxLength: 6 }), async (doc, mutations) => {
           const bytes = applyMutations(doc.bytes, mutations);
+          if (TRACE) writeFileSync(TRACE, bytes); // the case running now: what to look at when a run hangs
           const started = performance.now();
           const outcome = await runPipeline(bytes, doc.name);
           expect(performance.now() - started).toBeLessThan(CASE_MS);
