@@ -21,6 +21,9 @@ interface ScanState {
   /** Inline markup characters of the block (a paragraph, a list item) and of the whole document so far. */
   blockMarkup: number;
   documentMarkup: number;
+  /** Lines of the section (up to the next heading the parser is cut at) that open a nested quote or list. */
+  nestedLines: number;
+  previousBlank: boolean;
 }
 
 interface Construct {
@@ -88,7 +91,14 @@ const markupCount = (line: string) => {
   return count;
 };
 
+/** A heading at column 0 after a blank line: where parse/markdown.ts cuts the document into sections. */
+const SECTION_HEADING = /^#{1,6}(?:[ \t]|$)/;
+
 function advance(line: string, state: ScanState): void {
+  if (state.previousBlank && SECTION_HEADING.test(line)) state.nestedLines = 0;
+  state.previousBlank = !line.trim();
+  // each such line closes the nested container the line before opened: micromark splices the section's events then
+  if (nestingDepth(line) >= 2) state.nestedLines++;
   const markup = markupCount(line);
   state.documentMarkup += markup;
   state.tableRows = line.includes('|') ? state.tableRows + 1 : 0;
@@ -112,6 +122,12 @@ export const CONSTRUCTS: Construct[] = [
   { name: 'a table row', limit: LIMITS.tableColumns, unit: 'columns', measure: tableColumns },
   { name: 'a table', limit: LIMITS.tableRows, unit: 'rows', measure: (_, state) => state.tableRows },
   { name: 'a paragraph', limit: LIMITS.paragraphLines, unit: 'lines', measure: (_, state) => state.paragraphLines },
+  {
+    name: 'lines opening a nested list or quote in one section',
+    limit: LIMITS.nestedLines,
+    unit: 'lines',
+    measure: (_, state) => state.nestedLines,
+  },
   { name: 'a paragraph', limit: LIMITS.paragraphChars, unit: 'characters', measure: (_, state) => state.paragraphChars },
   {
     name: 'inline markup in one block (* _ ~ ` [ ] < > ! \\ & |)',
@@ -142,7 +158,15 @@ function refuse(construct: Construct, value: number, file: string, line: number)
 
 /** Refuse the first line on which any construct goes over its limit. Linear in the text; runs before the parser. */
 export function checkCosts(text: string, file: string): void {
-  const state: ScanState = { tableRows: 0, paragraphLines: 0, paragraphChars: 0, blockMarkup: 0, documentMarkup: 0 };
+  const state: ScanState = {
+    tableRows: 0,
+    paragraphLines: 0,
+    paragraphChars: 0,
+    blockMarkup: 0,
+    documentMarkup: 0,
+    nestedLines: 0,
+    previousBlank: true,
+  };
   let start = 0;
   for (let line = 1; start <= text.length; line++) {
     const end = text.indexOf('\n', start);

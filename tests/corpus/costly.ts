@@ -52,6 +52,10 @@ export function costlyCases(start: () => string): ExtractCase[] {
       line: after(0),
       message: /block nesting \(quotes and lists\) 60 levels deep/,
     }),
+    md('a list item nesting a list on every line, indented with tabs (found by make fuzz)', () => `${'1. '.repeat(4)}${'\t'.repeat(95)}`, {
+      line: after(500),
+      message: /lines opening a nested list or quote in one section 501 lines, over the limit of 500/,
+    }),
     md('90-character runs of emphasis delimiters on every line', () => `${'*'.repeat(90)} a`, {
       line: after(0),
       message: /a run of emphasis delimiters \(\* _ ~\) 90 characters, over the limit of 40/,
