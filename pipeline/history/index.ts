@@ -115,6 +115,9 @@ function rebuiltRelease(commit: string, record: ReleaseRecord): string {
 function rebuildInto(dir: string, commit: string, record: ReleaseRecord, cache: string): string {
   const scratch = mkdtempSync(join(cache, `.${record.version}-`));
   try {
+    // the release it was diffed against goes first, as when it was built: its code then finds it in dist
+    // instead of rebuilding it in turn (in a worktree with no mirror beside it)
+    ensurePrevious(scratch, record.version);
     rebuildAtCommit(commit, record, scratch);
     const problems = compareWithRecord(record, join(scratch, record.version));
     if (problems.length)

@@ -14,8 +14,8 @@ import { sha256 } from '../lib/hash.js';
 import { projectRoot } from '../lib/project.js';
 import type { ReleaseRecord } from './records.js';
 
-const run = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) =>
+  execFileSync(cmd, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** The lock file less the project's own version: a version bump alone does not call for a fresh npm ci. */
 function dependencyLock(text: string): string {
@@ -74,7 +74,7 @@ export function rebuildAtCommit(commit: string, record: ReleaseRecord, dist: str
       '--mirror',
       mirrorRoot(mirror),
     ];
-    run(process.execPath, args, work);
+    run(process.execPath, args, work, { ...process.env, SOURCES_MIRROR: mirrorRoot(mirror) }); // for what that code rebuilds in turn
   } catch (e) {
     const err = e as { stderr?: string; message: string };
     const why = (err.stderr ?? '').trim().split('\n').at(-1) || err.message.split('\n')[0];
