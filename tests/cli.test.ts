@@ -44,7 +44,7 @@ describe('build', () => {
     });
     expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8'))).toEqual({
       latest: V,
-      versions: [...RECORDED.filter((v) => v !== V), V],
+      versions: [...RECORDED.filter((v) => v !== V).slice(-1), V],
     });
 
     const again = cli(['build', '--dist', dist, '--json']);

@@ -1,3 +1,4 @@
+import { PIPELINE } from '../../lib/package.js';
 import { EXIT, PipelineError } from '../../errors.js';
 import { writeDiff } from '../../diff/index.js';
 import { diffPaths } from '../../orchestrate/sides.js';
@@ -21,7 +22,7 @@ an earlier diff there is replaced whole, another non-empty DIR needs --force,
 a published release is never written to (exit 6).
 
 Example:
-  npx kzpp diff ../shared/sources/${DEFAULT_SOURCE}/report.md dist/1.0.0 --out out/diff`,
+  npx kzpp diff ../shared/sources/${DEFAULT_SOURCE}/report.md dist/${PIPELINE.version} --out out/diff`,
   options: { out: { type: 'string' }, force: { type: 'boolean' } },
   async run({ values, positionals }, io) {
     const [from, to] = positionals;

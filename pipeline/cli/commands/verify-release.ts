@@ -1,3 +1,4 @@
+import { PIPELINE } from '../../lib/package.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT, PipelineError } from '../../errors.js';
@@ -15,7 +16,7 @@ per problem and exits 5 if there is any. Same check as
 "cd DIR && sha256sum -c SHA256SUMS", plus the data package's sizes and hashes.
 
 Example:
-  npx kzpp verify-release dist/1.0.0`,
+  npx kzpp verify-release dist/${PIPELINE.version}`,
   options: {},
   async run({ positionals }, io) {
     const dir = positionals[0];
