@@ -55,6 +55,39 @@ export function cli(args: string[], opts: { cwd?: string; env?: Record<string, s
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+let inProcessQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The CLI's run() inside the test process, for tests of what a command does rather than of the process (those use
+ * cli()): the same arguments, streams, exit code, current directory and environment, without a Node start and the
+ * bundle's load per call. Calls run one at a time (each sets the process's directory and environment while it runs).
+ */
+export function kzpp(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+  const task = inProcessQueue.then(() => runInProcess(args, opts));
+  inProcessQueue = task.catch(() => undefined);
+  return task;
+}
+
+async function runInProcess(args: string[], opts: { cwd?: string; env?: Record<string, string> }): Promise<CliResult> {
+  const { run } = await import('../pipeline/cli/run.js');
+  const result = { status: -1, stdout: '', stderr: '' };
+  const cwd = process.cwd();
+  const env = Object.fromEntries(Object.keys(opts.env ?? {}).map((k) => [k, process.env[k]]));
+  try {
+    process.chdir(opts.cwd ?? process.env.KZPP_TEST_CWD ?? ROOT);
+    Object.assign(process.env, opts.env);
+    const streams = { stdout: (t: string) => void (result.stdout += t), stderr: (t: string) => void (result.stderr += t), isTTY: false };
+    result.status = await run(args, streams);
+    return result;
+  } finally {
+    process.chdir(cwd);
+    for (const [k, v] of Object.entries(env)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
 /**
  * "/relative/path" -> sha256 of every file under dir, to prove a failed run
  * changed nothing (symbolic links are not followed: a linked node_modules
