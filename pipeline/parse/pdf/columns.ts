@@ -82,16 +82,6 @@ function regions(rows: TextItem[][], extent: Interval, min: number): Region[] {
 }
 
 /**
- * The rows right of a gutter start at their column's left edge, several of them on it (an indented entry starts
- * further in); the words that border a chance gap between justified words start wherever the spacing put them.
- */
-function alignedStarts(parts: TextItem[][], size: number): boolean {
-  const starts = parts.map((part) => Math.min(...part.map((i) => i.x)));
-  const edge = Math.min(...starts);
-  return starts.filter((x) => x - edge <= 0.5 * size).length >= SHORT_SIDE;
-}
-
-/**
  * A column's lines hold several words: several rows on each side of a gutter do. The large gaps of justified
  * text in a narrow column stand between one word and the next, one word on either side.
  */
@@ -99,7 +89,7 @@ const wordy = (parts: TextItem[][]) =>
   parts.filter((part) => part.flatMap((i) => i.str.trim().split(/\s+/)).length >= 2).length >= SHORT_SIDE;
 
 /** The gutters of a region: free bands with enough rows and width of text on either side. */
-function gutters(region: Region, extent: Interval, size: number): Interval[] {
+function gutters(region: Region, extent: Interval): Interval[] {
   const width = extent[1] - extent[0];
   return region.free.filter(([a, b]) => {
     const left = region.rows.filter((r) => r.some((i) => right(i) <= a));
@@ -107,7 +97,7 @@ function gutters(region: Region, extent: Interval, size: number): Interval[] {
     if (Math.min(left.length, rightRows.length) < SHORT_SIDE || Math.max(left.length, rightRows.length) < ROWS) return false;
     const leftParts = left.map((r) => r.filter((i) => right(i) <= a));
     const rightParts = rightRows.map((r) => r.filter((i) => i.x >= b));
-    if (!wordy(leftParts) || !wordy(rightParts) || !alignedStarts(rightParts, size)) return false;
+    if (!wordy(leftParts) || !wordy(rightParts)) return false;
     const leftItems = leftParts.flat();
     const rightItems = rightParts.flat();
     const span = (items: TextItem[]) => Math.max(...items.map(right)) - Math.min(...items.map((i) => i.x));
@@ -150,7 +140,7 @@ export function readingOrder(rows: TextItem[][], page: number): Frame[] {
   const size = textSize(items);
   const frames: Frame[] = [];
   regions(rows, extent, GUTTER * size).forEach((region, index) => {
-    const cuts = gutters(region, extent, size);
+    const cuts = gutters(region, extent);
     if (cuts.length) return frames.push(...splitColumns(region, cuts, page, index + 1, size));
     const last = frames.at(-1);
     if (last && !last.bounds) last.rows.push(...region.rows);
