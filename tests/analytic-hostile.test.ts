@@ -23,6 +23,8 @@ const HOSTILE = [
   'x'.repeat(20_000),
 ];
 const FIELDS = ['name', 'text', 'group'] as const;
+/** Numbers whose decimal spelling a careless writer rounds: each must read back as the same double. */
+const AWKWARD_NUMBERS = [0.1 + 0.2, 1 / 3, 5e-324, 1.7976931348623157e308, 123456789.12345679, 2 ** 53];
 
 type Row = Record<string, unknown>;
 
@@ -32,6 +34,8 @@ async function hostileRelease() {
     ...p,
     ...Object.fromEntries(FIELDS.map((f, j) => [f, HOSTILE[(i + j) % HOSTILE.length]!])),
   }));
+  const claim = dataset.claims[0]!;
+  dataset.claims = AWKWARD_NUMBERS.map((value, i) => ({ ...claim, id: `awkward-${i + 1}`, value }));
   const meta = {
     version: '0.0.1',
     source: { id: 'mini', file: 'mini.md', format: 'markdown' as const, sha256: '0'.repeat(64), published_on: null },
@@ -47,7 +51,7 @@ async function hostileRelease() {
 const pick = (rows: Row[]) => rows.map((r) => Object.fromEntries(FIELDS.map((f) => [f, r[f]])));
 
 describe('Parquet and SQLite on hostile text', () => {
-  it('keep every character of quotes, control characters, line ends, astral text and a 20,000-character value', async () => {
+  it('keep every character of quotes, control characters, line ends, astral text and a 20,000-character value, every double', async () => {
     const { dir, expected } = await hostileRelease();
     expect(expected.length).toBeGreaterThanOrEqual(2);
 
@@ -66,5 +70,6 @@ describe('Parquet and SQLite on hostile text', () => {
     expect(db.integrity).toBe('ok');
     expect(db.foreign_key_check).toEqual([]);
     expect(pick(db.rows.prisoners!)).toEqual(expected);
+    expect(db.rows.claims!.map((c) => c.value)).toEqual(AWKWARD_NUMBERS);
   }, 60_000);
 });

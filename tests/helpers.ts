@@ -91,7 +91,7 @@ export function installProgram(project: string): void {
   mkdirSync(join(project, 'build'), { recursive: true });
   for (const file of ['kzpp.mjs', 'validators.cjs']) copyFileSync(join(ROOT, 'build', file), join(project, 'build', file));
   if (!existsSync(join(project, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-  for (const shared of ['deps', 'releases']) {
+  for (const shared of ['deps', 'programs', 'releases']) {
     mkdirSync(join(ROOT, 'build', shared), { recursive: true });
     if (!existsSync(join(project, 'build', shared))) symlinkSync(join(ROOT, 'build', shared), join(project, 'build', shared), 'dir');
   }

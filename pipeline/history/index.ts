@@ -16,7 +16,7 @@ import type { ReleaseMeta, Rendered } from '../publish/types.js';
 import { compareVersions, isVersion } from '../publish/version.js';
 import { changelog, changelogEntry } from './changelog.js';
 import { projectRoot } from '../lib/project.js';
-import { isAlive, sleep } from '../publish/lock.js';
+import { withCacheLock } from './cache-lock.js';
 import { rebuildAtCommit } from './rebuild.js';
 import { commitOf, compareWithRecord, type ReleaseRecord, readRecord, recordedVersions, recordPath } from './records.js';
 
@@ -91,25 +91,9 @@ function rebuiltRelease(commit: string, record: ReleaseRecord): string {
   const dir = join(cache, record.version);
   if (existsSync(dir) && compareWithRecord(record, dir).length === 0) return dir;
   mkdirSync(cache, { recursive: true });
-  // one rebuild at a time per checkout (builds run side by side in tests): the others wait, then find it cached
-  const lock = join(cache, `.lock-${record.version}`);
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      const holder = Number(readdirSync(lock)[0] ?? 0);
-      if (holder && !isAlive(holder)) rmSync(lock, { recursive: true, force: true });
-      else sleep(200);
-    }
-  }
-  try {
-    mkdirSync(join(lock, String(process.pid)));
-    if (existsSync(dir) && compareWithRecord(record, dir).length === 0) return dir;
-    return rebuildInto(dir, commit, record, cache);
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  return withCacheLock(join(cache, `.lock-${record.version}`), () =>
+    existsSync(dir) && compareWithRecord(record, dir).length === 0 ? dir : rebuildInto(dir, commit, record, cache),
+  );
 }
 
 function rebuildInto(dir: string, commit: string, record: ReleaseRecord, cache: string): string {

@@ -1,17 +1,28 @@
 /**
- * Rebuild a release with the code that built it: a detached git worktree at
- * the commit that last changed its record, sharing this checkout's
- * node_modules when the lock file is the same (else the commit's own, installed
- * once per lock file into build/deps/), built into the given dist. Needs the full history (a clone, not a shallow one).
+ * Rebuild a release with the code that built it: the commit that last changed its record, checked out and compiled
+ * (once per checkout, see programAt), sharing this checkout's node_modules when the lock file is the same (else the
+ * commit's own, installed once per lock file into build/deps/), built into the given dist. Needs the full history
+ * (a clone, not a shallow one).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { EXIT, PipelineError } from '../errors.js';
 import { mirrorRoot } from '../fetch/fetch.js';
 import { sha256 } from '../lib/hash.js';
 import { projectRoot } from '../lib/project.js';
+import { withCacheLock } from './cache-lock.js';
 import type { ReleaseRecord } from './records.js';
 
 const run = (cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env) =>
@@ -53,15 +64,47 @@ function dependenciesOf(work: string, root: string): string {
   return join(dir, 'node_modules');
 }
 
-export function rebuildAtCommit(commit: string, record: ReleaseRecord, dist: string, mirror?: string): void {
-  const root = projectRoot();
-  const work = join(mkdtempSync(join(tmpdir(), 'kzpp-rebuild-')), 'tree');
+/**
+ * The code of a commit checked out and compiled, once per checkout, in build/programs/<commit>/: a git worktree (the
+ * code asks git for its own commit) with its dependencies linked and its own build run. The compile is what a rebuild
+ * costs most (about 11 s of CPU), and it depends on the commit alone; the release is still built anew each time.
+ * The worktree belongs to the checkout that holds the folder (a project whose build/programs links here shares it).
+ */
+function programAt(commit: string, root: string): string {
+  const cache = join(root, 'build', 'programs');
+  mkdirSync(cache, { recursive: true });
+  const dir = join(cache, commit);
+  const ready = () => existsSync(join(dir, BUILT)) && gitHead(dir) === commit;
+  if (ready()) return dir;
+  return withCacheLock(`${dir}.lock`, () => {
+    if (ready()) return dir;
+    const owner = dirname(dirname(realpathSync(cache)));
+    rmSync(dir, { recursive: true, force: true });
+    run('git', ['worktree', 'prune'], owner);
+    run('git', ['worktree', 'add', '--detach', '--quiet', '--force', dir, commit], owner);
+    const lock = (at: string) => dependencyLock(readFileSync(join(at, 'package-lock.json'), 'utf8'));
+    const modules = lock(dir) === lock(root) ? resolve(root, 'node_modules') : dependenciesOf(dir, root);
+    symlinkSync(modules, join(dir, 'node_modules'), 'dir');
+    run('npm', ['run', '-s', 'build'], dir); // the commit's own build (tsc, and the bundle where it has one)
+    writeFileSync(join(dir, BUILT), `${commit}\n`);
+    return dir;
+  });
+}
+
+/** Written into a program's folder once its build succeeded: a folder without it is a build cut short. */
+const BUILT = '.kzpp-built';
+
+function gitHead(dir: string): string | null {
   try {
-    run('git', ['worktree', 'add', '--detach', '--quiet', work, commit], root);
-    const lock = (dir: string) => dependencyLock(readFileSync(join(dir, 'package-lock.json'), 'utf8'));
-    const modules = lock(work) === lock(root) ? resolve(root, 'node_modules') : dependenciesOf(work, root);
-    symlinkSync(modules, join(work, 'node_modules'), 'dir');
-    run('npm', ['run', '-s', 'build'], work); // the commit's own build (tsc, and the bundle where it has one)
+    return run('git', ['rev-parse', 'HEAD'], dir).trim();
+  } catch {
+    return null; // not a worktree any more (its checkout's .git lost track of it)
+  }
+}
+
+export function rebuildAtCommit(commit: string, record: ReleaseRecord, dist: string, mirror?: string): void {
+  try {
+    const program = programAt(commit, projectRoot());
     const args = [
       'bin/kzpp.js',
       'build',
@@ -74,19 +117,12 @@ export function rebuildAtCommit(commit: string, record: ReleaseRecord, dist: str
       '--mirror',
       mirrorRoot(mirror),
     ];
-    run(process.execPath, args, work, { ...process.env, SOURCES_MIRROR: mirrorRoot(mirror) }); // for what that code rebuilds in turn
+    run(process.execPath, args, program, { ...process.env, SOURCES_MIRROR: mirrorRoot(mirror) }); // for what that code rebuilds in turn
   } catch (e) {
     const err = e as { stderr?: string; message: string };
     const why = (err.stderr ?? '').trim().split('\n').at(-1) || err.message.split('\n')[0];
     throw new PipelineError(`cannot rebuild release ${record.version} at commit ${commit.slice(0, 12)}: ${why}`, EXIT.publish, {
       file: `releases/${record.version}.json`,
     });
-  } finally {
-    try {
-      run('git', ['worktree', 'remove', '--force', work], root);
-    } catch {
-      // the worktree was never added: nothing to remove
-    }
-    rmSync(join(work, '..'), { recursive: true, force: true });
   }
 }
