@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { lineOnPage } from '../pipeline/extract/provenance.js';
 import { joinLines, vocabularyOf } from '../pipeline/parse/pdf/blocks.js';
+import { adoptColumnEdges, readingOrder } from '../pipeline/parse/pdf/columns.js';
 import { removeFurniture } from '../pipeline/parse/pdf/furniture.js';
 import { type Layout, measureLayout } from '../pipeline/parse/pdf/layout.js';
 import { type Line, markPlainFootnoteNumbers, pageLines } from '../pipeline/parse/pdf/lines.js';
@@ -214,5 +215,54 @@ describe('provenance', () => {
     expect(lineOnPage(starts, 40)).toEqual({ page: 1, line: 40 });
     expect(lineOnPage(starts, 41)).toEqual({ page: 3, line: 1 });
     expect(lineOnPage(starts, 95)).toEqual({ page: 4, line: 6 });
+  });
+});
+
+describe('columns', () => {
+  /** An item of a monospaced font (0.6 of the size per character) at x on baseline y. */
+  const item = (str: string, x: number, y: number, size = 10): TextItem => ({ str, x, y, size, width: 0.6 * size * str.length });
+
+  it('does not take the gaps of justified text in a narrow column, one word on either side, for a gutter', () => {
+    // a page holding one narrow justified column: two-word lines are spread to its edge (x = 208)
+    const rows = [
+      [item('Facebook:', 60, 700), item('Lantern', 166, 700)],
+      [item('movement', 60, 688)],
+      [item('Copyright:', 60, 676), item('Example', 166, 676)],
+      [item('Fictive', 60, 664), item('Foundation,', 142, 664)],
+      [item('Lantern', 60, 652)],
+    ];
+    const frames = readingOrder(rows, 1);
+    expect(frames).toHaveLength(1);
+    expect(frames[0]!.rows.map((r) => r.map((i) => i.str).join(' '))).toEqual([
+      'Facebook: Lantern',
+      'movement',
+      'Copyright: Example',
+      'Fictive Foundation,',
+      'Lantern',
+    ]);
+  });
+
+  /** Lines of a page, one below the other at the line pitch, each 6 units a character wide from x = 30. */
+  const page = (texts: string[]) =>
+    texts.map((text, i) => line(text, { page: 2, frame: '2', x: 30, right: 30 + 6 * text.length, y: 700 - 12 * i }));
+  const wide: Layout = { bodySize: 10, pitch: 1.2, left: 30, right: 563, justified: false };
+
+  it("gives a page of ragged text wrapped well short of the document's column that narrower column's edges", () => {
+    const lines = page([
+      '1 Given SAMPLOV – charged with',
+      'Article 190 of the Code',
+      '(“fraud”). Detained on 3',
+      'January 2025 in the town.',
+    ]);
+    const rights = lines.map((l) => l.right).sort((a, b) => b - a);
+    expect(rights[0]! - rights[1]!).toBeGreaterThan(wide.bodySize); // further apart than a justified column's lines
+    adoptColumnEdges([lines], wide);
+    expect(lines.map((l) => l.bounds)).toEqual(lines.map(() => ({ left: 30, right: rights[0] })));
+  });
+
+  it('leaves a page of short lines, where the next line would have fitted after one, in the full column', () => {
+    const lines = page(['Website: https://example.org', 'X: @example', 'Copyright: an invented fund', 'Facebook: fictive']);
+    adoptColumnEdges([lines], wide);
+    expect(lines.map((l) => l.bounds)).toEqual(lines.map(() => undefined));
   });
 });

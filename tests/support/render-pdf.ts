@@ -268,14 +268,19 @@ class Layouter {
     this.y += heading ? 1.2 * body : tight ? 0 : 0.7 * body;
     const ws = [...words(b), ...this.extra];
     if (marker !== undefined) ws[0] = [{ text: String(marker), sup: true }]; // "12 text" -> superscript 12, then the text
-    const width = across ? this.width : this.frame.width;
-    const lines = this.wrap(ws, font, size, width - indent);
-    lines.forEach((line, index) => {
-      const justified = this.style.justify && !heading && index < lines.length - 1 ? width - indent : undefined;
-      const cited = this.style.inlineFootnotes || this.style.endnotes ? [] : this.citedOn(line);
+    let width = across ? this.width : this.frame.width;
+    let lines = this.wrap(ws, font, size, width - indent);
+    for (let index = 0; index < lines.length; index++) {
+      const cited = this.style.inlineFootnotes || this.style.endnotes ? [] : this.citedOn(lines[index]!);
       this.placeLine(leading, cited);
-      this.page.body.push(...this.ops(line, this.frame.x + indent, this.y, font, size, justified));
-    });
+      if (!across && this.frame.width !== width) {
+        // moved on to a frame of another width (one-column first page, then columns): wrap the rest anew
+        width = this.frame.width;
+        lines = [...lines.slice(0, index), ...this.wrap(lines.slice(index).flat(), font, size, width - indent)];
+      }
+      const justified = this.style.justify && !heading && index < lines.length - 1 ? width - indent : undefined;
+      this.page.body.push(...this.ops(lines[index]!, this.frame.x + indent, this.y, font, size, justified));
+    }
     if (across) this.columnsTop = this.y;
   }
 

@@ -23,13 +23,13 @@ export interface RawBlock {
   footnote: number | null;
 }
 
-const firstWord = (text: string) => text.split(' ')[0] ?? '';
+export const firstWord = (text: string) => text.split(' ')[0] ?? '';
 
 /**
  * Rough width of a word set like line `l`: the line's average letter (a space
  * counts as about half a letter), capitals wider than that.
  */
-function wordWidth(word: string, l: Line): number {
+export function wordWidth(word: string, l: Line): number {
   const spaces = l.text.split(' ').length - 1;
   const average = (l.right - l.x) / Math.max(1, l.text.length - spaces + 0.55 * spaces);
   let width = 0.55 * average; // the space before it

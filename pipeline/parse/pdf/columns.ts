@@ -7,6 +7,7 @@
  * else is read top to bottom, as one frame of text. Nothing here knows a page
  * size, a number of columns or the producer of the file.
  */
+import { firstWord, wordWidth } from './blocks.js';
 import { columnRight, type Layout } from './layout.js';
 import { groupLines, type Line } from './lines.js';
 import type { TextItem } from './load.js';
@@ -80,6 +81,13 @@ function regions(rows: TextItem[][], extent: Interval, min: number): Region[] {
   return out;
 }
 
+/**
+ * A column's lines hold several words: several rows on each side of a gutter do. The large gaps of justified
+ * text in a narrow column stand between one word and the next, one word on either side.
+ */
+const wordy = (parts: TextItem[][]) =>
+  parts.filter((part) => part.flatMap((i) => i.str.trim().split(/\s+/)).length >= 2).length >= SHORT_SIDE;
+
 /** The gutters of a region: free bands with enough rows and width of text on either side. */
 function gutters(region: Region, extent: Interval): Interval[] {
   const width = extent[1] - extent[0];
@@ -87,8 +95,11 @@ function gutters(region: Region, extent: Interval): Interval[] {
     const left = region.rows.filter((r) => r.some((i) => right(i) <= a));
     const rightRows = region.rows.filter((r) => r.some((i) => i.x >= b));
     if (Math.min(left.length, rightRows.length) < SHORT_SIDE || Math.max(left.length, rightRows.length) < ROWS) return false;
-    const leftItems = left.flatMap((r) => r.filter((i) => right(i) <= a));
-    const rightItems = rightRows.flatMap((r) => r.filter((i) => i.x >= b));
+    const leftParts = left.map((r) => r.filter((i) => right(i) <= a));
+    const rightParts = rightRows.map((r) => r.filter((i) => i.x >= b));
+    if (!wordy(leftParts) || !wordy(rightParts)) return false;
+    const leftItems = leftParts.flat();
+    const rightItems = rightParts.flat();
     const span = (items: TextItem[]) => Math.max(...items.map(right)) - Math.min(...items.map((i) => i.x));
     return span(leftItems) >= SHARE * width && span(rightItems) >= SHARE * width;
   });
@@ -147,10 +158,25 @@ function narrowerColumn(body: Line[], layout: Layout): Line['bounds'] {
     .filter((l) => l.text.split(' ').length >= 4)
     .map((l) => l.right)
     .sort((a, b) => b - a);
-  if (rights.length < SHORT_SIDE || rights[0]! - rights[1]! > layout.bodySize) return undefined;
+  if (rights.length < SHORT_SIDE) return undefined;
   const right = rights[0]!;
   if (right > layout.right - 0.2 * (layout.right - layout.left)) return undefined;
+  if (rights[0]! - rights[1]! > layout.bodySize && !wrappedAt(right, body, layout)) return undefined;
   return { left: Math.min(...body.map((l) => l.x)), right };
+}
+
+/**
+ * Ragged text wrapped at `right`: its lines end up to a word apart, but no line of prose followed at the line
+ * pitch by another left room there for that line's first word (a paragraph's short last line, followed closely
+ * by the next, would have: then nothing shows the column).
+ */
+function wrappedAt(right: number, body: Line[], layout: Layout): boolean {
+  const wrapped = body.flatMap((a, i) => {
+    const b = body[i + 1];
+    const close = b && b.frame === a.frame && a.y > b.y && a.y - b.y <= 1.3 * layout.pitch * layout.bodySize;
+    return close && a.text.split(' ').length >= 4 ? [[a, b] as const] : [];
+  });
+  return wrapped.length >= SHORT_SIDE && wrapped.every(([a, b]) => a.right + wordWidth(firstWord(b.text), b) > right);
 }
 
 /**
