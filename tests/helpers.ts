@@ -177,8 +177,14 @@ export const sharedReportRelease = (): string =>
  * A dist/ with the release of the default source built by `kzpp build`, once per test run; slots 'a' and
  * 'b' are two independent builds, for tests of reproducibility. Read-only: copy it to change it.
  */
-export const sharedBuild = (slot: 'a' | 'b' = 'a'): string =>
+export const sharedBuild = (slot: 'a' | 'b' = 'a'): string => join(sharedBuildRun(slot), 'dist');
+
+/** What `kzpp build --json` printed when it made the shared build. */
+export const sharedBuildStdout = (slot: 'a' | 'b' = 'a'): string => readFileSync(join(sharedBuildRun(slot), 'stdout.json'), 'utf8');
+
+const sharedBuildRun = (slot: 'a' | 'b'): string =>
   sharedOnce(`build-${slot}`, (dir) => {
-    const r = cli(['build', '--dist', join(dir, 'dist')]);
+    const r = cli(['build', '--dist', join(dir, 'dist'), '--json']);
     if (r.status !== 0 || r.stderr) throw new Error(`exit ${r.status}: ${r.stderr}`);
-  }).concat('/dist');
+    writeFileSync(join(dir, 'stdout.json'), r.stdout);
+  });
