@@ -33,7 +33,7 @@ describe('progress', () => {
     expect(events.map((e) => e.stage)).toEqual(['fetch', 'parse', 'extract', 'validate', 'validate', 'publish']);
     expect(events.every((e) => e.ms >= 0 && e.summary.length > 0)).toBe(true);
     expect(events[2]!.summary).toMatch(/^48 prisoners, 39 sections, 176 footnotes/);
-    expect(snapshot(observed)).toEqual(snapshot(sharedBuild())); // the run's build without a callback
+    expect(snapshot(observed)).toEqual(snapshot(await sharedBuild())); // the run's build without a callback
   });
 });
 

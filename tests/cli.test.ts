@@ -11,11 +11,11 @@ const V: string = JSON.parse(readFileSync(new URL('../package.json', import.meta
 const RECORDED = recordedVersions(join(ROOT, 'releases'));
 
 describe('build', () => {
-  it('publishes a complete release, byte-identical on a rebuild, and refuses to change a published version', () => {
+  it('publishes a complete release, byte-identical on a rebuild, and refuses to change a published version', async () => {
     // the first build is the run's shared one (made by `kzpp build --json` into an empty dist), copied to build on
     const dist = join(tempDir(), 'dist');
-    cpSync(sharedBuild(), dist, { recursive: true });
-    expect(JSON.parse(sharedBuildStdout())).toMatchObject({ version: V, outcome: 'published', counts: { prisoners: 48 } });
+    cpSync(await sharedBuild(), dist, { recursive: true });
+    expect(JSON.parse(await sharedBuildStdout())).toMatchObject({ version: V, outcome: 'published', counts: { prisoners: 48 } });
     const files = snapshot(dist);
     const tableFiles = TABLE_NAMES.flatMap((t) => ['csv', 'json', 'ndjson'].map((ext) => `/${V}/${t}.${ext}`));
     expect(Object.keys(files)).toEqual(
@@ -59,8 +59,8 @@ describe('build', () => {
     );
   }, 90_000); // two builds, each rendering the website too
 
-  it('builds identical bytes in two separate directories', () => {
-    const [a, b] = [sharedBuild('a'), sharedBuild('b')];
+  it('builds identical bytes in two separate directories', async () => {
+    const [a, b] = [await sharedBuild('a'), await sharedBuild('b')];
     expect(Object.keys(snapshot(a)).length).toBeGreaterThan(100);
     expect(snapshot(a)).toEqual(snapshot(b));
   });

@@ -151,7 +151,7 @@ describe('no change where there is none', () => {
   });
 
   it('two builds of one release, and a release against its source', async () => {
-    const [a, b] = [sharedBuild('a'), sharedBuild('b')];
+    const [a, b] = [await sharedBuild('a'), await sharedBuild('b')];
     for (const [from, to] of [
       [join(a, V), join(b, V)],
       [REPORT_MD, join(a, V)],

@@ -34,8 +34,8 @@ type Resource = {
 
 let release: string;
 let datapackage: { resources: Resource[] } & Record<string, unknown>;
-beforeAll(() => {
-  release = join(sharedBuild(), VERSION);
+beforeAll(async () => {
+  release = join(await sharedBuild(), VERSION);
   datapackage = JSON.parse(readFileSync(join(release, 'datapackage.json'), 'utf8'));
 });
 
