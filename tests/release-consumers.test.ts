@@ -10,7 +10,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { checkReleaseIntegrity } from '../pipeline/publish/integrity.js';
 import { listFiles } from '../pipeline/lib/files.js';
-import { cli, kzpp, ROOT, sharedBuild, tempDir } from './helpers.js';
+import { kzpp, ROOT, sharedBuild, tempDir } from './helpers.js';
 import { recordedVersions } from '../pipeline/history/records.js';
 
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
