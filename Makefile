@@ -14,7 +14,7 @@ all: datasets
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
-	@if [ -f build/kzpp.mjs ]; then touch build/.stamp; fi
+	@if [ -f build/cli/kzpp.mjs ]; then touch build/.stamp; fi
 
 build/.stamp: node_modules/.package-lock.json $(TS)
 	npm run -s build

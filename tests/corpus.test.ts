@@ -75,7 +75,7 @@ function layBuild(c: BuildCase, dir: string, publishedDist = true): CaseDirs & {
   if (bytes) writeFileSync(input, bytes);
   c.write?.(input);
   if (publishedDist) cpSync(BASE_DIST, join(dir, 'dist'), { recursive: true });
-  for (const part of ['bin', 'build/kzpp.mjs', 'identity']) cpSync(join(ROOT, part), join(app, part), { recursive: true });
+  for (const part of ['bin', 'build/cli', 'identity']) cpSync(join(ROOT, part), join(app, part), { recursive: true });
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   writeFileSync(join(app, 'package.json'), JSON.stringify({ ...pkg, version: c.version ?? pkg.version }, null, 2));
   symlinkSync(join(ROOT, 'node_modules'), join(app, 'node_modules'));

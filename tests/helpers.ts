@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
+  cpSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -122,7 +123,8 @@ export function snapshot(dir: string, prefix = '/'): Record<string, string> {
  */
 export function installProgram(project: string): void {
   mkdirSync(join(project, 'build'), { recursive: true });
-  for (const file of ['kzpp.mjs', 'validators.cjs']) copyFileSync(join(ROOT, 'build', file), join(project, 'build', file));
+  cpSync(join(ROOT, 'build', 'cli'), join(project, 'build', 'cli'), { recursive: true });
+  copyFileSync(join(ROOT, 'build', 'validators.cjs'), join(project, 'build', 'validators.cjs'));
   if (!existsSync(join(project, 'node_modules'))) symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
   for (const shared of ['deps', 'programs', 'releases']) {
     mkdirSync(join(ROOT, 'build', shared), { recursive: true });

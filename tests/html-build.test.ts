@@ -27,7 +27,7 @@ function project(): { dir: string; mirror: string } {
   writeFileSync(join(dir, 'sources', ID, 'source.json'), JSON.stringify(manifest, null, 2));
   // the program reads its sources/ from its own place: a copy of it holds this project's; npm ci and compiling are the checkout's
   // the compiled program only: build/ also holds older releases' packages (hundreds of MB), which this build does not use
-  for (const part of ['bin', 'build/kzpp.mjs', 'build/validators.cjs', 'identity'])
+  for (const part of ['bin', 'build/cli', 'build/validators.cjs', 'identity'])
     cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   const keepTime = { preserveTimestamps: true }; // older than node_modules' stamp: make does not run npm ci
   for (const file of ['package.json', 'package-lock.json', 'tsconfig.json']) cpSync(join(ROOT, file), join(dir, file), keepTime);
@@ -42,7 +42,10 @@ function project(): { dir: string; mirror: string } {
 describe('a manifest listing an HTML file', () => {
   it('make FORMAT=html builds the release from the HTML file', () => {
     const { dir, mirror } = project();
-    const make = ['-s', '-f', join(ROOT, 'Makefile'), '-C', dir, 'datasets', 'FORMAT=html', 'TS=tsconfig.json'];
+    // -o: never remake the stamps, whatever their times: the project's node_modules is the checkout's, which an npm ci
+    // run here would empty (as it did once package.json was edited after the last npm ci)
+    const stamps = ['-o', 'node_modules/.package-lock.json', '-o', 'build/.stamp'];
+    const make = ['-s', '-f', join(ROOT, 'Makefile'), '-C', dir, ...stamps, 'datasets', 'FORMAT=html', 'TS=tsconfig.json'];
     execFileSync('make', make, { env: { ...process.env, SOURCES_MIRROR: mirror }, stdio: 'pipe' });
     const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
     const manifest = JSON.parse(readFileSync(join(dir, 'dist', version, 'manifest.json'), 'utf8'));

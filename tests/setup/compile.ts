@@ -6,7 +6,7 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 /** What `npm run build` reads: the pipeline's sources, the build scripts and the compiler's settings. */
 const INPUTS = ['pipeline', 'scripts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 /** What it writes last: the bundle and the compiled validators. */
-const OUTPUTS = ['build/kzpp.mjs', 'build/validators.cjs'];
+const OUTPUTS = ['build/cli/kzpp.mjs', 'build/validators.cjs'];
 
 const mtimes = (path: string): number[] => {
   const stat = statSync(path, { throwIfNoEntry: false });
