@@ -151,7 +151,8 @@ export function readingOrder(rows: TextItem[][], page: number): Frame[] {
 
 /**
  * A page's own text column, where its wrapped prose ends well short of the document's: the two furthest
- * lines of prose end within a letter or two of each other (a chapter's page may hold only a few lines).
+ * lines of prose end within a letter or two of each other (a chapter's page may hold only a few lines), ragged
+ * lines were wrapped there, or a justified line was spread to it.
  */
 function narrowerColumn(body: Line[], layout: Layout): Line['bounds'] {
   const rights = body
@@ -161,8 +162,21 @@ function narrowerColumn(body: Line[], layout: Layout): Line['bounds'] {
   if (rights.length < SHORT_SIDE) return undefined;
   const right = rights[0]!;
   if (right > layout.right - 0.2 * (layout.right - layout.left)) return undefined;
-  if (rights[0]! - rights[1]! > layout.bodySize && !wrappedAt(right, body, layout)) return undefined;
+  if (rights[0]! - rights[1]! > layout.bodySize && !wrappedAt(right, body, layout) && !spreadTo(right, body, layout)) return undefined;
   return { left: Math.min(...body.map((l) => l.x)), right };
+}
+
+/**
+ * Justified text spread to `right`: the page's widest line of prose runs on into the next line (close below, as
+ * large, at the same indent). In justified text only a paragraph's last line stops short of its column's edge,
+ * and the widest line of the page is no last line when its paragraph goes on: one wrapped line shows the column.
+ */
+function spreadTo(right: number, body: Line[], layout: Layout): boolean {
+  if (!layout.justified) return false;
+  const i = body.findIndex((l) => l.right === right && l.text.split(' ').length >= 4);
+  const [a, b] = [body[i], body[i + 1]];
+  if (!a || !b || b.frame !== a.frame || !(a.y > b.y) || a.y - b.y > 1.3 * layout.pitch * layout.bodySize) return false;
+  return Math.abs(a.size - b.size) <= 0.1 * a.size && Math.abs(a.x - b.x) <= 0.5 * layout.bodySize && b.right < right;
 }
 
 /**
