@@ -1,7 +1,7 @@
 /** The PDF front end's steps on hand-made positioned text: no PDF, no fonts, just geometry. */
 import { describe, expect, it } from 'vitest';
 import { lineOnPage } from '../pipeline/extract/provenance.js';
-import { joinLines, vocabularyOf } from '../pipeline/parse/pdf/blocks.js';
+import { groupBlocks, joinLines, vocabularyOf } from '../pipeline/parse/pdf/blocks.js';
 import { adoptColumnEdges, readingOrder } from '../pipeline/parse/pdf/columns.js';
 import { removeFurniture } from '../pipeline/parse/pdf/furniture.js';
 import { type Layout, measureLayout } from '../pipeline/parse/pdf/layout.js';
@@ -264,5 +264,24 @@ describe('columns', () => {
     const lines = page(['Website: https://example.org', 'X: @example', 'Copyright: an invented fund', 'Facebook: fictive']);
     adoptColumnEdges([lines], wide);
     expect(lines.map((l) => l.bounds)).toEqual(lines.map(() => undefined));
+  });
+  it("gives a justified page's one wrapped line, spread short of the document's column, that column's edge", () => {
+    // the last page of a two-column document after a one-column first page: one entry, its first line spread
+    const lines = page(['1 Given SAMPLOV – charged under Article 190 of the', 'Code (“fraud”). Detained in 2025.']);
+    lines[0]!.right = 330;
+    const justified: Layout = { ...wide, justified: true };
+    adoptColumnEdges([lines], wide);
+    expect(lines.map((l) => l.bounds)).toEqual([undefined, undefined]); // ragged: one line shows no column
+    adoptColumnEdges([lines], justified);
+    expect(lines.map((l) => l.bounds)).toEqual(lines.map(() => ({ left: 30, right: 330 })));
+    const blocks = groupBlocks(lines, justified);
+    expect(blocks).toHaveLength(1);
+  });
+
+  it('leaves a justified page whose widest line ends its paragraph (the next line starts further in) in the full column', () => {
+    const lines = page(['A short paragraph that ends here.', 'A second one, shorter.']);
+    lines[1]!.x = 45;
+    adoptColumnEdges([lines], { ...wide, justified: true });
+    expect(lines.map((l) => l.bounds)).toEqual([undefined, undefined]);
   });
 });
