@@ -102,4 +102,17 @@ export const COLUMN_STYLES: RenderStyle[] = [
     superscript: { size: 0.83, rise: 0.33 },
     endnotes: { at: 'document', numbers: 'superscript', backlinks: true },
   },
+  {
+    name: 'US Letter, Helvetica 10, two columns, justified, endnotes at each chapter end with back-links (headings kept with the next line)',
+    size: 'LETTER',
+    font: 'Helvetica',
+    body: 10,
+    margin: 50,
+    footer: 'number',
+    justify: true,
+    tightLists: true,
+    columns: 2,
+    superscript: { size: 0.83, rise: 0.33 },
+    endnotes: { at: 'chapter', numbers: 'plain', backlinks: true },
+  },
 ];
