@@ -284,4 +284,31 @@ describe('columns', () => {
     adoptColumnEdges([lines], { ...wide, justified: true });
     expect(lines.map((l) => l.bounds)).toEqual([undefined, undefined]);
   });
+  /** Justified lines of a column (spread from `left` to `end`), their word gaps at other places on each row. */
+  const WORDS: Array<[string, string]> = [
+    ['Alpha beta', 'gamma delta'],
+    ['Alphabet soup more', 'delta'],
+    ['Al', 'gamma delta eps zeta'],
+    ['Alpha be', 'gamma delta'],
+  ];
+  const columnLine = (k: number, y: number, left: number, end: number) => {
+    const [a, b] = WORDS[k % WORDS.length]!;
+    return [item(a, left, y), item(b, end - 0.6 * 10 * b.length, y)];
+  };
+  const ys = [700, 688, 676, 664];
+
+  it('takes a band at the pitch of the columns beside it for a gutter, though its column holds a single line', () => {
+    const rows = ys.map((y, k) => [...columnLine(k, y, 30, 190), ...columnLine(k + 1, y, 205, 365)]);
+    rows[0]!.push(item('https://example.org/six', 380, 700));
+    const frames = readingOrder(rows, 1);
+    expect(frames.map((f) => f.id)).toEqual(['1.1.1', '1.1.2', '1.1.3']);
+    expect(frames[2]!.rows.map((r) => r.map((i) => i.str).join(' '))).toEqual(['https://example.org/six']);
+  });
+
+  it('takes a band where other pages set a gutter for one, where its second column holds a single line', () => {
+    const rows = ys.map((y, k) => columnLine(k, y, 30, 190));
+    rows[0]!.push(item('Last words here.', 205, 700));
+    expect(readingOrder(rows, 2).map((f) => f.id)).toEqual(['2']);
+    expect(readingOrder(rows, 2, [[192, 203]]).map((f) => f.id)).toEqual(['2.1.1', '2.1.2']);
+  });
 });

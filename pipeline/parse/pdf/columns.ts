@@ -20,7 +20,7 @@ export interface Frame {
   bounds?: { left: number; right: number };
 }
 
-type Interval = [number, number];
+export type Interval = [number, number];
 
 /** A gutter is at least this wide, in units of the text size (word spaces, even justified, are far narrower). */
 const GUTTER = 1;
@@ -88,21 +88,40 @@ function regions(rows: TextItem[][], extent: Interval, min: number): Region[] {
 const wordy = (parts: TextItem[][]) =>
   parts.filter((part) => part.flatMap((i) => i.str.trim().split(/\s+/)).length >= 2).length >= SHORT_SIDE;
 
-/** The gutters of a region: free bands with enough rows and width of text on either side. */
-function gutters(region: Region, extent: Interval): Interval[] {
+/**
+ * The gutters of a region: free bands with enough rows and width of text on either side, or a band with text on
+ * either side where the document sets a gutter on other pages (`elsewhere`) or where the next column starts at
+ * the pitch of the region's own columns: a page's last column may hold a single line, fewer rows than a gutter of
+ * its own needs.
+ */
+function gutters(region: Region, extent: Interval, elsewhere: Interval[], size: number): Interval[] {
   const width = extent[1] - extent[0];
-  return region.free.filter(([a, b]) => {
-    const left = region.rows.filter((r) => r.some((i) => right(i) <= a));
-    const rightRows = region.rows.filter((r) => r.some((i) => i.x >= b));
-    if (Math.min(left.length, rightRows.length) < SHORT_SIDE || Math.max(left.length, rightRows.length) < ROWS) return false;
-    const leftParts = left.map((r) => r.filter((i) => right(i) <= a));
-    const rightParts = rightRows.map((r) => r.filter((i) => i.x >= b));
-    if (!wordy(leftParts) || !wordy(rightParts)) return false;
-    const leftItems = leftParts.flat();
-    const rightItems = rightParts.flat();
-    const span = (items: TextItem[]) => Math.max(...items.map(right)) - Math.min(...items.map((i) => i.x));
-    return span(leftItems) >= SHARE * width && span(rightItems) >= SHARE * width;
-  });
+  const own = region.free.filter((band) => ownGutter(region, band, width));
+  const left = Math.min(...region.rows.flat().map((i) => i.x));
+  // columns are set at a regular pitch: the next column starts as far from a gutter's end as that end from the text's start
+  const next = own.map(([, b]) => 2 * b - left);
+  const regular = ([, b]: Interval) => next.some((x) => Math.abs(x - b) <= 0.5 * size);
+  const known = ([a, b]: Interval) => elsewhere.some(([c, d]) => c >= a && d <= b);
+  return region.free.filter((band) => own.includes(band) || ((regular(band) || known(band)) && sidesOf(region, band)));
+}
+
+/** A gutter measured elsewhere needs rows of text on its left and at least one on its right. */
+function sidesOf(region: Region, [a, b]: Interval): boolean {
+  const left = region.rows.filter((r) => r.some((i) => right(i) <= a)).length;
+  return left >= ROWS && region.rows.some((r) => r.some((i) => i.x >= b));
+}
+
+function ownGutter(region: Region, [a, b]: Interval, width: number): boolean {
+  const left = region.rows.filter((r) => r.some((i) => right(i) <= a));
+  const rightRows = region.rows.filter((r) => r.some((i) => i.x >= b));
+  if (Math.min(left.length, rightRows.length) < SHORT_SIDE || Math.max(left.length, rightRows.length) < ROWS) return false;
+  const leftParts = left.map((r) => r.filter((i) => right(i) <= a));
+  const rightParts = rightRows.map((r) => r.filter((i) => i.x >= b));
+  if (!wordy(leftParts) || !wordy(rightParts)) return false;
+  const leftItems = leftParts.flat();
+  const rightItems = rightParts.flat();
+  const span = (items: TextItem[]) => Math.max(...items.map(right)) - Math.min(...items.map((i) => i.x));
+  return span(leftItems) >= SHARE * width && span(rightItems) >= SHARE * width;
 }
 
 /** A column region's items split at its gutters, each column with its own edges. */
@@ -133,20 +152,29 @@ function splitColumns(region: Region, cuts: Interval[], page: number, index: num
  * A page's rows (top to bottom, each the items on one baseline across the page) -> frames in reading
  * order. A page without columns is one frame holding every item, as it was read before columns existed.
  */
-export function readingOrder(rows: TextItem[][], page: number): Frame[] {
+export function readingOrder(rows: TextItem[][], page: number, elsewhere: Interval[] = []): Frame[] {
   const items = rows.flat();
   if (!items.length) return [];
   const extent: Interval = [Math.min(...items.map((i) => i.x)), Math.max(...items.map(right))];
   const size = textSize(items);
   const frames: Frame[] = [];
   regions(rows, extent, GUTTER * size).forEach((region, index) => {
-    const cuts = gutters(region, extent);
+    const cuts = gutters(region, extent, elsewhere, size);
     if (cuts.length) return frames.push(...splitColumns(region, cuts, page, index + 1, size));
     const last = frames.at(-1);
     if (last && !last.bounds) last.rows.push(...region.rows);
     else frames.push({ rows: region.rows, id: String(page) });
   });
   return frames;
+}
+
+/** The gutters a page sets by itself (its rows as readingOrder takes them). */
+export function pageGutters(rows: TextItem[][]): Interval[] {
+  const items = rows.flat();
+  if (!items.length) return [];
+  const extent: Interval = [Math.min(...items.map((i) => i.x)), Math.max(...items.map(right))];
+  const size = textSize(items);
+  return regions(rows, extent, GUTTER * size).flatMap((region) => gutters(region, extent, [], size));
 }
 
 /**
