@@ -120,6 +120,26 @@ describe('furniture', () => {
     expect(removeFurniture([page(1, ['Body.'])])[0]!.map((l) => l.text)).toEqual(['A running header', 'Body.']);
     expect(removeFurniture([[line('Body.'), line('on 5 May', { y: 30 })]])[0]!.map((l) => l.text)).toEqual(['Body.', 'on 5 May']);
   });
+
+  it('keeps two footnotes that end two feet at the same height with the same text (their numbers do not run as pages do)', () => {
+    const foot = (n: number, body: string, note: string) => [
+      ...page(n, [body]).slice(0, -1),
+      line(note, { page: n, y: 42 }),
+      page(n, [])[1]!,
+    ];
+    const pages = [
+      foot(1, 'One.', '1 https://example.org/one'),
+      foot(2, 'Two.', '5 https://example.org/one'),
+      page(3, ['Three.']),
+      page(4, ['Four.']),
+    ];
+    expect(removeFurniture(pages).map((p) => p.map((l) => l.text))).toEqual([
+      ['One.', '1 https://example.org/one'],
+      ['Two.', '5 https://example.org/one'],
+      ['Three.'],
+      ['Four.'],
+    ]);
+  });
 });
 
 describe('joining lines', () => {
