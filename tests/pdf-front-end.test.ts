@@ -262,6 +262,15 @@ describe('columns', () => {
     ]);
   });
 
+  it('does not take a gap between justified words, two words on either side, for a gutter: no two rows start on one place right of it', () => {
+    const rows = [
+      [item('The Lantern', 60, 700), item('human rights', 160, 700), item('movement was', 260, 700)],
+      [item('founded on 2', 60, 688), item('March 2020.', 150, 688), item('It documents', 266, 688)],
+      [item('arrests.', 60, 676)],
+    ];
+    expect(readingOrder(rows, 1).map((f) => f.id)).toEqual(['1']);
+  });
+
   /** Lines of a page, one below the other at the line pitch, each 6 units a character wide from x = 30. */
   const page = (texts: string[]) =>
     texts.map((text, i) => line(text, { page: 2, frame: '2', x: 30, right: 30 + 6 * text.length, y: 700 - 12 * i }));

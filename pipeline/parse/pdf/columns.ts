@@ -89,6 +89,15 @@ const wordy = (parts: TextItem[][]) =>
   parts.filter((part) => part.flatMap((i) => i.str.trim().split(/\s+/)).length >= 2).length >= SHORT_SIDE;
 
 /**
+ * Rows right of a gutter start on their column's edge, or on an indent, two of them on one place at least; the
+ * words that border a chance gap between justified words start wherever the spacing put them.
+ */
+function sharedStart(parts: TextItem[][]): boolean {
+  const starts = parts.map((part) => Math.min(...part.map((i) => i.x)));
+  return starts.some((x, k) => starts.some((y, m) => m !== k && Math.abs(x - y) <= 0.05 * (parts[k]![0]?.size ?? 10)));
+}
+
+/**
  * The gutters of a region: free bands with enough rows and width of text on either side, or a band with text on
  * either side where the document sets a gutter on other pages (`elsewhere`) or where the next column starts at
  * the pitch of the region's own columns: a page's last column may hold a single line, fewer rows than a gutter of
@@ -117,7 +126,7 @@ function ownGutter(region: Region, [a, b]: Interval, width: number): boolean {
   if (Math.min(left.length, rightRows.length) < SHORT_SIDE || Math.max(left.length, rightRows.length) < ROWS) return false;
   const leftParts = left.map((r) => r.filter((i) => right(i) <= a));
   const rightParts = rightRows.map((r) => r.filter((i) => i.x >= b));
-  if (!wordy(leftParts) || !wordy(rightParts)) return false;
+  if (!wordy(leftParts) || !wordy(rightParts) || !sharedStart(rightParts)) return false;
   const leftItems = leftParts.flat();
   const rightItems = rightParts.flat();
   const span = (items: TextItem[]) => Math.max(...items.map(right)) - Math.min(...items.map((i) => i.x));
