@@ -107,8 +107,8 @@ function readSqlite(file: string, searches: Record<string, string> = {}) {
 const readJson = (dir: string, path: string) => JSON.parse(readFileSync(join(dir, path), 'utf8')) as Row[];
 
 let first: string, second: string;
-beforeAll(() => {
-  first = sharedReportRelease(); // a second, independent extraction proves the bytes deterministic
+beforeAll(async () => {
+  first = await sharedReportRelease(); // a second, independent extraction proves the bytes deterministic
   second = tempDir();
   const r = cli(['extract', REPORT_MD, '--out', second]);
   expect(r.status, r.stderr).toBe(0);

@@ -19,16 +19,17 @@ const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) a
 const BUILDS_MS = 60_000 * loadFactor();
 
 /** The release of one of the run's two independent builds (tests/helpers.ts). */
-const build = (slot: 'a' | 'b') => join(sharedBuild(slot), VERSION);
+const build = async (slot: 'a' | 'b') => join(await sharedBuild(slot), VERSION);
+const FIRST = await build('a');
 
 describe('SBOM and provenance', () => {
-  const first = build('a');
+  const first = FIRST;
   const read = (file: string, dir = first) => JSON.parse(readFileSync(join(dir, file), 'utf8'));
 
   it(
     'two fresh builds are byte-identical, the SBOM and provenance included',
-    () => {
-      const second = build('b');
+    async () => {
+      const second = await build('b');
       expect(snapshot(second)).toEqual(snapshot(first));
       expect(Object.keys(snapshot(first))).toEqual(expect.arrayContaining(['/sbom.cdx.json', '/provenance.json']));
     },

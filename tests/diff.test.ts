@@ -7,7 +7,7 @@ import { emptyIdentity } from '../pipeline/identity/ledger.js';
 import { writeOutput } from '../pipeline/publish/atomic-write.js';
 import { renderDataset } from '../pipeline/publish/render.js';
 import { extractAll } from '../pipeline/orchestrate/extract.js';
-import { cli, fixture, modelOf, REPORT_MD, sharedBuild, tempDir } from './helpers.js';
+import { fixture, kzpp, modelOf, REPORT_MD, sharedBuild, tempDir } from './helpers.js';
 
 const lines = (text: string) => text.trim().split('\n');
 /** The version a build publishes: package.json's. */
@@ -94,9 +94,9 @@ describe('diff of two release directories', () => {
 });
 
 describe('diff files', () => {
-  it('writes diff.json, diff.ndjson, DIFF.md and changes.csv as the CLI promises', () => {
+  it('writes diff.json, diff.ndjson, DIFF.md and changes.csv as the CLI promises', async () => {
     const out = join(tempDir(), 'diff');
-    const r = cli(['diff', fixture('edition-1.md'), fixture('edition-2.md'), '--out', out, '--json']);
+    const r = await kzpp(['diff', fixture('edition-1.md'), fixture('edition-2.md'), '--out', out, '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const json = JSON.parse(readFileSync(join(out, 'diff.json'), 'utf8'));
@@ -135,9 +135,9 @@ describe('diff files', () => {
     expect(csv).toContain('prisoners,erlan-zhorgabayev,Erlan Zhorgabayev,DEL,,,,');
   });
 
-  it('fails with one line naming a missing input, writing nothing', () => {
+  it('fails with one line naming a missing input, writing nothing', async () => {
     const out = join(tempDir(), 'diff');
-    const r = cli(['diff', '/nonexistent/dir', fixture('edition-2.md'), '--out', out]);
+    const r = await kzpp(['diff', '/nonexistent/dir', fixture('edition-2.md'), '--out', out]);
     expect(r.status).toBe(3);
     expect(r.stderr).toBe('kzpp: error: /nonexistent/dir: cannot read (ENOENT)\n');
   });
@@ -151,7 +151,7 @@ describe('no change where there is none', () => {
   });
 
   it('two builds of one release, and a release against its source', async () => {
-    const [a, b] = [sharedBuild('a'), sharedBuild('b')];
+    const [a, b] = [await sharedBuild('a'), await sharedBuild('b')];
     for (const [from, to] of [
       [join(a, V), join(b, V)],
       [REPORT_MD, join(a, V)],

@@ -140,7 +140,7 @@ const runDir = (): string => inject('runDir');
  * (a lock folder) and share the result, read-only by contract. Made in a temporary folder and renamed into
  * place, so no one sees it half-made; a failure is reported to every file that asked.
  */
-export function sharedOnce(name: string, make: (dir: string) => void): string {
+export async function sharedOnce(name: string, make: (dir: string) => Promise<void>): Promise<string> {
   const dir = join(runDir(), name);
   const lock = `${dir}.lock`;
   for (;;) {
@@ -150,12 +150,12 @@ export function sharedOnce(name: string, make: (dir: string) => void): string {
       mkdirSync(lock);
       break;
     } catch {
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
   const work = mkdtempSync(`${dir}.tmp-`);
   try {
-    make(work);
+    await make(work);
     renameSync(work, dir);
   } catch (e) {
     writeFileSync(`${dir}.failed`, `making the shared ${name} failed: ${(e as Error).message}`);
@@ -166,19 +166,34 @@ export function sharedOnce(name: string, make: (dir: string) => void): string {
   return dir;
 }
 
-/** The real report extracted by the compiled CLI, once per test run: for test files that only read such a release. */
-export const sharedReportRelease = (): string =>
-  sharedOnce('report-extract', (dir) => {
-    const r = cli(['extract', REPORT_MD, '--out', join(dir, 'release')]);
-    if (r.status !== 0 || r.stderr) throw new Error(`exit ${r.status}: ${r.stderr}`);
-  }).concat('/release');
+const succeeded = (r: CliResult): CliResult => {
+  if (r.status !== 0 || r.stderr) throw new Error(`exit ${r.status}: ${r.stderr}`);
+  return r;
+};
+
+/** The real report extracted once per test run (in the test process): for test files that only read such a release. */
+export const sharedReportRelease = async (): Promise<string> =>
+  join(
+    await sharedOnce('report-extract', async (dir) => {
+      succeeded(await kzpp(['extract', REPORT_MD, '--out', join(dir, 'release')]));
+    }),
+    'release',
+  );
 
 /**
- * A dist/ with the release of the default source built by `kzpp build`, once per test run; slots 'a' and
- * 'b' are two independent builds, for tests of reproducibility. Read-only: copy it to change it.
+ * A dist/ with the release of the default source built by `kzpp build`, once per test run. Slot 'a' is built
+ * in the test process, slot 'b' by the compiled CLI in a process of its own: tests of reproducibility compare
+ * two independent runs of two builds of the code (the source and the bundle). Read-only: copy it to change it.
  */
-export const sharedBuild = (slot: 'a' | 'b' = 'a'): string =>
-  sharedOnce(`build-${slot}`, (dir) => {
-    const r = cli(['build', '--dist', join(dir, 'dist')]);
-    if (r.status !== 0 || r.stderr) throw new Error(`exit ${r.status}: ${r.stderr}`);
-  }).concat('/dist');
+export const sharedBuild = async (slot: 'a' | 'b' = 'a'): Promise<string> => join(await sharedBuildRun(slot), 'dist');
+
+/** What `kzpp build --json` printed when it made the shared build. */
+export const sharedBuildStdout = async (slot: 'a' | 'b' = 'a'): Promise<string> =>
+  readFileSync(join(await sharedBuildRun(slot), 'stdout.json'), 'utf8');
+
+const sharedBuildRun = (slot: 'a' | 'b'): Promise<string> =>
+  sharedOnce(`build-${slot}`, async (dir) => {
+    const args = ['build', '--dist', join(dir, 'dist'), '--json'];
+    const r = succeeded(slot === 'a' ? await kzpp(args) : cli(args));
+    writeFileSync(join(dir, 'stdout.json'), r.stdout);
+  });

@@ -10,7 +10,7 @@ import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkReleaseIntegrity } from '../pipeline/publish/integrity.js';
-import { cli, fixture, loadFactor, ROOT, sharedBuild, snapshot, tempDir } from './helpers.js';
+import { fixture, kzpp, loadFactor, ROOT, sharedBuild, snapshot, tempDir } from './helpers.js';
 import { recordedVersions } from '../pipeline/history/records.js';
 
 const KZPP = join(ROOT, 'bin', 'kzpp.js');
@@ -52,10 +52,10 @@ const EARLIER = join(made, 'earlier');
 const NEWER = join(made, 'newer');
 const INPUT = fixture('mini-report.md');
 let REFERENCE: string;
-beforeAll(() => {
-  expect(cli(['extract', fixture('tables-report.md'), '--out', EARLIER]).status).toBe(0);
-  expect(cli(['extract', INPUT, '--out', NEWER]).status).toBe(0);
-  REFERENCE = sharedBuild();
+beforeAll(async () => {
+  expect((await kzpp(['extract', fixture('tables-report.md'), '--out', EARLIER])).status).toBe(0);
+  expect((await kzpp(['extract', INPUT, '--out', NEWER])).status).toBe(0);
+  REFERENCE = await sharedBuild();
 }, STEP_MS);
 
 describe('kill -9 at many moments', () => {
@@ -73,7 +73,7 @@ describe('kill -9 at many moments', () => {
       expectWhole(out);
       expect([earlier, expected]).toContainEqual(snapshot(out));
 
-      const again = cli(['extract', INPUT, '--out', out]);
+      const again = await kzpp(['extract', INPUT, '--out', out]); // the next run, in the test process: the killed one was real
       expect(again.status, again.stderr).toBe(0);
       expect(snapshot(out)).toEqual(expected);
       expect(readdirSync(dirname(out))).toEqual(['out']); // no temporary or aside copy left
@@ -98,7 +98,7 @@ describe('kill -9 at many moments', () => {
       if (existsSync(join(dist, 'index.json')))
         expect(JSON.parse(readFileSync(join(dist, 'index.json'), 'utf8')).versions).toEqual([...PREVIOUS, VERSION]);
 
-      const again = cli(['build', '--dist', dist]);
+      const again = await kzpp(['build', '--dist', dist]);
       expect(again.status, again.stderr).toBe(0);
       expect(snapshot(dist)).toEqual(snapshot(reference)); // leftovers (a .tmp- directory, a stale lock) removed
     },

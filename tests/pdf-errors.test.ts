@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, snapshot, tempDir } from './helpers.js';
+import { kzpp, snapshot, tempDir } from './helpers.js';
 import { encryptedPdf, minimalPdf, pathsOnlyPage, textPage } from './support/minimal-pdf.js';
 
 const good = minimalPdf({ pages: [textPage('1 Arman TESTOV - 5 years')] });
@@ -23,7 +23,7 @@ const cases: Array<{ name: string; bytes: Buffer; message: RegExp }> = [
 
 describe('bad PDFs', () => {
   for (const c of cases) {
-    it(`${c.name}: exit 3, one line naming the file, OUT unchanged`, () => {
+    it(`${c.name}: exit 3, one line naming the file, OUT unchanged`, async () => {
       const dir = tempDir();
       const file = join(dir, 'report.pdf');
       writeFileSync(file, c.bytes);
@@ -31,7 +31,7 @@ describe('bad PDFs', () => {
       mkdirSync(out);
       writeFileSync(join(out, 'keep.txt'), 'from an earlier run');
       const before = snapshot(out);
-      const r = cli(['extract', file, '--out', out, '--force']); // a folder of the user's own: --force, or the guard refuses it first
+      const r = await kzpp(['extract', file, '--out', out, '--force']); // a folder of the user's own: --force, or the guard refuses it first
       expect(r.status).toBe(3);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain(file);
@@ -41,11 +41,11 @@ describe('bad PDFs', () => {
     });
   }
 
-  it('the same generator makes a readable PDF when nothing is broken (the cases above fail for their own reason)', () => {
+  it('the same generator makes a readable PDF when nothing is broken (the cases above fail for their own reason)', async () => {
     const dir = tempDir();
     const file = join(dir, 'report.pdf');
     writeFileSync(file, good);
-    const r = cli(['extract', file, '--out', join(dir, 'out')]);
+    const r = await kzpp(['extract', file, '--out', join(dir, 'out')]);
     // a readable PDF that is not a report: it gets past loading and fails on content, not on the file
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/no list of political prisoners/);

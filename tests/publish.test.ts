@@ -10,7 +10,7 @@ import { computeSummaries, SUMMARY_NAMES } from '../pipeline/publish/summaries.j
 import { conventionalForeignKeys, tableSchemaOf } from '../pipeline/publish/tableschema.js';
 import { jsonSchemaOfTable } from '../pipeline/publish/published.js';
 import { listFiles } from '../pipeline/lib/files.js';
-import { cli, fixture, ROOT, sharedBuild, tempDir } from './helpers.js';
+import { fixture, kzpp, ROOT, sharedBuild, tempDir } from './helpers.js';
 
 const PROFILES = join(ROOT, '..', 'shared', 'vendor', 'frictionless-datapackage-2.0');
 const VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
@@ -34,8 +34,8 @@ type Resource = {
 
 let release: string;
 let datapackage: { resources: Resource[] } & Record<string, unknown>;
-beforeAll(() => {
-  release = join(sharedBuild(), VERSION);
+beforeAll(async () => {
+  release = join(await sharedBuild(), VERSION);
   datapackage = JSON.parse(readFileSync(join(release, 'datapackage.json'), 'utf8'));
 });
 
@@ -46,13 +46,13 @@ describe('datapackage.json', () => {
     expect(validate({ ...datapackage, resources: [{ name: 'x', path: '../etc/passwd' }] })).toBe(false); // the check can fail
   });
 
-  it('is written by extract too, without a version, and validates', () => {
+  it('is written by extract too, without a version, and validates', async () => {
     const out = join(tempDir(), 'out');
-    expect(cli(['extract', fixture('mini-report.md'), '--out', out]).status).toBe(0);
+    expect((await kzpp(['extract', fixture('mini-report.md'), '--out', out])).status).toBe(0);
     const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
     expect(descriptor.version).toBeUndefined();
     expect(profileValidator()(descriptor)).toBe(true);
-    expect(cli(['verify-release', out]).status).toBe(0);
+    expect((await kzpp(['verify-release', out])).status).toBe(0);
   });
 
   it('describes the source and the release, dated by the source', () => {
@@ -121,7 +121,7 @@ describe('datapackage.json', () => {
 });
 
 describe('SHA256SUMS and verify-release', () => {
-  it('is what sha256sum -c checks, and verify-release finds a changed, a missing and an extra file', () => {
+  it('is what sha256sum -c checks, and verify-release finds a changed, a missing and an extra file', async () => {
     expect(execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: release, encoding: 'utf8' })).toBe('');
     const sums = readFileSync(join(release, 'SHA256SUMS'), 'utf8');
     expect(
@@ -135,19 +135,19 @@ describe('SHA256SUMS and verify-release', () => {
         .filter((f) => f !== 'SHA256SUMS')
         .sort(),
     );
-    expect(cli(['verify-release', release]).status).toBe(0);
+    expect((await kzpp(['verify-release', release])).status).toBe(0);
 
     const copy = join(tempDir(), 'download');
     cpSync(release, copy, { recursive: true });
     writeFileSync(join(copy, 'excel', 'prisoners.csv'), 'edited');
     writeFileSync(join(copy, 'notes.txt'), 'mine');
     execFileSync('rm', [join(copy, 'prisoners.ndjson')]);
-    const r = cli(['verify-release', copy]);
+    const r = await kzpp(['verify-release', copy]);
     expect(r.status).toBe(5);
     expect(r.stderr).toContain(`${join(copy, 'excel', 'prisoners.csv')}: sha256 `);
     expect(r.stderr).toContain(`${join(copy, 'prisoners.ndjson')}: listed in SHA256SUMS but missing`);
     expect(r.stderr).toContain(`${join(copy, 'notes.txt')}: not listed in SHA256SUMS`);
-    expect(cli(['verify-release', join(copy, 'nope')]).status).toBe(3); // a missing directory: exit 3, as for every command
+    expect((await kzpp(['verify-release', join(copy, 'nope')])).status).toBe(3); // a missing directory: exit 3, as for every command
   });
 });
 
@@ -266,8 +266,8 @@ describe('summary tables', () => {
 });
 
 describe('schemas/', () => {
-  it('holds the JSON Schema of every table and summary, as generated (run make schemas)', () => {
-    const r = cli(['schemas', '--check']);
+  it('holds the JSON Schema of every table and summary, as generated (run make schemas)', async () => {
+    const r = await kzpp(['schemas', '--check']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const table of publishedTables())
@@ -278,8 +278,8 @@ describe('schemas/', () => {
 });
 
 describe('data dictionary', () => {
-  it('docs/data-dictionary.md is the generated one (run make data-dictionary), and a stale copy is caught', () => {
-    const r = cli(['dictionary', '--check']);
+  it('docs/data-dictionary.md is the generated one (run make data-dictionary), and a stale copy is caught', async () => {
+    const r = await kzpp(['dictionary', '--check']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const text = readFileSync(join(ROOT, 'docs', 'data-dictionary.md'), 'utf8');
@@ -291,7 +291,7 @@ describe('data dictionary', () => {
     expect(readFileSync(join(release, 'data-dictionary.md'), 'utf8')).toBe(text);
     const stale = join(tempDir(), 'dd.md');
     writeFileSync(stale, text.replace('| `id` |', '| `ident` |'));
-    const failed = cli(['dictionary', '--check', '--file', stale]);
+    const failed = await kzpp(['dictionary', '--check', '--file', stale]);
     expect(failed.status).toBe(5);
     expect(failed.stderr).toMatch(/data dictionary is stale/);
     expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('docs/data-dictionary.md');

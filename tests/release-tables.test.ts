@@ -10,7 +10,7 @@ import { ROOT, sharedBuild } from './helpers.js';
 
 // the version this code builds (a build into an empty dist also rebuilds the previous recorded release beside it)
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-const release = join(sharedBuild(), version);
+const release = join(await sharedBuild(), version);
 const ajv = new Ajv2020({ strict: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
 

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../pipeline/parse/markdown.js';
-import { cli, fixture, REPORT_MD, tempDir } from './helpers.js';
+import { fixture, kzpp, REPORT_MD, tempDir } from './helpers.js';
 
 /** An HTML comment makes parseMarkdown parse the document whole; it adds no block. */
 const wholeParse = (markdown: string) => parseMarkdown(`${markdown}\n\n<!-- parse whole -->\n`);
@@ -58,7 +58,7 @@ describe('sectioned Markdown parsing', () => {
 });
 
 describe('long lists', () => {
-  it('reads entries numbered past 999', () => {
+  it('reads entries numbered past 999', async () => {
     const dir = tempDir();
     const entries = Array.from(
       { length: 3 },
@@ -68,7 +68,7 @@ describe('long lists', () => {
       join(dir, 'long.md'),
       ['## THE LIST OF POLITICAL PRISONERS', '', '## CONVICTED', '', ...entries.flatMap((e) => [e, ''])].join('\n'),
     );
-    const r = cli(['extract', join(dir, 'long.md'), '--out', join(dir, 'out'), '--json']);
+    const r = await kzpp(['extract', join(dir, 'long.md'), '--out', join(dir, 'out'), '--json']);
     expect(r.status).toBe(0);
     const rows = readFileSync(join(dir, 'out', 'prisoners.ndjson'), 'utf8')
       .trim()

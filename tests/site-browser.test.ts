@@ -46,7 +46,7 @@ async function launch(): Promise<Browser> {
 }
 
 beforeAll(async () => {
-  out = sharedReportRelease();
+  out = await sharedReportRelease();
   site = join(out, 'site');
   people = JSON.parse(readFileSync(join(out, 'prisoners.json'), 'utf8'));
   browser = await launch();

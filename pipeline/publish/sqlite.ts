@@ -5,6 +5,7 @@
  * `text` field, and a few views. Built in memory with SQLite's own WebAssembly
  * build, then VACUUMed and exported: the same rows give the same bytes.
  */
+import { setFlagsFromString } from 'node:v8';
 import type { Database } from '@sqlite.org/sqlite-wasm';
 import { type Column, flatColumnsOf, valueAt } from './columns.js';
 import { type AnalyticInput, sqliteFileOf } from './analytic-input.js';
@@ -161,8 +162,15 @@ function fill(db: Database, input: AnalyticInput): void {
 
 let engine: Promise<Awaited<ReturnType<typeof import('@sqlite.org/sqlite-wasm')['default']>>> | undefined;
 
-/** SQLite's WebAssembly build, loaded once, only when a database is written. */
-const sqlite = () => (engine ??= import('@sqlite.org/sqlite-wasm').then((module) => module.default()));
+/**
+ * SQLite's WebAssembly build, loaded once, only when a database is written. Its code stays with V8's baseline
+ * compiler (Liftoff): optimising a megabyte of WebAssembly in the background cost more CPU (about 0.4 s a run)
+ * than it saves in a run that writes one small database.
+ */
+const sqlite = () => {
+  setFlagsFromString('--liftoff-only');
+  return (engine ??= import('@sqlite.org/sqlite-wasm').then((module) => module.default()));
+};
 
 /** The database's bytes. */
 export async function renderSqlite(input: AnalyticInput): Promise<Buffer> {
