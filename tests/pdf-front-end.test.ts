@@ -1,7 +1,7 @@
 /** The PDF front end's steps on hand-made positioned text: no PDF, no fonts, just geometry. */
 import { describe, expect, it } from 'vitest';
 import { lineOnPage } from '../pipeline/extract/provenance.js';
-import { joinLines, vocabularyOf } from '../pipeline/parse/pdf/blocks.js';
+import { groupBlocks, joinLines, vocabularyOf } from '../pipeline/parse/pdf/blocks.js';
 import { adoptColumnEdges, readingOrder } from '../pipeline/parse/pdf/columns.js';
 import { removeFurniture } from '../pipeline/parse/pdf/furniture.js';
 import { type Layout, measureLayout } from '../pipeline/parse/pdf/layout.js';
@@ -119,6 +119,26 @@ describe('furniture', () => {
   it("on a single page, where nothing can repeat, removes only the page's own number", () => {
     expect(removeFurniture([page(1, ['Body.'])])[0]!.map((l) => l.text)).toEqual(['A running header', 'Body.']);
     expect(removeFurniture([[line('Body.'), line('on 5 May', { y: 30 })]])[0]!.map((l) => l.text)).toEqual(['Body.', 'on 5 May']);
+  });
+
+  it('keeps two footnotes that end two feet at the same height with the same text (their numbers do not run as pages do)', () => {
+    const foot = (n: number, body: string, note: string) => [
+      ...page(n, [body]).slice(0, -1),
+      line(note, { page: n, y: 42 }),
+      page(n, [])[1]!,
+    ];
+    const pages = [
+      foot(1, 'One.', '1 https://example.org/one'),
+      foot(2, 'Two.', '5 https://example.org/one'),
+      page(3, ['Three.']),
+      page(4, ['Four.']),
+    ];
+    expect(removeFurniture(pages).map((p) => p.map((l) => l.text))).toEqual([
+      ['One.', '1 https://example.org/one'],
+      ['Two.', '5 https://example.org/one'],
+      ['Three.'],
+      ['Four.'],
+    ]);
   });
 });
 
@@ -242,6 +262,15 @@ describe('columns', () => {
     ]);
   });
 
+  it('does not take a gap between justified words, two words on either side, for a gutter: no two rows start on one place right of it', () => {
+    const rows = [
+      [item('The Lantern', 60, 700), item('human rights', 160, 700), item('movement was', 260, 700)],
+      [item('founded on 2', 60, 688), item('March 2020.', 150, 688), item('It documents', 266, 688)],
+      [item('arrests.', 60, 676)],
+    ];
+    expect(readingOrder(rows, 1).map((f) => f.id)).toEqual(['1']);
+  });
+
   /** Lines of a page, one below the other at the line pitch, each 6 units a character wide from x = 30. */
   const page = (texts: string[]) =>
     texts.map((text, i) => line(text, { page: 2, frame: '2', x: 30, right: 30 + 6 * text.length, y: 700 - 12 * i }));
@@ -264,5 +293,51 @@ describe('columns', () => {
     const lines = page(['Website: https://example.org', 'X: @example', 'Copyright: an invented fund', 'Facebook: fictive']);
     adoptColumnEdges([lines], wide);
     expect(lines.map((l) => l.bounds)).toEqual(lines.map(() => undefined));
+  });
+  it("gives a justified page's one wrapped line, spread short of the document's column, that column's edge", () => {
+    // the last page of a two-column document after a one-column first page: one entry, its first line spread
+    const lines = page(['1 Given SAMPLOV – charged under Article 190 of the', 'Code (“fraud”). Detained in 2025.']);
+    lines[0]!.right = 330;
+    const justified: Layout = { ...wide, justified: true };
+    adoptColumnEdges([lines], wide);
+    expect(lines.map((l) => l.bounds)).toEqual([undefined, undefined]); // ragged: one line shows no column
+    adoptColumnEdges([lines], justified);
+    expect(lines.map((l) => l.bounds)).toEqual(lines.map(() => ({ left: 30, right: 330 })));
+    const blocks = groupBlocks(lines, justified);
+    expect(blocks).toHaveLength(1);
+  });
+
+  it('leaves a justified page whose widest line ends its paragraph (the next line starts further in) in the full column', () => {
+    const lines = page(['A short paragraph that ends here.', 'A second one, shorter.']);
+    lines[1]!.x = 45;
+    adoptColumnEdges([lines], { ...wide, justified: true });
+    expect(lines.map((l) => l.bounds)).toEqual([undefined, undefined]);
+  });
+  /** Justified lines of a column (spread from `left` to `end`), their word gaps at other places on each row. */
+  const WORDS: Array<[string, string]> = [
+    ['Alpha beta', 'gamma delta'],
+    ['Alphabet soup more', 'delta'],
+    ['Al', 'gamma delta eps zeta'],
+    ['Alpha be', 'gamma delta'],
+  ];
+  const columnLine = (k: number, y: number, left: number, end: number) => {
+    const [a, b] = WORDS[k % WORDS.length]!;
+    return [item(a, left, y), item(b, end - 0.6 * 10 * b.length, y)];
+  };
+  const ys = [700, 688, 676, 664];
+
+  it('takes a band at the pitch of the columns beside it for a gutter, though its column holds a single line', () => {
+    const rows = ys.map((y, k) => [...columnLine(k, y, 30, 190), ...columnLine(k + 1, y, 205, 365)]);
+    rows[0]!.push(item('https://example.org/six', 380, 700));
+    const frames = readingOrder(rows, 1);
+    expect(frames.map((f) => f.id)).toEqual(['1.1.1', '1.1.2', '1.1.3']);
+    expect(frames[2]!.rows.map((r) => r.map((i) => i.str).join(' '))).toEqual(['https://example.org/six']);
+  });
+
+  it('takes a band where other pages set a gutter for one, where its second column holds a single line', () => {
+    const rows = ys.map((y, k) => columnLine(k, y, 30, 190));
+    rows[0]!.push(item('Last words here.', 205, 700));
+    expect(readingOrder(rows, 2).map((f) => f.id)).toEqual(['2']);
+    expect(readingOrder(rows, 2, [[192, 203]]).map((f) => f.id)).toEqual(['2.1.1', '2.1.2']);
   });
 });

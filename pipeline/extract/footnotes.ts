@@ -49,11 +49,13 @@ function asFootnote(blocks: Block[], number: number): Footnote {
 /**
  * Where does the document keep its notes? Footnotes (at the page foot or in the text) are footnote blocks
  * already. Endnotes are a numbered list at the end of the document or of a chapter: a run of numbered
- * blocks, each number one more than the last and defined nowhere else, most cited before the run, ending
+ * blocks, each number one more than the last and defined nowhere else, most cited before the run (half, where
+ * its numbers go on from the run before), ending
  * where a heading or the document does (a note may run on into a paragraph without a number). Such runs are read
  * as the footnotes they are; a document without citations left undefined is returned as it is.
  */
-export function withEndnotes(doc: DocumentModel): DocumentModel {
+export function withEndnotes(printed: DocumentModel): DocumentModel {
+  const doc = withoutBacklinks(printed);
   const defined = new Set(doc.blocks.flatMap((b) => (b.kind === 'footnote' ? [b.number] : [])));
   const firstCited = new Map<number, number>();
   doc.blocks.forEach((b, i) => {
@@ -62,9 +64,11 @@ export function withEndnotes(doc: DocumentModel): DocumentModel {
   if (!firstCited.size) return doc;
   const out: Block[] = [];
   let i = 0;
+  let lastNote = 0;
   while (i < doc.blocks.length) {
-    const run = noteRun(doc.blocks, i, firstCited, defined);
+    const run = noteRun(doc.blocks, i, firstCited, defined, lastNote);
     if (!run.length) out.push(doc.blocks[i++]!);
+    lastNote = run.at(-1)?.number ?? lastNote;
     for (const note of run) {
       out.push(asFootnote(doc.blocks.slice(i, i + note.blocks), note.number));
       i += note.blocks;
@@ -73,12 +77,27 @@ export function withEndnotes(doc: DocumentModel): DocumentModel {
   return out.length === doc.blocks.length && out.every((b, k) => b === doc.blocks[k]) ? doc : { ...doc, blocks: out };
 }
 
+/**
+ * A footnote that ends in a back-link (endnotes numbered by superscripts are footnotes already, their arrows
+ * still after them) loses it, as a numbered endnote does.
+ */
+function withoutBacklinks(doc: DocumentModel): DocumentModel {
+  if (!doc.blocks.some((b) => b.kind === 'footnote' && BACKLINK.test(b.text))) return doc;
+  const blocks = doc.blocks.map((b) => {
+    if (b.kind !== 'footnote' || !BACKLINK.test(b.text)) return b;
+    const text = b.text.replace(BACKLINK, '');
+    return { ...b, text, refs: b.refs.filter((r) => r.at <= text.length) };
+  });
+  return { ...doc, blocks };
+}
+
 /** The notes (number, and how many blocks each takes) of the endnote run starting at block `start`, or none. */
 function noteRun(
   blocks: Block[],
   start: number,
   firstCited: Map<number, number>,
   defined: Set<number>,
+  lastNote: number,
 ): Array<{ number: number; blocks: number }> {
   const notes: Array<{ number: number; blocks: number }> = [];
   let k = start;
@@ -94,9 +113,12 @@ function noteRun(
     notes.push({ number: n, blocks: 1 });
   }
   const after = blocks[k];
-  // a note nobody cites may stand in the list; most of its numbers are cited before it
+  // a note nobody cites may stand in the list; most of its numbers are cited before it, or half of them where
+  // the run goes on from the notes of the chapter before (its last two notes, one of them cited)
   const cited = notes.filter((note) => (firstCited.get(note.number) ?? Infinity) < start).length;
-  return (after === undefined || after.kind === 'heading') && 2 * cited > notes.length ? notes : [];
+  const runsOn = lastNote > 0 && notes[0]?.number === lastNote + 1;
+  const enough = 2 * cited > notes.length || (runsOn && cited > 0 && 2 * cited === notes.length);
+  return (after === undefined || after.kind === 'heading') && enough ? notes : [];
 }
 
 /**

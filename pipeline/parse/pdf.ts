@@ -12,7 +12,7 @@ import type { Block } from '../model/document.js';
 import { groupBlocks, vocabularyOf } from './pdf/blocks.js';
 import { classify } from './pdf/classify.js';
 import { attachClippedLinks } from './pdf/clipped.js';
-import { adoptColumnEdges, readingOrder } from './pdf/columns.js';
+import { adoptColumnEdges, pageGutters, readingOrder } from './pdf/columns.js';
 import { bodyRanges } from './pdf/furniture.js';
 import { measureLayout } from './pdf/layout.js';
 import { buildLine, type Line, markPlainFootnoteNumbers, pageRows } from './pdf/lines.js';
@@ -32,14 +32,18 @@ function pageStartsOf(pages: Line[][]): number[] {
 
 /**
  * Each page's lines in reading order, furniture removed. Furniture is found on the page's full-width rows
- * (a centred page number stands in the gutter of two columns); the rest is read column by column.
+ * (a centred page number stands in the gutter of two columns); the rest is read column by column, with the
+ * gutters the other pages set (a last column of one line shows none of its own).
  */
 function bodyLines(pages: PdfPage[]): Line[][] {
   const rows = pages.map(pageRows);
   const ranges = bodyRanges(rows.map((r, i) => r.map((items) => buildLine(items, pages[i]!.number))));
-  return rows.map((r, i) => {
+  const bodies = rows.map((r, i) => r.slice(...ranges[i]!));
+  const own = bodies.map(pageGutters);
+  return bodies.map((r, i) => {
     const page = pages[i]!.number;
-    return readingOrder(r.slice(...ranges[i]!), page).flatMap((f) =>
+    const elsewhere = own.flatMap((g, k) => (k === i ? [] : g));
+    return readingOrder(r, page, elsewhere).flatMap((f) =>
       f.rows.map((items) => buildLine(items, page, { frame: f.id, bounds: f.bounds })),
     );
   });

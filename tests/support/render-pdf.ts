@@ -95,6 +95,8 @@ function words(b: Block): Word[] {
   return out;
 }
 
+const headingSize = (b: Block, body: number) => (b.kind === 'heading' && b.level === 1 ? 1.8 * body : 1.25 * body);
+
 /** Where text is set: a column of a page (the whole text width in one column), with the footnotes at its foot. */
 interface Frame {
   x: number;
@@ -259,9 +261,9 @@ class Layouter {
     this.previous = b;
     const { body } = this.style;
     const heading = b.kind === 'heading';
-    const across = heading && this.style.fullWidthHeadings && b.level <= 2 && this.columnCount() > 1;
+    const across = this.isAcross(b);
     if (across) this.headingAcross();
-    const size = heading ? (b.level === 1 ? 1.8 * body : 1.25 * body) : body; // footnotes in the text: in its size, as a browser prints them
+    const size = heading ? headingSize(b, body) : body; // footnotes in the text: in its size, as a browser prints them
     const font = heading ? this.faces.bold : b.kind === 'caption' ? this.faces.italic : this.faces.regular;
     const indent = b.kind === 'list_item' ? 1.5 * body : 0;
     const leading = 1.3 * size;
@@ -282,6 +284,25 @@ class Layouter {
       this.page.body.push(...this.ops(lines[index]!, this.frame.x + indent, this.y, font, size, justified));
     }
     if (across) this.columnsTop = this.y;
+  }
+
+  /**
+   * A heading is kept with what follows it (as word processors' heading styles and TeX keep it): the run of
+   * headings and the first line of the next block go on to the next frame together where they do not fit.
+   */
+  keepWithNext(run: Block[], next: Block | undefined): void {
+    const { body } = this.style;
+    if (!this.frame.filled || run.some((h) => this.isAcross(h))) return;
+    let height = next ? 0.7 * body + 1.3 * body : 0;
+    for (const h of run) {
+      const size = headingSize(h, body);
+      height += 1.2 * body + this.wrap(words(h), this.faces.bold, size, this.frame.width).length * 1.3 * size;
+    }
+    if (this.y + height > this.bottom - this.footHeight(this.frame.foot)) this.nextFrame();
+  }
+
+  private isAcross(b: Block): boolean {
+    return b.kind === 'heading' && !!this.style.fullWidthHeadings && b.level <= 2 && this.columnCount() > 1;
   }
 
   /** A chapter heading across the columns: on a page of its own that the columns start below. */
@@ -379,10 +400,16 @@ export function renderPdf(model: DocumentModel, style: RenderStyle): Promise<Buf
   const layout = new Layouter(pdf, style, footnotes);
   let citedSince: number[] = [];
   const chapterEnds = (b: Block) => style.endnotes?.at === 'chapter' && b.kind === 'heading' && b.level <= 2;
+  const body = model.blocks.filter((b) => b.kind !== 'footnote' || style.inlineFootnotes);
   for (const b of model.blocks) {
     if (chapterEnds(b)) {
       layout.endnoteList(citedSince);
       citedSince = [];
+    }
+    if (b.kind === 'heading') {
+      const at = body.indexOf(b);
+      const end = body.findIndex((n, k) => k > at && n.kind !== 'heading');
+      if (at === 0 || body[at - 1]!.kind !== 'heading') layout.keepWithNext(body.slice(at, end < 0 ? undefined : end), body[end]);
     }
     if (b.kind === 'footnote' && style.inlineFootnotes) layout.block({ ...b, text: `${b.number} ${b.text}`, refs: [] }, b.number);
     else if (b.kind !== 'footnote') layout.block(b);

@@ -20,7 +20,7 @@ export interface Frame {
   bounds?: { left: number; right: number };
 }
 
-type Interval = [number, number];
+export type Interval = [number, number];
 
 /** A gutter is at least this wide, in units of the text size (word spaces, even justified, are far narrower). */
 const GUTTER = 1;
@@ -88,21 +88,49 @@ function regions(rows: TextItem[][], extent: Interval, min: number): Region[] {
 const wordy = (parts: TextItem[][]) =>
   parts.filter((part) => part.flatMap((i) => i.str.trim().split(/\s+/)).length >= 2).length >= SHORT_SIDE;
 
-/** The gutters of a region: free bands with enough rows and width of text on either side. */
-function gutters(region: Region, extent: Interval): Interval[] {
+/**
+ * Rows right of a gutter start on their column's edge, or on an indent, two of them on one place at least; the
+ * words that border a chance gap between justified words start wherever the spacing put them.
+ */
+function sharedStart(parts: TextItem[][]): boolean {
+  const starts = parts.map((part) => Math.min(...part.map((i) => i.x)));
+  return starts.some((x, k) => starts.some((y, m) => m !== k && Math.abs(x - y) <= 0.05 * (parts[k]![0]?.size ?? 10)));
+}
+
+/**
+ * The gutters of a region: free bands with enough rows and width of text on either side, or a band with text on
+ * either side where the document sets a gutter on other pages (`elsewhere`) or where the next column starts at
+ * the pitch of the region's own columns: a page's last column may hold a single line, fewer rows than a gutter of
+ * its own needs.
+ */
+function gutters(region: Region, extent: Interval, elsewhere: Interval[], size: number): Interval[] {
   const width = extent[1] - extent[0];
-  return region.free.filter(([a, b]) => {
-    const left = region.rows.filter((r) => r.some((i) => right(i) <= a));
-    const rightRows = region.rows.filter((r) => r.some((i) => i.x >= b));
-    if (Math.min(left.length, rightRows.length) < SHORT_SIDE || Math.max(left.length, rightRows.length) < ROWS) return false;
-    const leftParts = left.map((r) => r.filter((i) => right(i) <= a));
-    const rightParts = rightRows.map((r) => r.filter((i) => i.x >= b));
-    if (!wordy(leftParts) || !wordy(rightParts)) return false;
-    const leftItems = leftParts.flat();
-    const rightItems = rightParts.flat();
-    const span = (items: TextItem[]) => Math.max(...items.map(right)) - Math.min(...items.map((i) => i.x));
-    return span(leftItems) >= SHARE * width && span(rightItems) >= SHARE * width;
-  });
+  const own = region.free.filter((band) => ownGutter(region, band, width));
+  const left = Math.min(...region.rows.flat().map((i) => i.x));
+  // columns are set at a regular pitch: the next column starts as far from a gutter's end as that end from the text's start
+  const next = own.map(([, b]) => 2 * b - left);
+  const regular = ([, b]: Interval) => next.some((x) => Math.abs(x - b) <= 0.5 * size);
+  const known = ([a, b]: Interval) => elsewhere.some(([c, d]) => c >= a && d <= b);
+  return region.free.filter((band) => own.includes(band) || ((regular(band) || known(band)) && sidesOf(region, band)));
+}
+
+/** A gutter measured elsewhere needs rows of text on its left and at least one on its right. */
+function sidesOf(region: Region, [a, b]: Interval): boolean {
+  const left = region.rows.filter((r) => r.some((i) => right(i) <= a)).length;
+  return left >= ROWS && region.rows.some((r) => r.some((i) => i.x >= b));
+}
+
+function ownGutter(region: Region, [a, b]: Interval, width: number): boolean {
+  const left = region.rows.filter((r) => r.some((i) => right(i) <= a));
+  const rightRows = region.rows.filter((r) => r.some((i) => i.x >= b));
+  if (Math.min(left.length, rightRows.length) < SHORT_SIDE || Math.max(left.length, rightRows.length) < ROWS) return false;
+  const leftParts = left.map((r) => r.filter((i) => right(i) <= a));
+  const rightParts = rightRows.map((r) => r.filter((i) => i.x >= b));
+  if (!wordy(leftParts) || !wordy(rightParts) || !sharedStart(rightParts)) return false;
+  const leftItems = leftParts.flat();
+  const rightItems = rightParts.flat();
+  const span = (items: TextItem[]) => Math.max(...items.map(right)) - Math.min(...items.map((i) => i.x));
+  return span(leftItems) >= SHARE * width && span(rightItems) >= SHARE * width;
 }
 
 /** A column region's items split at its gutters, each column with its own edges. */
@@ -133,14 +161,14 @@ function splitColumns(region: Region, cuts: Interval[], page: number, index: num
  * A page's rows (top to bottom, each the items on one baseline across the page) -> frames in reading
  * order. A page without columns is one frame holding every item, as it was read before columns existed.
  */
-export function readingOrder(rows: TextItem[][], page: number): Frame[] {
+export function readingOrder(rows: TextItem[][], page: number, elsewhere: Interval[] = []): Frame[] {
   const items = rows.flat();
   if (!items.length) return [];
   const extent: Interval = [Math.min(...items.map((i) => i.x)), Math.max(...items.map(right))];
   const size = textSize(items);
   const frames: Frame[] = [];
   regions(rows, extent, GUTTER * size).forEach((region, index) => {
-    const cuts = gutters(region, extent);
+    const cuts = gutters(region, extent, elsewhere, size);
     if (cuts.length) return frames.push(...splitColumns(region, cuts, page, index + 1, size));
     const last = frames.at(-1);
     if (last && !last.bounds) last.rows.push(...region.rows);
@@ -149,9 +177,19 @@ export function readingOrder(rows: TextItem[][], page: number): Frame[] {
   return frames;
 }
 
+/** The gutters a page sets by itself (its rows as readingOrder takes them). */
+export function pageGutters(rows: TextItem[][]): Interval[] {
+  const items = rows.flat();
+  if (!items.length) return [];
+  const extent: Interval = [Math.min(...items.map((i) => i.x)), Math.max(...items.map(right))];
+  const size = textSize(items);
+  return regions(rows, extent, GUTTER * size).flatMap((region) => gutters(region, extent, [], size));
+}
+
 /**
  * A page's own text column, where its wrapped prose ends well short of the document's: the two furthest
- * lines of prose end within a letter or two of each other (a chapter's page may hold only a few lines).
+ * lines of prose end within a letter or two of each other (a chapter's page may hold only a few lines), ragged
+ * lines were wrapped there, or a justified line was spread to it.
  */
 function narrowerColumn(body: Line[], layout: Layout): Line['bounds'] {
   const rights = body
@@ -161,8 +199,21 @@ function narrowerColumn(body: Line[], layout: Layout): Line['bounds'] {
   if (rights.length < SHORT_SIDE) return undefined;
   const right = rights[0]!;
   if (right > layout.right - 0.2 * (layout.right - layout.left)) return undefined;
-  if (rights[0]! - rights[1]! > layout.bodySize && !wrappedAt(right, body, layout)) return undefined;
+  if (rights[0]! - rights[1]! > layout.bodySize && !wrappedAt(right, body, layout) && !spreadTo(right, body, layout)) return undefined;
   return { left: Math.min(...body.map((l) => l.x)), right };
+}
+
+/**
+ * Justified text spread to `right`: the page's widest line of prose runs on into the next line (close below, as
+ * large, at the same indent). In justified text only a paragraph's last line stops short of its column's edge,
+ * and the widest line of the page is no last line when its paragraph goes on: one wrapped line shows the column.
+ */
+function spreadTo(right: number, body: Line[], layout: Layout): boolean {
+  if (!layout.justified) return false;
+  const i = body.findIndex((l) => l.right === right && l.text.split(' ').length >= 4);
+  const [a, b] = [body[i], body[i + 1]];
+  if (!a || !b || b.frame !== a.frame || !(a.y > b.y) || a.y - b.y > 1.3 * layout.pitch * layout.bodySize) return false;
+  return Math.abs(a.size - b.size) <= 0.1 * a.size && Math.abs(a.x - b.x) <= 0.5 * layout.bodySize && b.right < right;
 }
 
 /**

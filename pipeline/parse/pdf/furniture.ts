@@ -15,12 +15,32 @@ function edges(lines: Line[]): Line[] {
   return lines.length <= 2 * EDGE ? lines : [...lines.slice(0, EDGE), ...lines.slice(-EDGE)];
 }
 
-/** Keys repeated on at least half the pages (and on two at least). */
+/** Keys repeated on at least half the pages (and on two at least), their numbers running as furniture's do. */
 function repeatedKeys(pages: Line[][]): Set<string> {
-  const count = new Map<string, number>();
-  for (const lines of pages) for (const k of new Set(edges(lines).map(key))) count.set(k, (count.get(k) ?? 0) + 1);
+  const seen = new Map<string, Array<{ page: number; numbers: number[] }>>();
+  pages.forEach((lines, page) => {
+    for (const l of edges(lines)) {
+      const k = key(l);
+      const at = seen.get(k) ?? [];
+      if (at.at(-1)?.page !== page) at.push({ page, numbers: (l.text.match(/\d+/g) ?? []).map(Number) });
+      seen.set(k, at);
+    }
+  });
   const needed = Math.max(2, Math.ceil(pages.length / 2));
-  return new Set([...count].filter(([, n]) => n >= needed).map(([k]) => k));
+  return new Set([...seen].filter(([, at]) => at.length >= needed && numbersRun(at)).map(([k]) => k));
+}
+
+/**
+ * The numbers of a running header or footer are fixed (a year) or the page's number (printed with an offset,
+ * perhaps): each stays the same, or keeps its distance to the page. The numbers of two footnotes that happen to
+ * end two feet at the same height with the same text ("1 https://…", "5 https://…") do neither.
+ */
+function numbersRun(at: Array<{ page: number; numbers: number[] }>): boolean {
+  return at[0]!.numbers.every((first, g) => {
+    const fixed = at.every((o) => o.numbers[g] === first);
+    const paged = at.every((o) => o.numbers[g]! - o.page === first - at[0]!.page);
+    return fixed || paged;
+  });
 }
 
 /**
