@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffTables } from '../pipeline/diff/compare.js';
+import { renderDiff } from '../pipeline/diff/render.js';
+import { splitLines } from '../pipeline/publish/read-release.js';
 import { diffPaths } from '../pipeline/orchestrate/sides.js';
 import { emptyIdentity } from '../pipeline/identity/ledger.js';
 import { writeOutput } from '../pipeline/publish/atomic-write.js';
@@ -183,5 +185,57 @@ describe('schema changes', () => {
       ['a', 'table_removed'],
       ['b', 'table_added'],
     ]);
+  });
+});
+
+describe('records read as NDJSON lines, compared field by field', () => {
+  // the same records as lines and as parsed rows; every pair differs, so both ways parse (or read) every record
+  const FROM = [
+    '{"id":"a","n":1,"text":"1 Ann \\"Q\\" \\\\ back","place":{"x":1,"y":2},"name":"Ann"}',
+    '{"id":"b\\\\q","n":2,"text":"caf\\u00e9","place":{"x":1},"name":"B"}',
+    '{"id":"c","text":"3 same","n":3,"name":"C","2":"two"}',
+    '{"id":"d","n":4,"name":"D","tags":["x"],"gone":1}',
+  ];
+  const TO = [
+    '{"id":"fresh","n":1,"name":"F","tags":[],"new":true}',
+    '{"id":"a","n":2,"text":"1 Ann \\"Q\\" \\\\ back!","place":{"y":2,"x":1},"name":"Ann"}',
+    '{"id":"b\\\\q","n":3,"text":"café","place":{"x":1},"name":"B"}',
+    '{"id":"c","n":4,"text":"3 same","name":"C","2":"deux"}',
+    '{"id":"d","n":5,"name":"D","tags":["x","y"]}',
+  ];
+  const asLines = (lines: string[]) => ({ people: splitLines(Buffer.from(`${lines.join('\n')}\n`)) });
+  const asRows = (lines: string[]) => ({ people: lines.map((l) => JSON.parse(l)) });
+  const META = { label: 'x', kind: 'release' as const, version: null, source: null };
+  const files = (diff: ReturnType<typeof diffTables>) =>
+    Object.fromEntries([...renderDiff({ from: META, to: META, ...diff })].map(([name, bytes]) => [name, bytes.toString('utf8')]));
+  const fromLines = diffTables(asLines(FROM), asLines(TO));
+
+  it('finds what parsing every record finds: the same diff files (diff.ndjson keeps each line as read)', () => {
+    const { 'diff.ndjson': ndjson, ...others } = files(fromLines);
+    const { 'diff.ndjson': reserialised, ...parsed } = files(diffTables(asRows(FROM), asRows(TO)));
+    expect(others).toEqual(parsed);
+    expect(lines(ndjson!).map((l) => JSON.parse(l))).toEqual(lines(reserialised!).map((l) => JSON.parse(l)));
+  });
+
+  it("bytes that differ with equal values (key order, escapes) are no change; changes keep the table's field order", () => {
+    const people = fromLines.tables.people!;
+    expect(people.changed.map((c) => [c.id, c.label, c.changes])).toEqual([
+      ['a', 'Ann', { n: { from: 1, to: 2 }, text: { from: '1 Ann "Q" \\ back', to: '1 Ann "Q" \\ back!' } }],
+      ['b\\q', 'B', { n: { from: 2, to: 3 } }],
+      ['c', 'C', { n: { from: 3, to: 4 }, 2: { from: 'two', to: 'deux' } }],
+      ['d', 'D', { n: { from: 4, to: 5 }, tags: { from: ['x'], to: ['x', 'y'] } }],
+    ]);
+    expect(fromLines.schema.map((c) => [c.field, c.change])).toEqual([
+      ['gone', 'field_removed'],
+      ['new', 'field_added'],
+    ]);
+    expect(people.changed[1]!.before).toEqual(JSON.parse(FROM[1]!));
+    expect(people.changed[1]!.record).toEqual(JSON.parse(TO[2]!));
+  });
+
+  it("diff.ndjson copies a changed record's line as read; diff.json is JSON.stringify with two spaces", () => {
+    const written = files(fromLines);
+    expect(lines(written['diff.ndjson']!)).toContain(`{"op":"MOD","table":"people","id":"b\\\\q","record":${TO[2]}}`);
+    expect(written['diff.json']).toBe(`${JSON.stringify(JSON.parse(written['diff.json']!), null, 2)}\n`);
   });
 });

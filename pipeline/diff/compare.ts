@@ -3,9 +3,12 @@
  * Each table is indexed once (a Map from key to record): linear in the number
  * of records, never a join of every record with every other.
  */
-import { keyFields, keyJoiner, TABLES } from '../model/tables.js';
+import { keyFields, keyJoiner, keyOf, TABLES } from '../model/tables.js';
 import type { Row } from '../model/row.js';
 import type { NdjsonLines } from '../publish/read-release.js';
+import { FieldTypes, type SchemaChange, schemaChanges } from './field-types.js';
+import { Layouts, type LineFields, sameBytes, typeBitAt } from './line-fields.js';
+import { type Difference, differences, type FieldChanges, type FieldRole, RULE_FIELDS, recordChanges } from './record-changes.js';
 
 export type { Row } from '../model/row.js';
 export type { NdjsonLines } from '../publish/read-release.js';
@@ -19,23 +22,24 @@ export type TableData = Row[] | NdjsonLines;
 /** Table name -> records, in the order they were published. */
 export type Tables = Record<string, TableData>;
 
-export interface FieldChange {
-  from: unknown;
-  to: unknown;
-}
-export type FieldChanges = Record<string, FieldChange>;
+export type { FieldChange, FieldChanges, FieldRole } from './record-changes.js';
+export { sameValue } from './record-changes.js';
+export type { SchemaChange, SchemaChangeKind } from './field-types.js';
 
 export interface ChangedRecord {
   id: string;
+  /** How a person reads the record: its name, else its title, else its key. */
+  label: string;
   /** Substantive changes; empty for a record that only moved in the document. */
   changes: FieldChanges;
   /** Changes of the table's positional fields (its place in the report's own order: a list number). */
   positional: FieldChanges;
-  /** The record after the change (for diff.ndjson and labels). */
-  record: Row;
-  before: Row;
+  /** The record after the change (read again from its line when it was read from one). */
+  readonly record: Row;
+  /** The record before the change (read again likewise). */
+  readonly before: Row;
   /** The record's NDJSON line as read, when it was read from one. */
-  line?: string | undefined;
+  readonly line?: Buffer | undefined;
 }
 
 export interface TableDiff {
@@ -52,15 +56,6 @@ export interface TableDiff {
   counts: { added: number; removed: number; changed: number; repositioned: number; moved: number; unchanged: number };
 }
 
-export type SchemaChangeKind = 'table_added' | 'table_removed' | 'field_added' | 'field_removed' | 'field_retyped';
-export interface SchemaChange {
-  table: string;
-  field: string | null;
-  change: SchemaChangeKind;
-  from: string[] | null;
-  to: string[] | null;
-}
-
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
 
 export interface TablesDiff {
@@ -72,7 +67,6 @@ export interface TablesDiff {
 type Registered = (typeof TABLES)[keyof typeof TABLES];
 const registered = (table: string): Registered | undefined => (table in TABLES ? TABLES[table as keyof typeof TABLES] : undefined);
 
-export type FieldRole = 'substantive' | 'positional' | 'provenance';
 /** What a change of each field means, as the registry declares it; a field it does not name is substantive. */
 export function fieldRoles(table: string): (field: string) => FieldRole {
   const entry = registered(table);
@@ -81,9 +75,21 @@ export function fieldRoles(table: string): (field: string) => FieldRole {
   return (field) => (positional.has(field) ? 'positional' : provenance.has(field) ? 'provenance' : 'substantive');
 }
 
-/** The records of one side of one table, by position: key, raw line and record, each computed once. */
+/** How a person reads a record, its fields read through `get` (only as far as needed): its name, else its title, else its key. */
+function labelFrom(table: string, get: (field: string) => unknown): string {
+  const key = () => keyOf(table, Object.fromEntries(keyFields(table).map((f) => [f, get(f)])));
+  return String(get('name') ?? get('title') ?? get('label') ?? key());
+}
+export const labelOf = (table: string, r: Row) => labelFrom(table, (field) => r[field]);
+
+/**
+ * The records of one side of one table, by position. A record read from a line is parsed when asked and not
+ * kept (a diff can pair every record), except those parsed for their key; the types of every record parsed
+ * are noted (identical records cannot change a schema, so unparsed ones are not needed).
+ */
 class TableSide {
   readonly size: number;
+  readonly types = new FieldTypes();
   private readonly rows: Array<Row | undefined>;
   private readonly ndjson: NdjsonLines | undefined;
   private readonly keyOfRow: (r: Row) => string;
@@ -96,6 +102,7 @@ class TableSide {
     this.size = this.rows.length;
     this.keyOfRow = keyJoiner(key);
     this.keyPrefix = key.length === 1 ? Buffer.from(`{"${key[0]}":"`) : undefined;
+    if (Array.isArray(data)) data.forEach((row, i) => this.types.add(row, i));
   }
 
   /** Whether line i here and line j of other hold the same bytes (false unless both are NDJSON). */
@@ -105,11 +112,39 @@ class TableSide {
     return !!a && !!b && a.bytes.compare(b.bytes, b.starts[j], b.ends[j], a.starts[i], a.ends[i]) === 0;
   }
 
-  /** Line i's text, as read (undefined for a parsed table). */
-  text = (i: number) => this.ndjson?.bytes.toString('utf8', this.ndjson.starts[i], this.ndjson.ends[i]);
+  /** Line i as field ranges (undefined for a parsed table, or a line that must be parsed whole). */
+  fields(i: number, layouts: Layouts): LineFields | undefined {
+    return this.ndjson && layouts.fieldsOf(this.ndjson.bytes, this.ndjson.starts[i]!, this.ndjson.ends[i]!);
+  }
+
+  /** Field k of a line read as field ranges, parsed. */
+  value = (line: LineFields, k: number): unknown => JSON.parse(this.ndjson!.bytes.toString('utf8', line.starts[k], line.ends[k]));
+
+  /** Whether field k of a line here and of a line of other hold the same bytes. */
+  sameField(line: LineFields, other: TableSide, otherLine: LineFields, k: number): boolean {
+    return sameBytes(this.ndjson!.bytes, line.starts[k]!, line.ends[k]!, other.ndjson!.bytes, otherLine.starts[k]!, otherLine.ends[k]!);
+  }
+
+  /** Notes the types of a line read as field ranges. */
+  noteTypes(line: LineFields, i: number): void {
+    const bytes = this.ndjson!.bytes;
+    this.types.addLine(
+      line.names,
+      line.starts.map((start) => typeBitAt(bytes, start)),
+      i,
+    );
+  }
+
+  /** Line i's bytes, as read (undefined for a parsed table): a view, not a copy. */
+  line = (i: number) => this.ndjson?.bytes.subarray(this.ndjson.starts[i], this.ndjson.ends[i]);
 
   row(i: number): Row {
-    return (this.rows[i] ??= JSON.parse(this.text(i)!) as Row);
+    const kept = this.rows[i];
+    if (kept) return kept;
+    const { bytes, starts, ends } = this.ndjson!;
+    const row = JSON.parse(bytes.toString('utf8', starts[i], ends[i])) as Row;
+    this.types.add(row, i);
+    return row;
   }
 
   key(i: number): string {
@@ -126,114 +161,126 @@ class TableSide {
         }
       }
     }
-    return this.keyOfRow(this.row(i));
-  }
-
-  /** Rows parsed so far (all of them for a parsed table). */
-  parsedRows = () => this.rows.filter((r): r is Row => r !== undefined);
-}
-
-/** Structural equality of JSON values. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const ka = Object.keys(a),
-    kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) if (!sameValue((a as Row)[k], (b as Row)[k])) return false;
-  return true;
-}
-
-const TYPE_NAMES = ['string', 'number', 'boolean', 'array', 'object'] as const;
-/** One bit per JSON type; null has none (a field that is sometimes null is not retyped). */
-function typeBit(v: unknown): number {
-  switch (typeof v) {
-    case 'string':
-      return 1;
-    case 'number':
-      return 2;
-    case 'boolean':
-      return 4;
-    case 'object':
-      return v === null ? 0 : Array.isArray(v) ? 8 : 16;
-    default:
-      return 0;
+    return this.keyOfRow((this.rows[i] ??= this.row(i)));
   }
 }
-const typeNames = (bits: number) => TYPE_NAMES.filter((_, i) => bits & (1 << i)).sort();
 
-/** Field -> the JSON types its values take, as bits (one pass; a bit mask is much cheaper than a Set per field). */
-function fieldTypes(rows: Row[]): Map<string, number> {
-  const types = new Map<string, number>();
-  for (const row of rows) {
-    for (const field in row) types.set(field, (types.get(field) ?? 0) | typeBit(row[field]));
-  }
-  return types;
+/** Both sides of a table, or a place in each. */
+interface Pair<T> {
+  from: T;
+  to: T;
 }
 
-function schemaChanges(table: string, from: Map<string, number>, to: Map<string, number>): SchemaChange[] {
-  const out: SchemaChange[] = [];
-  for (const [field, types] of from) {
-    const after = to.get(field);
-    if (after === undefined) out.push({ table, field, change: 'field_removed', from: typeNames(types), to: null });
-    else if (types && after && types !== after)
-      out.push({ table, field, change: 'field_retyped', from: typeNames(types), to: typeNames(after) });
-  }
-  for (const [field, types] of to)
-    if (!from.has(field)) out.push({ table, field, change: 'field_added', from: null, to: typeNames(types) });
-  return out;
-}
-
-/** An entry's text starts with its number: "12 Name – …" renumbered to "11 Name – …" is the same text. */
-function onlyRenumbered(a: unknown, b: unknown, from: unknown, to: unknown): boolean {
-  if (typeof a !== 'string' || typeof b !== 'string' || typeof from !== 'number' || typeof to !== 'number') return false;
-  const [x, y] = [String(from), String(to)];
-  return a.startsWith(x) && b.startsWith(y) && a.length - x.length === b.length - y.length && a.endsWith(b.slice(y.length));
-}
+const SETTLED: Difference[] = [];
 
 /**
- * A provenance value as compared: without the id of the source it names. An ad-hoc id is made from a
- * file's name, so a copy saved under another name, or a release against its edition, must not differ by it.
+ * A record listed as changed: what the diff's files need, its record read again from its side when asked
+ * (never kept). Made as its pair is compared; its differences become changes once the table's fields are known.
  */
-function placeOnly(value: unknown): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('id' in value)) return value;
-  const { id: _sourceId, ...place } = value as Row;
-  return place;
-}
+class Listed implements ChangedRecord {
+  declare changes: FieldChanges;
+  declare positional: FieldChanges;
+  readonly label: string;
+  /** The fields that differ, until settled into changes. */
+  private found: Difference[];
 
-interface RecordChanges {
-  changes: FieldChanges;
-  positional: FieldChanges;
-  /** Whether a provenance field changed (counted as a move, never listed). */
-  moved: boolean;
-}
-
-/** Field changes between two versions of one record; fields only one side's schema has are schema changes, not record changes. */
-function recordChanges(before: Row, after: Row, fields: string[], roleOf: (field: string) => FieldRole): RecordChanges {
-  const result: RecordChanges = { changes: {}, positional: {}, moved: false };
-  for (const field of fields) {
-    const a = before[field],
-      b = after[field];
-    const role = roleOf(field);
-    if (role === 'provenance') {
-      result.moved ||= !sameValue(placeOnly(a), placeOnly(b));
-      continue;
-    }
-    if (sameValue(a, b) || (field === 'text' && onlyRenumbered(a, b, before.number, after.number))) continue;
-    (role === 'positional' ? result.positional : result.changes)[field] = { from: a ?? null, to: b ?? null };
+  constructor(
+    readonly id: string,
+    compared: Compared,
+    private readonly sides: Pair<TableSide>,
+    private readonly fromIndex: number,
+    private readonly toIndex: number,
+  ) {
+    this.label = compared.label;
+    this.found = compared.found;
   }
-  return result;
+
+  /** Sorts the differences into changes, in the table's field order; whether a provenance field changed. */
+  settle(order: Map<string, number>): boolean {
+    const { changes, positional, moved } = recordChanges(this.found, order);
+    this.changes = changes;
+    this.positional = positional;
+    this.found = SETTLED;
+    return moved;
+  }
+
+  get record(): Row {
+    return this.sides.to.row(this.toIndex);
+  }
+
+  get before(): Row {
+    return this.sides.from.row(this.fromIndex);
+  }
+
+  get line(): Buffer | undefined {
+    return this.sides.to.line(this.toIndex);
+  }
+}
+
+/** A pair that differs somewhere, as compared: the record's label and the fields that differ. */
+interface Compared {
+  label: string;
+  found: Difference[];
+}
+
+/** What comparing the pairs of one table needs, made once per table. */
+interface PairContext {
+  table: string;
+  roleOf: (field: string) => FieldRole;
+  layouts: Layouts;
+  /** Fields parsed on both sides even when their bytes are the same: those rules read. */
+  ruleFields: Set<string>;
 }
 
 /**
- * Diff one table: FROM indexed once by key, TO walked once. Types are inferred from the records that differ
- * (identical records cannot change a schema).
+ * Two lines with the same names in the same order: only the fields whose bytes differ are parsed (with those
+ * rules and labels read), into partial records compared as whole ones would be. Undefined for other pairs.
+ */
+function compareFields(sides: Pair<TableSide>, at: Pair<number>, context: PairContext): Compared | undefined {
+  const a = sides.from.fields(at.from, context.layouts),
+    b = a && sides.to.fields(at.to, context.layouts);
+  if (!a || !b || a.names !== b.names) return undefined;
+  const before: Row = {},
+    after: Row = {};
+  for (let k = 0; k < a.names.length; k++) {
+    const name = a.names[k]!;
+    if (!context.ruleFields.has(name) && sides.from.sameField(a, sides.to, b, k)) continue;
+    before[name] = sides.from.value(a, k);
+    after[name] = sides.to.value(b, k);
+  }
+  sides.from.noteTypes(a, at.from);
+  sides.to.noteTypes(b, at.to);
+  const labelField = (field: string) => {
+    const k = b.names.indexOf(field);
+    return k < 0 ? undefined : Object.hasOwn(after, field) ? after[field] : sides.to.value(b, k);
+  };
+  return { label: labelFrom(context.table, labelField), found: differences(before, after, context.roleOf) };
+}
+
+/** Compare a pair that differs: field by field when both are lines that allow it, else parsed whole. */
+function comparePair(sides: Pair<TableSide>, at: Pair<number>, context: PairContext): Compared {
+  const byField = compareFields(sides, at, context);
+  if (byField) return byField;
+  const record = sides.to.row(at.to);
+  return { label: labelOf(context.table, record), found: differences(sides.from.row(at.from), record, context.roleOf) };
+}
+
+type Counts = TableDiff['counts'];
+
+/** Sort the pairs that differ into changed, repositioned, moved or unchanged, with their changes in field order. */
+function sortPairs(pending: Listed[], order: Map<string, number>, diff: TableDiff, counts: Counts): void {
+  for (const entry of pending) {
+    const moved = entry.settle(order);
+    if (Object.keys(entry.changes).length) diff.changed.push(entry);
+    else if (Object.keys(entry.positional).length) diff.repositioned.push(entry);
+    else if (moved) counts.moved++;
+    else counts.unchanged++;
+  }
+}
+
+/**
+ * Diff one table: FROM indexed once by key, TO walked once, each pair that differs compared as it is read.
+ * Types are inferred from the records parsed (identical lines are not: they cannot change a schema).
  */
 export function diffTable(table: string, before: TableData, after: TableData): { diff: TableDiff; schema: SchemaChange[] } {
   const key = keyFields(table);
@@ -241,10 +288,13 @@ export function diffTable(table: string, before: TableData, after: TableData): {
     to = new TableSide(after, key);
   const index = new Map<string, number>();
   for (let i = 0; i < from.size; i++) index.set(from.key(i), i);
-  const counts = { added: 0, removed: 0, changed: 0, repositioned: 0, moved: 0, unchanged: 0 };
+  const counts: Counts = { added: 0, removed: 0, changed: 0, repositioned: 0, moved: 0, unchanged: 0 };
   const diff: TableDiff = { added: [], removed: [], changed: [], repositioned: [], counts };
+  const roleOf = fieldRoles(table);
+  const context: PairContext = { table, roleOf, layouts: new Layouts(), ruleFields: new Set(RULE_FIELDS) };
   const matched = new Uint8Array(from.size);
-  const pairs: Array<[number, number, string]> = [];
+  const sides = { from, to };
+  const pending: Listed[] = [];
   for (let i = 0; i < to.size; i++) {
     const id = to.key(i);
     const j = index.get(id);
@@ -253,35 +303,23 @@ export function diffTable(table: string, before: TableData, after: TableData): {
       continue;
     }
     matched[j] = 1;
-    if (to.sameLine(i, from, j)) diff.counts.unchanged++;
-    else pairs.push([j, i, id]);
+    if (to.sameLine(i, from, j)) counts.unchanged++;
+    else {
+      pending.push(new Listed(id, comparePair(sides, { from: j, to: i }, context), sides, j, i));
+    }
   }
   for (let j = 0; j < from.size; j++) if (!matched[j]) diff.removed.push(from.row(j));
-  for (const [j, i] of pairs) {
-    from.row(j); // parsed before the types are inferred from them
-    to.row(i);
-  }
 
-  const typesBefore = fieldTypes(from.parsedRows()),
-    typesAfter = fieldTypes(to.parsedRows());
-  const roleOf = fieldRoles(table);
+  const typesBefore = from.types.inOrder(),
+    typesAfter = to.types.inOrder();
   // a provenance field one side lacks is a front end's, not a schema's (a PDF build carries pages, a Markdown build none)
   const schema = from.size && to.size ? schemaChanges(table, typesBefore, typesAfter).filter((c) => roleOf(c.field!) !== 'provenance') : [];
   const fields = [...typesAfter.keys()].filter((f) => typesBefore.has(f));
-  for (const [j, i, id] of pairs) {
-    const prior = from.row(j),
-      record = to.row(i);
-    const { changes, positional, moved } = recordChanges(prior, record, fields, roleOf);
-    const entry = { id, changes, positional, record, before: prior, line: to.text(i) };
-    if (Object.keys(changes).length) diff.changed.push(entry);
-    else if (Object.keys(positional).length) diff.repositioned.push(entry);
-    else if (moved) diff.counts.moved++;
-    else diff.counts.unchanged++;
-  }
-  diff.counts.added = diff.added.length;
-  diff.counts.removed = diff.removed.length;
-  diff.counts.changed = diff.changed.length;
-  diff.counts.repositioned = diff.repositioned.length;
+  sortPairs(pending, new Map(fields.map((f, n) => [f, n])), diff, counts);
+  counts.added = diff.added.length;
+  counts.removed = diff.removed.length;
+  counts.changed = diff.changed.length;
+  counts.repositioned = diff.repositioned.length;
   return { diff, schema };
 }
 

@@ -8,5 +8,5 @@ import { type DatasetDiff, renderDiff } from './render.js';
 export const diffSides = (from: Side, to: Side): DatasetDiff => ({ from: from.meta, to: to.meta, ...diffTables(from.tables, to.tables) });
 
 export function writeDiff(out: string, diff: DatasetDiff, mode: OutputMode = 'replace'): void {
-  writeOutput(out, new Map([...renderDiff(diff)].map(([name, text]) => [name, Buffer.from(text)])), mode);
+  writeOutput(out, renderDiff(diff), mode);
 }

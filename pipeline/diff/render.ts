@@ -1,8 +1,9 @@
 /** The diff's files: diff.json, diff.ndjson, DIFF.md (for a reader), changes.csv (one row per changed field). */
-import type { ChangedRecord, FieldChanges, Row, SchemaChange, TableDiff, TablesDiff } from './compare.js';
+import { type ChangedRecord, type FieldChanges, labelOf, type Row, type SchemaChange, type TableDiff, type TablesDiff } from './compare.js';
 import type { SideMeta } from './load.js';
 import { plural } from '../lib/counts.js';
 import { keyOf } from '../model/tables.js';
+import { Bytes } from './bytes.js';
 
 export interface DatasetDiff extends TablesDiff {
   from: SideMeta;
@@ -11,16 +12,36 @@ export interface DatasetDiff extends TablesDiff {
 
 export const DIFF_FILES = ['diff.json', 'diff.ndjson', 'DIFF.md', 'changes.csv'] as const;
 
-/** How a person reads a record: its name, else its title, else its key. */
-const labelOf = (table: string, r: Row) => String(r.name ?? r.title ?? r.label ?? keyOf(table, r));
-
 const changedJson = (c: ChangedRecord) => ({
   id: c.id,
   changes: c.changes,
   ...(Object.keys(c.positional).length ? { positional: c.positional } : {}),
 });
 
-export function diffJson(diff: DatasetDiff): string {
+/**
+ * JSON.stringify(value, null, 2) written at the indentation `indent`, piece by piece for `levels` levels
+ * (a diff's lists can hold every record: one string of them all would be the run's largest allocation).
+ */
+function jsonInto(out: Bytes, value: unknown, indent: string, levels: number): void {
+  if (levels === 0 || typeof value !== 'object' || value === null) {
+    out.text(JSON.stringify(value ?? null, null, 2).replaceAll('\n', `\n${indent}`)); // JSON escapes a string's own newlines
+    return;
+  }
+  const list = Array.isArray(value) ? (value as unknown[]) : undefined;
+  const object = value as Row;
+  const names = list ? [] : Object.keys(object).filter((name) => object[name] !== undefined);
+  const size = list ? list.length : names.length;
+  const [open, close] = list ? ['[', ']'] : ['{', '}'];
+  out.text(open);
+  for (let n = 0; n < size; n++) {
+    out.text(`${n ? ',' : ''}\n${indent}  ${list ? '' : `${JSON.stringify(names[n])}: `}`);
+    jsonInto(out, list ? list[n] : object[names[n]!], `${indent}  `, levels - 1);
+  }
+  out.text(size ? `\n${indent}${close}` : close); // an empty list or object: [] or {}
+}
+
+/** diff.json: the object, its tables, each table, each list, written piece by piece; a record at once. */
+export function diffJson(diff: DatasetDiff): Buffer {
   const tables = Object.fromEntries(
     Object.entries(diff.tables).map(([t, d]) => [
       t,
@@ -33,24 +54,32 @@ export function diffJson(diff: DatasetDiff): string {
       },
     ]),
   );
-  return `${JSON.stringify({ from: diff.from, to: diff.to, bump: diff.bump, schema: diff.schema, tables }, null, 2)}\n`;
+  const out = new Bytes();
+  jsonInto(out, { from: diff.from, to: diff.to, bump: diff.bump, schema: diff.schema, tables }, '', 4);
+  out.text('\n');
+  return out.join();
 }
 
-/** One line per changed record: ADD and MOD carry the full new record, DEL only the id. */
-export function diffNdjson(diff: DatasetDiff): string {
-  const lines: string[] = [];
+/**
+ * One line per changed record: ADD and MOD carry the full new record, DEL only the id. Bytes, not text: a MOD
+ * copies the record's line as read (a diff can list every record, its lines are never decoded and re-encoded).
+ */
+export function diffNdjson(diff: DatasetDiff): Buffer {
+  const out = new Bytes();
   for (const [table, d] of Object.entries(diff.tables)) {
-    for (const r of d.added) lines.push(JSON.stringify({ op: 'ADD', table, id: keyOf(table, r), record: r }));
+    for (const r of d.added) out.text(`${JSON.stringify({ op: 'ADD', table, id: keyOf(table, r), record: r })}\n`);
     for (const list of [d.changed, d.repositioned]) {
-      // the record's line as read, when there is one: the same JSON, without serialising it again
-      for (const c of list)
-        lines.push(
-          `{"op":"MOD","table":${JSON.stringify(table)},"id":${JSON.stringify(c.id)},"record":${c.line ?? JSON.stringify(c.record)}}`,
-        );
+      for (const c of list) {
+        out.text(`{"op":"MOD","table":${JSON.stringify(table)},"id":${JSON.stringify(c.id)},"record":`);
+        const line = c.line;
+        if (line) out.bytes(line);
+        else out.text(JSON.stringify(c.record));
+        out.text('}\n');
+      }
     }
-    for (const r of d.removed) lines.push(JSON.stringify({ op: 'DEL', table, id: keyOf(table, r) }));
+    for (const r of d.removed) out.text(`${JSON.stringify({ op: 'DEL', table, id: keyOf(table, r) })}\n`);
   }
-  return lines.map((l) => `${l}\n`).join('');
+  return out.join();
 }
 
 /** A value as a reader sees it: text as is (shortened), everything else as JSON. */
@@ -86,7 +115,7 @@ function tableSection(table: string, d: TableDiff): string[] {
       .map((l) => l.slice(4))
       .join('; ');
   const renumbered = (c: ChangedRecord) => (Object.keys(c.positional).length ? [`  - position: ${positions(c)}`] : []);
-  const changed = (c: ChangedRecord) => [`- ${person(c.record)}`, ...fieldLines(c.changes), ...renumbered(c)];
+  const changed = (c: ChangedRecord) => [`- **${c.label}** (\`${c.id}\`)`, ...fieldLines(c.changes), ...renumbered(c)];
   if (d.changed.length) out.push(`### Changed (${d.changed.length})`, '', ...d.changed.flatMap(changed), '');
   return out;
 }
@@ -139,36 +168,36 @@ const csvField = (s: string) => (NEEDS_QUOTES.test(s) || s.trim() !== s ? `"${s.
 
 const cellOf = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
-/** One row per changed field (ADD and DEL: one row for the record). Built as one string: a diff can have hundreds of thousands of rows. */
-export function changesCsv(diff: DatasetDiff): string {
-  let out = `${CHANGES_COLUMNS.join(',')}\r\n`;
+/** One row per changed field (ADD and DEL: one row for the record), written piece by piece: a diff can have 100,000s of rows. */
+export function changesCsv(diff: DatasetDiff): Buffer {
+  const out = new Bytes();
+  out.text(`${CHANGES_COLUMNS.join(',')}\r\n`);
   const row = (table: string, id: string, label: string, op: string, rest: string) =>
     `${csvField(table)},${csvField(id)},${csvField(label)},${op},${rest}\r\n`;
   for (const [table, d] of Object.entries(diff.tables)) {
-    for (const r of d.added) out += row(table, keyOf(table, r), labelOf(table, r), 'ADD', ',,,');
+    for (const r of d.added) out.text(row(table, keyOf(table, r), labelOf(table, r), 'ADD', ',,,'));
     for (const list of [d.changed, d.repositioned]) {
       for (const c of list) {
-        const label = labelOf(table, c.record);
         for (const [kind, fields] of [
           ['substantive', c.changes],
           ['positional', c.positional],
         ] as const) {
           for (const [f, v] of Object.entries(fields)) {
-            out += row(table, c.id, label, 'MOD', `${csvField(f)},${kind},${csvField(cellOf(v.from))},${csvField(cellOf(v.to))}`);
+            out.text(row(table, c.id, c.label, 'MOD', `${csvField(f)},${kind},${csvField(cellOf(v.from))},${csvField(cellOf(v.to))}`));
           }
         }
       }
     }
-    for (const r of d.removed) out += row(table, keyOf(table, r), labelOf(table, r), 'DEL', ',,,');
+    for (const r of d.removed) out.text(row(table, keyOf(table, r), labelOf(table, r), 'DEL', ',,,'));
   }
-  return out;
+  return out.join();
 }
 
-/** File name -> text of every diff file. */
-export const renderDiff = (diff: DatasetDiff): Map<string, string> =>
+/** File name -> bytes of every diff file. */
+export const renderDiff = (diff: DatasetDiff): Map<string, Buffer> =>
   new Map([
     ['diff.json', diffJson(diff)],
     ['diff.ndjson', diffNdjson(diff)],
-    ['DIFF.md', diffMarkdown(diff)],
+    ['DIFF.md', Buffer.from(diffMarkdown(diff))],
     ['changes.csv', changesCsv(diff)],
   ]);
