@@ -1,14 +1,11 @@
-/**
- * Text and bytes appended in order, then written once into one Buffer of the exact size: bytes already encoded
- * (lines read from a file) are copied, never decoded, and no piece is encoded into a Buffer of its own.
- */
+/** Text and bytes appended in order and joined once: bytes already encoded (lines read from a file) are copied, never decoded. */
 export class Bytes {
-  private readonly parts: Array<string | Buffer> = [];
+  private readonly parts: Buffer[] = [];
   private pending = '';
 
   text(s: string): void {
     this.pending += s;
-    if (this.pending.length > 1 << 16) this.flush(); // a string built by += is flattened once, in blocks
+    if (this.pending.length > 1 << 16) this.flush(); // encoded in blocks: one Buffer per short string would cost more
   }
 
   bytes(b: Buffer): void {
@@ -18,20 +15,12 @@ export class Bytes {
 
   join(): Buffer {
     this.flush();
-    const sizes = this.parts.map((part) => (typeof part === 'string' ? Buffer.byteLength(part) : part.length));
-    const out = Buffer.allocUnsafe(sizes.reduce((a, b) => a + b, 0)); // every byte is written below
-    let at = 0;
-    this.parts.forEach((part, k) => {
-      if (typeof part === 'string') out.write(part, at);
-      else part.copy(out, at);
-      at += sizes[k]!;
-    });
-    return out;
+    return Buffer.concat(this.parts);
   }
 
   private flush(): void {
     if (!this.pending) return;
-    this.parts.push(this.pending);
+    this.parts.push(Buffer.from(this.pending));
     this.pending = '';
   }
 }
