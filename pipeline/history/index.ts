@@ -89,11 +89,10 @@ function ensurePrevious(dist: string, version: string): string | null {
 function rebuiltRelease(commit: string, record: ReleaseRecord): string {
   const cache = join(projectRoot(), 'build', 'releases');
   const dir = join(cache, record.version);
-  if (existsSync(dir) && compareWithRecord(record, dir).length === 0) return dir;
+  const cached = () => existsSync(dir) && compareWithRecord(record, dir).length === 0;
+  if (cached()) return dir;
   mkdirSync(cache, { recursive: true });
-  return withCacheLock(join(cache, `.lock-${record.version}`), () =>
-    existsSync(dir) && compareWithRecord(record, dir).length === 0 ? dir : rebuildInto(dir, commit, record, cache),
-  );
+  return withCacheLock(join(cache, `.lock-${record.version}`), () => (cached() ? dir : rebuildInto(dir, commit, record, cache)));
 }
 
 function rebuildInto(dir: string, commit: string, record: ReleaseRecord, cache: string): string {

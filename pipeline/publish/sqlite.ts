@@ -167,10 +167,12 @@ let engine: Promise<Awaited<ReturnType<typeof import('@sqlite.org/sqlite-wasm')[
  * compiler (Liftoff): optimising a megabyte of WebAssembly in the background cost more CPU (about 0.4 s a run)
  * than it saves in a run that writes one small database.
  */
-const sqlite = () => {
+const sqlite = () => (engine ??= loadEngine());
+
+function loadEngine() {
   setFlagsFromString('--liftoff-only');
-  return (engine ??= import('@sqlite.org/sqlite-wasm').then((module) => module.default()));
-};
+  return import('@sqlite.org/sqlite-wasm').then((module) => module.default());
+}
 
 /** The database's bytes. */
 export async function renderSqlite(input: AnalyticInput): Promise<Buffer> {
