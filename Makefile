@@ -16,8 +16,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@touch $@
 	@if [ -f build/cli/kzpp.mjs ]; then touch build/.stamp; fi
 
+# make stats its files before running any recipe, so on a fresh clone it still sees no stamp after npm ci's prepare
+# has compiled and set it; the recipe looks again, and compiles only when a prerequisite is newer than the stamp.
 build/.stamp: node_modules/.package-lock.json $(TS)
-	npm run -s build
+	@if [ -f $@ ] && [ -z "$$(find $^ -newer $@ -print -quit)" ]; then exit 0; fi; echo "npm run -s build"; npm run -s build
 	@touch $@
 
 ## datasets: build $(DIST)/<version>/ from the default source (Markdown); FORMAT=pdf for the PDF; DIST=dir like --dist
