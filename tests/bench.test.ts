@@ -7,7 +7,7 @@ import { ROOT } from './helpers.js';
 describe('bench/bench.mjs --quick', () => {
   it('prints the machine and one table row per case, each with figures or a reason', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'bench.mjs'), '--quick'], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^kzpp benchmark, \d{4}-\d{2}-\d{2}: \d+ cores \(.+\), Node v20\./);
     const rows = r.stdout.split('\n').filter((l) => /^\| \([a-f]\)/.test(l));
     expect(rows.map((l) => l.split(' | ')[0])).toEqual([
