@@ -27,9 +27,12 @@ datasets: build/.stamp
 	$(CLI) build --source $(SOURCE) --dist "$(DIST)" $(if $(FORMAT),--format $(FORMAT))
 
 ## test: the whole test suite (the command CI runs); colours only at a terminal, so CI logs stay plain text
+## lint runs beside the tests (its output follows theirs): alone it left a core idle for 15 s
 test: build/.stamp
-	npm run -s lint
-	@if [ -t 1 ]; then npx vitest run; else NO_COLOR=1 npx vitest run; fi
+	@lint=$$(mktemp); npm run -s lint >"$$lint" 2>&1 & pid=$$!; \
+	if [ -t 1 ]; then npx vitest run; else NO_COLOR=1 npx vitest run; fi; tests=$$?; \
+	wait $$pid; linted=$$?; echo "lint (npm run -s lint):"; cat "$$lint"; rm -f "$$lint"; \
+	[ $$tests -eq 0 ] && [ $$linted -eq 0 ]
 
 ## lint: formatting and lint rules (Biome), and tsc --noEmit over pipeline/, tests/ and bench/
 lint: node_modules/.package-lock.json
