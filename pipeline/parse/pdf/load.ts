@@ -46,7 +46,17 @@ type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
 type PdfPageProxy = Awaited<ReturnType<PdfDocument['getPage']>>;
 
 /** pdfjs, loaded on the first PDF: a Markdown run (and the bundled CLI) never pays for it. */
-const pdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs');
+const pdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs').finally(restoreNativePush);
+
+/**
+ * pdfjs's legacy build (the one for Node 20) carries core-js, which on loading, and again when its worker module
+ * loads, replaces Array.prototype.push with a JavaScript polyfill for a corner of the spec (a frozen length). Every
+ * push in the process, ours and pdfjs's, then ran through it: a tenth of a PDF extraction's CPU time. Put back.
+ */
+const nativePush = Array.prototype.push;
+function restoreNativePush(): void {
+  if (Array.prototype.push !== nativePush) Array.prototype.push = nativePush;
+}
 
 /** Operators that put something visible on a page other than text. */
 async function drawingOperators(): Promise<Set<number>> {
@@ -92,7 +102,8 @@ async function open(bytes: Uint8Array, file: string): Promise<PdfDocument> {
   try {
     // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy
     const { getDocument } = await pdfjs();
-    return await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, stopAtErrors: true }).promise;
+    const loading = getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, stopAtErrors: true });
+    return await loading.promise.finally(restoreNativePush); // the worker module is loaded by now
   } catch (e) {
     const name = (e as Error)?.name;
     if (name === 'PasswordException')
