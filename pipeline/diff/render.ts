@@ -3,7 +3,7 @@ import { type ChangedRecord, type FieldChanges, labelOf, type Row, type SchemaCh
 import type { SideMeta } from './load.js';
 import { plural } from '../lib/counts.js';
 import { keyOf } from '../model/tables.js';
-import { Bytes } from './bytes.js';
+import { type Content, contentBytes, type Sink } from '../publish/sink.js';
 
 export interface DatasetDiff extends TablesDiff {
   from: SideMeta;
@@ -22,7 +22,7 @@ const changedJson = (c: ChangedRecord) => ({
  * JSON.stringify(value, null, 2) written at the indentation `indent`, piece by piece for `levels` levels
  * (a diff's lists can hold every record: one string of them all would be the run's largest allocation).
  */
-function jsonInto(out: Bytes, value: unknown, indent: string, levels: number): void {
+function jsonInto(out: Sink, value: unknown, indent: string, levels: number): void {
   if (levels === 0 || typeof value !== 'object' || value === null) {
     out.text(JSON.stringify(value ?? null, null, 2).replaceAll('\n', `\n${indent}`)); // JSON escapes a string's own newlines
     return;
@@ -41,7 +41,7 @@ function jsonInto(out: Bytes, value: unknown, indent: string, levels: number): v
 }
 
 /** diff.json: the object, its tables, each table, each list, written piece by piece; a record at once. */
-export function diffJson(diff: DatasetDiff): Buffer {
+export function diffJson(diff: DatasetDiff, out: Sink): void {
   const tables = Object.fromEntries(
     Object.entries(diff.tables).map(([t, d]) => [
       t,
@@ -54,18 +54,15 @@ export function diffJson(diff: DatasetDiff): Buffer {
       },
     ]),
   );
-  const out = new Bytes();
   jsonInto(out, { from: diff.from, to: diff.to, bump: diff.bump, schema: diff.schema, tables }, '', 4);
   out.text('\n');
-  return out.join();
 }
 
 /**
  * One line per changed record: ADD and MOD carry the full new record, DEL only the id. Bytes, not text: a MOD
  * copies the record's line as read (a diff can list every record, its lines are never decoded and re-encoded).
  */
-export function diffNdjson(diff: DatasetDiff): Buffer {
-  const out = new Bytes();
+export function diffNdjson(diff: DatasetDiff, out: Sink): void {
   for (const [table, d] of Object.entries(diff.tables)) {
     for (const r of d.added) out.text(`${JSON.stringify({ op: 'ADD', table, id: keyOf(table, r), record: r })}\n`);
     for (const list of [d.changed, d.repositioned]) {
@@ -79,7 +76,6 @@ export function diffNdjson(diff: DatasetDiff): Buffer {
     }
     for (const r of d.removed) out.text(`${JSON.stringify({ op: 'DEL', table, id: keyOf(table, r) })}\n`);
   }
-  return out.join();
 }
 
 /** A value as a reader sees it: text as is (shortened), everything else as JSON. */
@@ -169,8 +165,7 @@ const csvField = (s: string) => (NEEDS_QUOTES.test(s) || s.trim() !== s ? `"${s.
 const cellOf = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** One row per changed field (ADD and DEL: one row for the record), written piece by piece: a diff can have 100,000s of rows. */
-export function changesCsv(diff: DatasetDiff): Buffer {
-  const out = new Bytes();
+export function changesCsv(diff: DatasetDiff, out: Sink): void {
   out.text(`${CHANGES_COLUMNS.join(',')}\r\n`);
   const row = (table: string, id: string, label: string, op: string, rest: string) =>
     `${csvField(table)},${csvField(id)},${csvField(label)},${op},${rest}\r\n`;
@@ -190,14 +185,20 @@ export function changesCsv(diff: DatasetDiff): Buffer {
     }
     for (const r of d.removed) out.text(row(table, keyOf(table, r), labelOf(table, r), 'DEL', ',,,'));
   }
-  return out.join();
 }
 
-/** File name -> bytes of every diff file. */
-export const renderDiff = (diff: DatasetDiff): Map<string, Buffer> =>
-  new Map([
-    ['diff.json', diffJson(diff)],
-    ['diff.ndjson', diffNdjson(diff)],
-    ['DIFF.md', Buffer.from(diffMarkdown(diff))],
-    ['changes.csv', changesCsv(diff)],
+/**
+ * File name -> content of every diff file, each made as it is written: a diff of every record has a
+ * diff.ndjson as large as a release, and the four files are never in memory together.
+ */
+export const diffFiles = (diff: DatasetDiff): Map<string, Content> =>
+  new Map<string, Content>([
+    ['diff.json', (out) => diffJson(diff, out)],
+    ['diff.ndjson', (out) => diffNdjson(diff, out)],
+    ['DIFF.md', (out) => out.text(diffMarkdown(diff))],
+    ['changes.csv', (out) => changesCsv(diff, out)],
   ]);
+
+/** File name -> bytes of every diff file (a release's history keeps them with its files). */
+export const renderDiff = (diff: DatasetDiff): Map<string, Buffer> =>
+  new Map([...diffFiles(diff)].map(([name, content]) => [name, contentBytes(content)]));
