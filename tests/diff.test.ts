@@ -233,6 +233,29 @@ describe('records read as NDJSON lines, compared field by field', () => {
     expect(people.changed[1]!.record).toEqual(JSON.parse(TO[2]!));
   });
 
+  it("a line read along the other side's line of its record finds what parsing both finds", () => {
+    const long = 'x'.repeat(200); // longer than the spans compared eight bytes at a time
+    const before = [
+      `{"id":"p","n":1,"s":"ab","t":[1],"u":"${long}","name":"P"}`,
+      '{"id":"q","n":1,"name":"Q"}',
+      `{"id":"r","n":9,"s":"${long}","name":"R"}`,
+    ];
+    const after = [
+      `{"id":"p","n":12,"s":"abc","t":[1,2],"u":"${long}","name":"P"}`, // values that start with the other side's
+      '{"id":"q", "n":1,"name":"Q"}', // other spacing: read on its own, no change
+      `{"id":"r","n":9,"s":"${long}y","name":"R"}`, // a long value that differs at its end
+    ];
+    const read = diffTables(asLines(before), asLines(after));
+    const { 'diff.ndjson': _lines, ...others } = files(read);
+    const { 'diff.ndjson': _rows, ...parsed } = files(diffTables(asRows(before), asRows(after)));
+    expect(others).toEqual(parsed);
+    expect(read.tables.people!.changed.map((c) => [c.id, Object.keys(c.changes)])).toEqual([
+      ['p', ['n', 's', 't']],
+      ['r', ['s']],
+    ]);
+    expect(read.tables.people!.counts.unchanged).toBe(1);
+  });
+
   it("diff.ndjson copies a changed record's line as read; diff.json is JSON.stringify with two spaces", () => {
     const written = files(fromLines);
     expect(lines(written['diff.ndjson']!)).toContain(`{"op":"MOD","table":"people","id":"b\\\\q","record":${TO[2]}}`);
