@@ -256,6 +256,29 @@ describe('records read as NDJSON lines, compared field by field', () => {
     expect(read.tables.people!.counts.unchanged).toBe(1);
   });
 
+  it("a text that starts with its renumbered record's number is no change, whether its bytes or its value say so", () => {
+    const before = [
+      '{"id":"s","number":3,"text":"3 S \\u2013 one"}',
+      '{"id":"t","number":4,"text":"4 T \\u2013 two"}',
+      '{"id":"u","number":5,"text":"5 U \\u2013 three"}',
+    ];
+    const after = [
+      '{"id":"s","number":2,"text":"2 S \\u2013 one"}', // the same bytes after the number
+      '{"id":"t","number":3,"text":"3 T – two"}', // the same text, written otherwise
+      '{"id":"u","number":4,"text":"4 U \\u2013 three!"}', // another text
+    ];
+    // prisoners: a table whose number is positional
+    const lines = (l: string[]) => ({ prisoners: asLines(l).people }),
+      rows = (l: string[]) => ({ prisoners: asRows(l).people });
+    const read = diffTables(lines(before), lines(after));
+    const { 'diff.ndjson': _lines, ...others } = files(read);
+    const { 'diff.ndjson': _rows, ...parsed } = files(diffTables(rows(before), rows(after)));
+    expect(others).toEqual(parsed);
+    const people = read.tables.prisoners!;
+    expect(people.repositioned.map((c) => c.id)).toEqual(['s', 't']);
+    expect(people.changed.map((c) => [c.id, Object.keys(c.changes), Object.keys(c.positional)])).toEqual([['u', ['text'], ['number']]]);
+  });
+
   it("diff.ndjson copies a changed record's line as read; diff.json is JSON.stringify with two spaces", () => {
     const written = files(fromLines);
     expect(lines(written['diff.ndjson']!)).toContain(`{"op":"MOD","table":"people","id":"b\\\\q","record":${TO[2]}}`);

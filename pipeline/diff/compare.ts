@@ -8,7 +8,16 @@ import type { Row } from '../model/row.js';
 import type { NdjsonLines } from '../publish/read-release.js';
 import { FieldTypes, type SchemaChange, schemaChanges } from './field-types.js';
 import { Layouts, LineFields, sameBytes, typeBitAt, type Viewed, viewOf } from './line-fields.js';
-import { type Difference, differences, type FieldChanges, type FieldRole, RULE_FIELDS, recordChanges } from './record-changes.js';
+import {
+  type Difference,
+  differences,
+  type FieldChanges,
+  type FieldRole,
+  RENUMBERED_FIELD,
+  RULE_FIELDS,
+  recordChanges,
+  renumberedAsRead,
+} from './record-changes.js';
 
 export type { Row } from '../model/row.js';
 export type { NdjsonLines } from '../publish/read-release.js';
@@ -141,6 +150,13 @@ class TableSide {
     return sameBytes(this.viewed!, line.starts[k]!, line.ends[k]!, other.viewed!, otherLine.starts[k]!, otherLine.ends[k]!);
   }
 
+  /** Whether field k of a line here and of a line of other differ only by their records' numbers (see renumberedAsRead). */
+  renumbered(line: LineFields, other: TableSide, otherLine: LineFields, k: number, role: FieldRole, from: unknown, to: unknown): boolean {
+    const a = this.ndjson!.bytes,
+      b = other.ndjson!.bytes;
+    return renumberedAsRead(role, a, line.starts[k]!, line.ends[k]!, b, otherLine.starts[k]!, otherLine.ends[k]!, from, to);
+  }
+
   /** Notes the types of a line read as field ranges. */
   noteTypes(line: LineFields, i: number): void {
     const bytes = this.ndjson!.bytes;
@@ -256,11 +272,22 @@ function compareFields(sides: Pair<TableSide>, at: Pair<number>, context: PairCo
   if (!a || !b || a.names !== b.names) return undefined;
   const before: Row = {},
     after: Row = {};
+  let renumbered = -1; // RENUMBERED_FIELD when its bytes differ: parsed unless the record's number explains it
   for (let k = 0; k < a.count; k++) {
     const name = a.names[k]!;
     if (!context.ruleFields.has(name) && (b.same[k] || sides.from.sameField(a, sides.to, b, k))) continue;
-    before[name] = sides.from.value(a, k);
-    after[name] = sides.to.value(b, k);
+    if (name === RENUMBERED_FIELD) renumbered = k;
+    else {
+      before[name] = sides.from.value(a, k);
+      after[name] = sides.to.value(b, k);
+    }
+  }
+  if (
+    renumbered >= 0 &&
+    !sides.from.renumbered(a, sides.to, b, renumbered, context.roleOf(RENUMBERED_FIELD), before.number, after.number)
+  ) {
+    before[RENUMBERED_FIELD] = sides.from.value(a, renumbered);
+    after[RENUMBERED_FIELD] = sides.to.value(b, renumbered);
   }
   sides.from.noteTypes(a, at.from);
   sides.to.noteTypes(b, at.to);
