@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffTables } from '../pipeline/diff/compare.js';
 import { renderDiff } from '../pipeline/diff/render.js';
+import { parseValue } from '../pipeline/diff/line-fields.js';
 import { splitLines } from '../pipeline/publish/read-release.js';
 import { diffPaths } from '../pipeline/orchestrate/sides.js';
 import { emptyIdentity } from '../pipeline/identity/ledger.js';
@@ -277,6 +278,15 @@ describe('records read as NDJSON lines, compared field by field', () => {
     const people = read.tables.prisoners!;
     expect(people.repositioned.map((c) => c.id)).toEqual(['s', 't']);
     expect(people.changed.map((c) => [c.id, Object.keys(c.changes), Object.keys(c.positional)])).toEqual([['u', ['text'], ['number']]]);
+  });
+
+  it('a value read from its bytes is what JSON.parse reads, and what it refuses is refused', () => {
+    const values = ['0', '-0', '-12', '123456789012345', '12345678901234567890', '1.5', '1e3', '"abc"', '""', '"a\\"b"', '"café"'];
+    for (const value of [...values, '"\\u00e9"', '"tab\\t"', 'null', 'true', '[1,"x"]', '{"a":1}']) {
+      const bytes = Buffer.from(` ${value},`);
+      expect(parseValue(bytes, 1, bytes.length - 1)).toStrictEqual(JSON.parse(value));
+    }
+    for (const bad of ['007', '-', '"a\tb"', '1.']) expect(() => parseValue(Buffer.from(bad), 0, bad.length)).toThrow(SyntaxError);
   });
 
   it("diff.ndjson copies a changed record's line as read; diff.json is JSON.stringify with two spaces", () => {

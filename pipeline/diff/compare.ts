@@ -7,7 +7,7 @@ import { keyFields, keyJoiner, keyOf, TABLES } from '../model/tables.js';
 import type { Row } from '../model/row.js';
 import type { NdjsonLines } from '../publish/read-release.js';
 import { FieldTypes, type SchemaChange, schemaChanges } from './field-types.js';
-import { Layouts, LineFields, sameBytes, typeBitAt, type Viewed, viewOf } from './line-fields.js';
+import { Layouts, LineFields, parseValue, sameBytes, typeBitAt, type Viewed, viewOf } from './line-fields.js';
 import {
   type Difference,
   differences,
@@ -143,7 +143,7 @@ class TableSide {
   }
 
   /** Field k of a line read as field ranges, parsed. */
-  value = (line: LineFields, k: number): unknown => JSON.parse(this.ndjson!.bytes.toString('utf8', line.starts[k], line.ends[k]));
+  value = (line: LineFields, k: number): unknown => parseValue(this.ndjson!.bytes, line.starts[k]!, line.ends[k]!);
 
   /** Whether field k of a line here and of a line of other hold the same bytes. */
   sameField(line: LineFields, other: TableSide, otherLine: LineFields, k: number): boolean {

@@ -238,6 +238,35 @@ export class LineFields {
   }
 }
 
+const MINUS = 0x2d;
+const ZERO = 0x30;
+const NINE = 0x39;
+
+/**
+ * JSON.parse of the value bytes[start, end), the commonest values read directly: a short integer, and a
+ * string with no escape, control character or byte above ASCII (a renumbered diff parses a few fields of
+ * every record). Anything else, valid or not, goes to JSON.parse.
+ */
+export function parseValue(bytes: Buffer, start: number, end: number): unknown {
+  const first = bytes[start]!;
+  if (first === QUOTE && end - start >= 2 && bytes[end - 1] === QUOTE) {
+    let p = start + 1;
+    while (p < end - 1 && bytes[p]! >= 0x20 && bytes[p]! < 0x80 && bytes[p] !== BACKSLASH && bytes[p] !== QUOTE) p++;
+    if (p === end - 1) return bytes.toString('latin1', start + 1, end - 1);
+  } else if ((first >= ZERO && first <= NINE) || first === MINUS) {
+    const negative = first === MINUS,
+      digits = negative ? start + 1 : start;
+    // no leading zero ("0" alone; "-0" is JSON.parse's), at most 15 digits: exact in a double
+    if (end > digits && end - digits <= 15 && (bytes[digits] !== ZERO || end - digits === 1) && !(negative && bytes[digits] === ZERO)) {
+      let n = 0,
+        p = digits;
+      for (; p < end && bytes[p]! >= ZERO && bytes[p]! <= NINE; p++) n = n * 10 + bytes[p]! - ZERO;
+      if (p === end) return negative ? -n : n;
+    }
+  }
+  return JSON.parse(bytes.toString('utf8', start, end));
+}
+
 /** A value's JSON type as a bit (see field-types.ts), from its first byte. */
 export function typeBitAt(bytes: Buffer, pos: number): number {
   const first = bytes[pos]!;
