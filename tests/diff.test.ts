@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffTables } from '../pipeline/diff/compare.js';
 import { renderDiff } from '../pipeline/diff/render.js';
+import { parseValue } from '../pipeline/diff/line-fields.js';
 import { splitLines } from '../pipeline/publish/read-release.js';
 import { diffPaths } from '../pipeline/orchestrate/sides.js';
 import { emptyIdentity } from '../pipeline/identity/ledger.js';
@@ -231,6 +232,61 @@ describe('records read as NDJSON lines, compared field by field', () => {
     ]);
     expect(people.changed[1]!.before).toEqual(JSON.parse(FROM[1]!));
     expect(people.changed[1]!.record).toEqual(JSON.parse(TO[2]!));
+  });
+
+  it("a line read along the other side's line of its record finds what parsing both finds", () => {
+    const long = 'x'.repeat(200); // longer than the spans compared eight bytes at a time
+    const before = [
+      `{"id":"p","n":1,"s":"ab","t":[1],"u":"${long}","name":"P"}`,
+      '{"id":"q","n":1,"name":"Q"}',
+      `{"id":"r","n":9,"s":"${long}","name":"R"}`,
+    ];
+    const after = [
+      `{"id":"p","n":12,"s":"abc","t":[1,2],"u":"${long}","name":"P"}`, // values that start with the other side's
+      '{"id":"q", "n":1,"name":"Q"}', // other spacing: read on its own, no change
+      `{"id":"r","n":9,"s":"${long}y","name":"R"}`, // a long value that differs at its end
+    ];
+    const read = diffTables(asLines(before), asLines(after));
+    const { 'diff.ndjson': _lines, ...others } = files(read);
+    const { 'diff.ndjson': _rows, ...parsed } = files(diffTables(asRows(before), asRows(after)));
+    expect(others).toEqual(parsed);
+    expect(read.tables.people!.changed.map((c) => [c.id, Object.keys(c.changes)])).toEqual([
+      ['p', ['n', 's', 't']],
+      ['r', ['s']],
+    ]);
+    expect(read.tables.people!.counts.unchanged).toBe(1);
+  });
+
+  it("a text that starts with its renumbered record's number is no change, whether its bytes or its value say so", () => {
+    const before = [
+      '{"id":"s","number":3,"text":"3 S \\u2013 one"}',
+      '{"id":"t","number":4,"text":"4 T \\u2013 two"}',
+      '{"id":"u","number":5,"text":"5 U \\u2013 three"}',
+    ];
+    const after = [
+      '{"id":"s","number":2,"text":"2 S \\u2013 one"}', // the same bytes after the number
+      '{"id":"t","number":3,"text":"3 T – two"}', // the same text, written otherwise
+      '{"id":"u","number":4,"text":"4 U \\u2013 three!"}', // another text
+    ];
+    // prisoners: a table whose number is positional
+    const lines = (l: string[]) => ({ prisoners: asLines(l).people }),
+      rows = (l: string[]) => ({ prisoners: asRows(l).people });
+    const read = diffTables(lines(before), lines(after));
+    const { 'diff.ndjson': _lines, ...others } = files(read);
+    const { 'diff.ndjson': _rows, ...parsed } = files(diffTables(rows(before), rows(after)));
+    expect(others).toEqual(parsed);
+    const people = read.tables.prisoners!;
+    expect(people.repositioned.map((c) => c.id)).toEqual(['s', 't']);
+    expect(people.changed.map((c) => [c.id, Object.keys(c.changes), Object.keys(c.positional)])).toEqual([['u', ['text'], ['number']]]);
+  });
+
+  it('a value read from its bytes is what JSON.parse reads, and what it refuses is refused', () => {
+    const values = ['0', '-0', '-12', '123456789012345', '12345678901234567890', '1.5', '1e3', '"abc"', '""', '"a\\"b"', '"café"'];
+    for (const value of [...values, '"\\u00e9"', '"tab\\t"', 'null', 'true', '[1,"x"]', '{"a":1}']) {
+      const bytes = Buffer.from(` ${value},`);
+      expect(parseValue(bytes, 1, bytes.length - 1)).toStrictEqual(JSON.parse(value));
+    }
+    for (const bad of ['007', '-', '"a\tb"', '1.']) expect(() => parseValue(Buffer.from(bad), 0, bad.length)).toThrow(SyntaxError);
   });
 
   it("diff.ndjson copies a changed record's line as read; diff.json is JSON.stringify with two spaces", () => {

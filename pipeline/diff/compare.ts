@@ -7,8 +7,17 @@ import { keyFields, keyJoiner, keyOf, TABLES } from '../model/tables.js';
 import type { Row } from '../model/row.js';
 import type { NdjsonLines } from '../publish/read-release.js';
 import { FieldTypes, type SchemaChange, schemaChanges } from './field-types.js';
-import { Layouts, type LineFields, sameBytes, typeBitAt } from './line-fields.js';
-import { type Difference, differences, type FieldChanges, type FieldRole, RULE_FIELDS, recordChanges } from './record-changes.js';
+import { Layouts, LineFields, parseValue, sameBytes, typeBitAt, type Viewed, viewOf } from './line-fields.js';
+import {
+  type Difference,
+  differences,
+  type FieldChanges,
+  type FieldRole,
+  RENUMBERED_FIELD,
+  RULE_FIELDS,
+  recordChanges,
+  renumberedAsRead,
+} from './record-changes.js';
 
 export type { Row } from '../model/row.js';
 export type { NdjsonLines } from '../publish/read-release.js';
@@ -92,12 +101,18 @@ class TableSide {
   readonly types = new FieldTypes();
   private readonly rows: Array<Row | undefined>;
   private readonly ndjson: NdjsonLines | undefined;
+  /** The NDJSON file's bytes, viewed to be compared several at a time. */
+  private readonly viewed: Viewed | undefined;
   private readonly keyOfRow: (r: Row) => string;
   /** `{"id":"value"` at the start of a line: the key without parsing the line (values with escapes are parsed). */
   private readonly keyPrefix: Buffer | undefined;
+  /** The line read as field ranges, and its type bits: reused from line to line. */
+  private readonly reader = new LineFields();
+  private bits = new Uint8Array(64);
 
   constructor(data: TableData, key: readonly string[]) {
     this.ndjson = Array.isArray(data) ? undefined : data;
+    this.viewed = this.ndjson && viewOf(this.ndjson.bytes);
     this.rows = Array.isArray(data) ? data : new Array(data.starts.length);
     this.size = this.rows.length;
     this.keyOfRow = keyJoiner(key);
@@ -112,27 +127,42 @@ class TableSide {
     return !!a && !!b && a.bytes.compare(b.bytes, b.starts[j], b.ends[j], a.starts[i], a.ends[i]) === 0;
   }
 
-  /** Line i as field ranges (undefined for a parsed table, or a line that must be parsed whole). */
-  fields(i: number, layouts: Layouts): LineFields | undefined {
-    return this.ndjson && layouts.fieldsOf(this.ndjson.bytes, this.ndjson.starts[i]!, this.ndjson.ends[i]!);
+  /**
+   * Line i as field ranges (undefined for a parsed table, or a line that must be parsed whole): read along
+   * `model`, the other side's line of the record, when given; valid until this side's next line is read.
+   */
+  fields(i: number, layouts: Layouts, model?: { line: LineFields; side: TableSide }): LineFields | undefined {
+    const ndjson = this.ndjson,
+      viewed = this.viewed;
+    if (!ndjson || !viewed) return undefined;
+    const start = ndjson.starts[i]!,
+      end = ndjson.ends[i]!,
+      line = this.reader;
+    const along = model?.side.viewed && line.readAlong(viewed, start, end, model.line, model.side.viewed);
+    return along || line.read(viewed, start, end, layouts) ? line : undefined;
   }
 
   /** Field k of a line read as field ranges, parsed. */
-  value = (line: LineFields, k: number): unknown => JSON.parse(this.ndjson!.bytes.toString('utf8', line.starts[k], line.ends[k]));
+  value = (line: LineFields, k: number): unknown => parseValue(this.ndjson!.bytes, line.starts[k]!, line.ends[k]!);
 
   /** Whether field k of a line here and of a line of other hold the same bytes. */
   sameField(line: LineFields, other: TableSide, otherLine: LineFields, k: number): boolean {
-    return sameBytes(this.ndjson!.bytes, line.starts[k]!, line.ends[k]!, other.ndjson!.bytes, otherLine.starts[k]!, otherLine.ends[k]!);
+    return sameBytes(this.viewed!, line.starts[k]!, line.ends[k]!, other.viewed!, otherLine.starts[k]!, otherLine.ends[k]!);
+  }
+
+  /** Whether field k of a line here and of a line of other differ only by their records' numbers (see renumberedAsRead). */
+  renumbered(line: LineFields, other: TableSide, otherLine: LineFields, k: number, role: FieldRole, from: unknown, to: unknown): boolean {
+    const a = this.ndjson!.bytes,
+      b = other.ndjson!.bytes;
+    return renumberedAsRead(role, a, line.starts[k]!, line.ends[k]!, b, otherLine.starts[k]!, otherLine.ends[k]!, from, to);
   }
 
   /** Notes the types of a line read as field ranges. */
   noteTypes(line: LineFields, i: number): void {
     const bytes = this.ndjson!.bytes;
-    this.types.addLine(
-      line.names,
-      line.starts.map((start) => typeBitAt(bytes, start)),
-      i,
-    );
+    if (this.bits.length < line.count) this.bits = new Uint8Array(line.count);
+    for (let k = 0; k < line.count; k++) this.bits[k] = typeBitAt(bytes, line.starts[k]!);
+    this.types.addLine(line.names, this.bits, i);
   }
 
   /** Line i's bytes, as read (undefined for a parsed table): a view, not a copy. */
@@ -238,15 +268,26 @@ interface PairContext {
  */
 function compareFields(sides: Pair<TableSide>, at: Pair<number>, context: PairContext): Compared | undefined {
   const a = sides.from.fields(at.from, context.layouts),
-    b = a && sides.to.fields(at.to, context.layouts);
+    b = a && sides.to.fields(at.to, context.layouts, { line: a, side: sides.from });
   if (!a || !b || a.names !== b.names) return undefined;
   const before: Row = {},
     after: Row = {};
-  for (let k = 0; k < a.names.length; k++) {
+  let renumbered = -1; // RENUMBERED_FIELD when its bytes differ: parsed unless the record's number explains it
+  for (let k = 0; k < a.count; k++) {
     const name = a.names[k]!;
-    if (!context.ruleFields.has(name) && sides.from.sameField(a, sides.to, b, k)) continue;
-    before[name] = sides.from.value(a, k);
-    after[name] = sides.to.value(b, k);
+    if (!context.ruleFields.has(name) && (b.same[k] || sides.from.sameField(a, sides.to, b, k))) continue;
+    if (name === RENUMBERED_FIELD) renumbered = k;
+    else {
+      before[name] = sides.from.value(a, k);
+      after[name] = sides.to.value(b, k);
+    }
+  }
+  if (
+    renumbered >= 0 &&
+    !sides.from.renumbered(a, sides.to, b, renumbered, context.roleOf(RENUMBERED_FIELD), before.number, after.number)
+  ) {
+    before[RENUMBERED_FIELD] = sides.from.value(a, renumbered);
+    after[RENUMBERED_FIELD] = sides.to.value(b, renumbered);
   }
   sides.from.noteTypes(a, at.from);
   sides.to.noteTypes(b, at.to);

@@ -56,12 +56,15 @@ export class FieldTypes {
     for (const field in row) this.note(field, typeBit(row[field]), index, place++);
   }
 
-  /** Record `index`, read as names and type bits (noted per list of names: a Map look-up per field is too dear for every record). */
-  addLine(names: readonly string[], bits: number[], index: number): void {
+  /**
+   * Record `index`, read as names and type bits (bits[k] for names[k]; noted per list of names: a Map
+   * look-up per field is too dear for every record).
+   */
+  addLine(names: readonly string[], bits: ArrayLike<number>, index: number): void {
     const layout = this.layouts.get(names);
-    if (!layout) this.layouts.set(names, { bits: [...bits], record: index });
+    if (!layout) this.layouts.set(names, { bits: Array.from(names, (_, k) => bits[k]!), record: index });
     else {
-      for (let k = 0; k < bits.length; k++) layout.bits[k]! |= bits[k]!;
+      for (let k = 0; k < names.length; k++) layout.bits[k]! |= bits[k]!;
       layout.record = Math.min(layout.record, index);
     }
   }

@@ -3,10 +3,10 @@ import type { OutputMode } from '../publish/output.js';
 import { writeOutput } from '../publish/atomic-write.js';
 import { diffTables } from './compare.js';
 import type { Side } from './load.js';
-import { type DatasetDiff, renderDiff } from './render.js';
+import { type DatasetDiff, diffFiles } from './render.js';
 
 export const diffSides = (from: Side, to: Side): DatasetDiff => ({ from: from.meta, to: to.meta, ...diffTables(from.tables, to.tables) });
 
 export function writeDiff(out: string, diff: DatasetDiff, mode: OutputMode = 'replace'): void {
-  writeOutput(out, renderDiff(diff), mode);
+  writeOutput(out, diffFiles(diff), mode);
 }

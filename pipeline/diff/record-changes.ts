@@ -47,11 +47,47 @@ export function sameValue(a: unknown, b: unknown): boolean {
 /** The fields a rule reads besides the one it compares (onlyRenumbered: the record's number). */
 export const RULE_FIELDS = ['number'];
 
+/** The field whose values onlyRenumbered compares. */
+export const RENUMBERED_FIELD = 'text';
+
 /** An entry's text starts with its number: "12 Name – …" renumbered to "11 Name – …" is the same text. */
 function onlyRenumbered(a: unknown, b: unknown, from: unknown, to: unknown): boolean {
   if (typeof a !== 'string' || typeof b !== 'string' || typeof from !== 'number' || typeof to !== 'number') return false;
   const [x, y] = [String(from), String(to)];
   return a.startsWith(x) && b.startsWith(y) && a.length - x.length === b.length - y.length && a.endsWith(b.slice(y.length));
+}
+
+const QUOTE = 0x22;
+/** Whether bytes[at...] starts with the ASCII text s. */
+function startsWith(bytes: Buffer, at: number, end: number, s: string): boolean {
+  if (end - at < s.length) return false;
+  for (let k = 0; k < s.length; k++) if (bytes[at + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * onlyRenumbered on two values of RENUMBERED_FIELD as read from their lines, before they are parsed (a
+ * renumbered list changes every entry's text): true when both are JSON strings that start with their record's
+ * number and go on byte for byte the same (then so do the parsed strings). False decides nothing: parse them.
+ */
+export function renumberedAsRead(
+  role: FieldRole,
+  a: Buffer,
+  aStart: number,
+  aEnd: number,
+  b: Buffer,
+  bStart: number,
+  bEnd: number,
+  from: unknown,
+  to: unknown,
+): boolean {
+  if (role === 'provenance' || typeof from !== 'number' || typeof to !== 'number' || a[aStart] !== QUOTE || b[bStart] !== QUOTE)
+    return false;
+  const [x, y] = [String(from), String(to)];
+  if (!startsWith(a, aStart + 1, aEnd, x) || !startsWith(b, bStart + 1, bEnd, y)) return false;
+  const restA = aStart + 1 + x.length,
+    restB = bStart + 1 + y.length;
+  return aEnd - restA === bEnd - restB && a.compare(b, restB, bEnd, restA, aEnd) === 0;
 }
 
 /**

@@ -3,7 +3,7 @@ import { type ChangedRecord, type FieldChanges, labelOf, type Row, type SchemaCh
 import type { SideMeta } from './load.js';
 import { plural } from '../lib/counts.js';
 import { keyOf } from '../model/tables.js';
-import { Bytes } from './bytes.js';
+import { type Content, contentBytes, type Sink } from '../publish/sink.js';
 
 export interface DatasetDiff extends TablesDiff {
   from: SideMeta;
@@ -12,19 +12,54 @@ export interface DatasetDiff extends TablesDiff {
 
 export const DIFF_FILES = ['diff.json', 'diff.ndjson', 'DIFF.md', 'changes.csv'] as const;
 
-const changedJson = (c: ChangedRecord) => ({
-  id: c.id,
-  changes: c.changes,
-  ...(Object.keys(c.positional).length ? { positional: c.positional } : {}),
-});
+/** JSON.stringify(value, null, 2) at the indentation `indent` (JSON escapes a string's own newlines); a scalar as it is. */
+const pretty = (value: unknown, indent: string): string =>
+  typeof value !== 'object' || value === null
+    ? JSON.stringify(value ?? null)
+    : JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`);
+
+/** pretty() of a record's field changes ({field: {from, to}}), written out: a diff can list every record. */
+function fieldChangesJson(changes: FieldChanges, indent: string): string {
+  const inner = `${indent}  `,
+    value = `${inner}  `;
+  let s = '';
+  for (const field in changes) {
+    const { from, to } = changes[field]!;
+    const change = `{\n${value}"from": ${pretty(from, value)},\n${value}"to": ${pretty(to, value)}\n${inner}}`;
+    s += `${s ? ',' : ''}\n${inner}${JSON.stringify(field)}: ${change}`;
+  }
+  return s ? `{${s}\n${indent}}` : '{}';
+}
+
+/** A changed record in diff.json: pretty({ id, changes, positional? }, indent), without making that object. */
+function changedJson(c: ChangedRecord, indent: string): string {
+  const inner = `${indent}  `;
+  const positional = Object.keys(c.positional).length ? `,\n${inner}"positional": ${fieldChangesJson(c.positional, inner)}` : '';
+  return `{\n${inner}"id": ${JSON.stringify(c.id)},\n${inner}"changes": ${fieldChangesJson(c.changes, inner)}${positional}\n${indent}}`;
+}
+
+/** The list of changed (or repositioned) records of a table in diff.json, written record by record. */
+class ChangedList {
+  constructor(readonly records: ChangedRecord[]) {}
+
+  into(out: Sink, indent: string): void {
+    const inner = `${indent}  `;
+    this.records.forEach((c, n) => out.text(`${n ? ',' : '['}\n${inner}${changedJson(c, inner)}`));
+    out.text(this.records.length ? `\n${indent}]` : '[]');
+  }
+}
 
 /**
  * JSON.stringify(value, null, 2) written at the indentation `indent`, piece by piece for `levels` levels
  * (a diff's lists can hold every record: one string of them all would be the run's largest allocation).
  */
-function jsonInto(out: Bytes, value: unknown, indent: string, levels: number): void {
+function jsonInto(out: Sink, value: unknown, indent: string, levels: number): void {
+  if (value instanceof ChangedList) {
+    value.into(out, indent);
+    return;
+  }
   if (levels === 0 || typeof value !== 'object' || value === null) {
-    out.text(JSON.stringify(value ?? null, null, 2).replaceAll('\n', `\n${indent}`)); // JSON escapes a string's own newlines
+    out.text(pretty(value, indent));
     return;
   }
   const list = Array.isArray(value) ? (value as unknown[]) : undefined;
@@ -41,36 +76,34 @@ function jsonInto(out: Bytes, value: unknown, indent: string, levels: number): v
 }
 
 /** diff.json: the object, its tables, each table, each list, written piece by piece; a record at once. */
-export function diffJson(diff: DatasetDiff): Buffer {
+export function diffJson(diff: DatasetDiff, out: Sink): void {
   const tables = Object.fromEntries(
     Object.entries(diff.tables).map(([t, d]) => [
       t,
       {
         added: d.added,
         removed: d.removed,
-        changed: d.changed.map(changedJson),
-        repositioned: d.repositioned.map(changedJson),
+        changed: new ChangedList(d.changed),
+        repositioned: new ChangedList(d.repositioned),
         counts: d.counts,
       },
     ]),
   );
-  const out = new Bytes();
   jsonInto(out, { from: diff.from, to: diff.to, bump: diff.bump, schema: diff.schema, tables }, '', 4);
   out.text('\n');
-  return out.join();
 }
 
 /**
  * One line per changed record: ADD and MOD carry the full new record, DEL only the id. Bytes, not text: a MOD
  * copies the record's line as read (a diff can list every record, its lines are never decoded and re-encoded).
  */
-export function diffNdjson(diff: DatasetDiff): Buffer {
-  const out = new Bytes();
+export function diffNdjson(diff: DatasetDiff, out: Sink): void {
   for (const [table, d] of Object.entries(diff.tables)) {
     for (const r of d.added) out.text(`${JSON.stringify({ op: 'ADD', table, id: keyOf(table, r), record: r })}\n`);
+    const mod = `{"op":"MOD","table":${JSON.stringify(table)},"id":`;
     for (const list of [d.changed, d.repositioned]) {
       for (const c of list) {
-        out.text(`{"op":"MOD","table":${JSON.stringify(table)},"id":${JSON.stringify(c.id)},"record":`);
+        out.text(`${mod}${JSON.stringify(c.id)},"record":`);
         const line = c.line;
         if (line) out.bytes(line);
         else out.text(JSON.stringify(c.record));
@@ -79,7 +112,6 @@ export function diffNdjson(diff: DatasetDiff): Buffer {
     }
     for (const r of d.removed) out.text(`${JSON.stringify({ op: 'DEL', table, id: keyOf(table, r) })}\n`);
   }
-  return out.join();
 }
 
 /** A value as a reader sees it: text as is (shortened), everything else as JSON. */
@@ -163,41 +195,47 @@ export function diffMarkdown(diff: DatasetDiff): string {
 
 const CHANGES_COLUMNS = ['table', 'id', 'label', 'op', 'field', 'kind', 'from', 'to'];
 /** RFC 4180 field, quoted when it must be (a diff has hundreds of thousands of cells: csv-stringify was the slowest part). */
-const NEEDS_QUOTES = /[",\r\n]/;
-const csvField = (s: string) => (NEEDS_QUOTES.test(s) || s.trim() !== s ? `"${s.replaceAll('"', '""')}"` : s);
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/; // \s: what String.prototype.trim removes
+const csvField = (s: string) => (NEEDS_QUOTES.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
 const cellOf = (v: unknown) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** One row per changed field (ADD and DEL: one row for the record), written piece by piece: a diff can have 100,000s of rows. */
-export function changesCsv(diff: DatasetDiff): Buffer {
-  const out = new Bytes();
+export function changesCsv(diff: DatasetDiff, out: Sink): void {
   out.text(`${CHANGES_COLUMNS.join(',')}\r\n`);
-  const row = (table: string, id: string, label: string, op: string, rest: string) =>
-    `${csvField(table)},${csvField(id)},${csvField(label)},${op},${rest}\r\n`;
   for (const [table, d] of Object.entries(diff.tables)) {
-    for (const r of d.added) out.text(row(table, keyOf(table, r), labelOf(table, r), 'ADD', ',,,'));
+    // the cells before the field's, made once per record
+    const record = (id: string, label: string, op: string) => `${csvField(table)},${csvField(id)},${csvField(label)},${op},`;
+    for (const r of d.added) out.text(`${record(keyOf(table, r), labelOf(table, r), 'ADD')},,,\r\n`);
     for (const list of [d.changed, d.repositioned]) {
       for (const c of list) {
-        for (const [kind, fields] of [
-          ['substantive', c.changes],
-          ['positional', c.positional],
-        ] as const) {
-          for (const [f, v] of Object.entries(fields)) {
-            out.text(row(table, c.id, c.label, 'MOD', `${csvField(f)},${kind},${csvField(cellOf(v.from))},${csvField(cellOf(v.to))}`));
+        const start = record(c.id, c.label, 'MOD');
+        const rows = (kind: string, fields: FieldChanges) => {
+          for (const f in fields) {
+            const { from, to } = fields[f]!;
+            out.text(`${start}${csvField(f)},${kind},${csvField(cellOf(from))},${csvField(cellOf(to))}\r\n`);
           }
-        }
+        };
+        rows('substantive', c.changes);
+        rows('positional', c.positional);
       }
     }
-    for (const r of d.removed) out.text(row(table, keyOf(table, r), labelOf(table, r), 'DEL', ',,,'));
+    for (const r of d.removed) out.text(`${record(keyOf(table, r), labelOf(table, r), 'DEL')},,,\r\n`);
   }
-  return out.join();
 }
 
-/** File name -> bytes of every diff file. */
-export const renderDiff = (diff: DatasetDiff): Map<string, Buffer> =>
-  new Map([
-    ['diff.json', diffJson(diff)],
-    ['diff.ndjson', diffNdjson(diff)],
-    ['DIFF.md', Buffer.from(diffMarkdown(diff))],
-    ['changes.csv', changesCsv(diff)],
+/**
+ * File name -> content of every diff file, each made as it is written: a diff of every record has a
+ * diff.ndjson as large as a release, and the four files are never in memory together.
+ */
+export const diffFiles = (diff: DatasetDiff): Map<string, Content> =>
+  new Map<string, Content>([
+    ['diff.json', (out) => diffJson(diff, out)],
+    ['diff.ndjson', (out) => diffNdjson(diff, out)],
+    ['DIFF.md', (out) => out.text(diffMarkdown(diff))],
+    ['changes.csv', (out) => changesCsv(diff, out)],
   ]);
+
+/** File name -> bytes of every diff file (a release's history keeps them with its files). */
+export const renderDiff = (diff: DatasetDiff): Map<string, Buffer> =>
+  new Map([...diffFiles(diff)].map(([name, content]) => [name, contentBytes(content)]));

@@ -134,7 +134,7 @@ export function historyFiles(dist: string, dataset: Dataset, meta: ReleaseMeta):
   const diff = diffSides(from, to);
   if (prev) checkBump(prev, version, diff.bump, WHY[diff.bump]);
   const previousLog = prev && existsSync(join(dist, prev, 'CHANGELOG.md')) ? readFileSync(join(dist, prev, 'CHANGELOG.md'), 'utf8') : null;
-  const files: Rendered = new Map([...renderDiff(diff)].map(([name, text]) => [name, Buffer.from(text)]));
+  const files: Rendered = renderDiff(diff);
   files.set('CHANGELOG.md', Buffer.from(changelog(changelogEntry(version, meta.source.published_on, diff), previousLog)));
   return files;
 }

@@ -2,11 +2,11 @@
  * Writing rendered files so that a failure part-way leaves nothing half-written in place: everything goes to
  * a temporary sibling first, then is renamed in.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { isAlive, sleep } from './lock.js';
 import { checkOutputDir } from './output.js';
-import type { Rendered } from './types.js';
+import { type Content, FileSink } from './sink.js';
 
 /**
  * Test hooks: KZPP_PUBLISH_PAUSE_MS makes publishing pause after each file, so a test can kill a build at
@@ -20,11 +20,29 @@ export function pauseForCrashTests(): void {
   if (gate) while (!existsSync(gate)) sleep(20);
 }
 
-export function writeFiles(dir: string, files: Rendered): void {
+/** File name -> content, in the order written: bytes, or made piece by piece as it is written (see sink.ts). */
+export type Files = ReadonlyMap<string, Content>;
+
+function writeContent(file: string, content: Content): void {
+  if (Buffer.isBuffer(content)) {
+    writeFileSync(file, content);
+    return;
+  }
+  const fd = openSync(file, 'w');
+  try {
+    const sink = new FileSink(fd);
+    content(sink);
+    sink.end();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function writeFiles(dir: string, files: Files): void {
   mkdirSync(dir, { recursive: true });
-  for (const [name, bytes] of files) {
+  for (const [name, content] of files) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), bytes);
+    writeContent(join(dir, name), content);
     pauseForCrashTests();
   }
 }
@@ -34,7 +52,7 @@ export function writeFiles(dir: string, files: Rendered): void {
  * before the end leaves OUT as it was. 'replace' (new, empty or an earlier output: see output.ts) swaps the
  * sibling in for OUT whole; 'merge' (a foreign folder, --force) renames each file into it, removing nothing.
  */
-export function writeOutput(out: string, files: Rendered, mode: 'replace' | 'merge' = 'replace'): void {
+export function writeOutput(out: string, files: Files, mode: 'replace' | 'merge' = 'replace'): void {
   checkOutputDir(out, '--out');
   const base = out.replace(/\/+$/, '');
   const tmp = `${base}.tmp-${process.pid}`;
