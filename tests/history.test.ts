@@ -11,7 +11,8 @@ import { publishRelease } from '../pipeline/publish/publish.js';
 import { renderDataset } from '../pipeline/publish/render.js';
 import type { ReleaseMeta } from '../pipeline/publish/types.js';
 import { extractAll } from '../pipeline/orchestrate/extract.js';
-import { fixture, installProgram, MIRROR, modelOf, ROOT, tempDir } from './helpers.js';
+import { fixture, installProgram, kzpp, MIRROR, modelOf, ROOT, tempDir } from './helpers.js';
+import { EXIT } from '../pipeline/errors.js';
 
 /** The tampering tests tamper with the record of the version the current code builds. */
 const V: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
@@ -114,16 +115,24 @@ describe('make verify', () => {
     ]);
   });
 
+  it('verify VERSION rebuilds only that release; an unrecorded one is refused in one line', async () => {
+    const results = await reproduceRecordedReleases({ versions: [V] });
+    expect(results.map((r) => [r.version, r.how, r.problems])).toEqual([[V, 'current code', []]]);
+    const r = await kzpp(['verify', '0.0.9']);
+    expect(r.status).toBe(EXIT.usage);
+    expect(r.stderr).toMatch(/^kzpp: error: .*releases: no release 0\.0\.9 is recorded \(recorded: 1\.0\.0, .*\)\n$/);
+  });
+
   it('the CLI exits 5 when a release differs, one line per file', () => {
     // The program installed in a copy of the project (its own releases/ are the ones verify reads), with the
-    // current version's record tampered with.
+    // current version's record tampered with; only that version is rebuilt (the older ones: the test above).
     const project = join(tempDir(), 'project');
     execFileSync('git', ['clone', '-q', '--shared', ROOT, project]);
     installProgram(project);
     const record = JSON.parse(readFileSync(join(project, 'releases', `${V}.json`), 'utf8'));
     record.files.find((f: { path: string }) => f.path === 'manifest.json').sha256 = '0'.repeat(64);
     writeFileSync(join(project, 'releases', `${V}.json`), JSON.stringify(record));
-    const r = spawnSync(process.execPath, [join(project, 'bin', 'kzpp.js'), 'verify', '--mirror', MIRROR], {
+    const r = spawnSync(process.execPath, [join(project, 'bin', 'kzpp.js'), 'verify', V, '--mirror', MIRROR], {
       cwd: project,
       encoding: 'utf8',
     });

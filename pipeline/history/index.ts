@@ -54,7 +54,7 @@ export function checkBump(from: string, to: string, needed: Level, why: string):
  * The release before `version`: the latest in dist, or, where dist lacks a
  * later recorded one (a fresh clone), that one rebuilt at its commit first.
  */
-function ensurePrevious(dist: string, version: string): string | null {
+export function ensurePrevious(dist: string, version: string): string | null {
   const inDist = previousVersion(dist, version);
   const recorded = recordedVersions()
     .filter((v) => compareVersions(v, version) < 0)
