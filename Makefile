@@ -9,17 +9,17 @@ TS := $(shell find pipeline -name '*.ts') tsconfig.json
 .PHONY: all datasets pdf test lint extract schemas check-schemas clean
 all: datasets
 
-# npm ci when node_modules is missing or older than the lock file. npm ci's prepare script compiles the
-# program (npm run build), so the build stamp is set here too: a fresh clone compiles once, not twice.
+# npm ci when node_modules is missing or older than the lock file (its prepare script compiles the program).
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
-	@if [ -f build/cli/kzpp.mjs ]; then touch build/.stamp; fi
 
-# make stats its files before running any recipe, so on a fresh clone it still sees no stamp after npm ci's prepare
-# has compiled and set it; the recipe looks again, and compiles only when a prerequisite is newer than the stamp.
+# Compiles only when an input is newer than the build's last output (build/validators.cjs): make stats its files
+# before running any recipe, so it would otherwise compile again what npm ci's prepare has just compiled (a fresh
+# clone's `make`, and .ci/run's npm ci then make test).
 build/.stamp: node_modules/.package-lock.json $(TS)
-	@if [ -f $@ ] && [ -z "$$(find $^ -newer $@ -print -quit)" ]; then exit 0; fi; echo "npm run -s build"; npm run -s build
+	@if [ -f build/validators.cjs ] && [ -z "$$(find $(TS) scripts package.json package-lock.json -newer build/validators.cjs -print -quit)" ]; \
+	then exit 0; fi; echo "npm run -s build"; npm run -s build
 	@touch $@
 
 ## datasets: build $(DIST)/<version>/ from the default source (Markdown); FORMAT=pdf for the PDF; DIST=dir like --dist

@@ -28,7 +28,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 120_000, // CLI runs on a crowded 2-core machine: a timeout is for a hang, not for slowness
     hookTimeout: 120_000, // set-up that builds releases or writes large files, on a crowded machine
-    globalSetup: ['tests/setup/compile.ts', 'tests/setup/run-dir.ts'],
+    globalSetup: ['tests/setup/compile.ts', 'tests/setup/previous-release.ts', 'tests/setup/run-dir.ts'],
     // twice the cores: many files wait on what they start (processes killed at set moments, builds holding a lock, the
     // browser), so with one worker per core the cores sat idle a quarter of the time (2 cores, idle machine, 2026-12-02:
     // 2 workers 189 s, 3 workers 160 s, 4 workers 138 s, the same CPU time); vitest's default is cores - 1
