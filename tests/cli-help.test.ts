@@ -90,9 +90,11 @@ describe('help examples', () => {
   ); // verify rebuilds every recorded release, the older at their commits
 
   it('npx finds the kzpp executable declared in package.json', () => {
-    // a local bin needs no registry: offline and without npm's update check nothing waits on the network (this test took
-    // 6-28 s in full runs, 1 s alone)
-    const env = { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' };
+    // The first npx in a checkout installs the project folder into npm's npx cache (~/.npm/_npx), running its prepare
+    // script: a full `npm run build` here, which rebuilt build/cli under the other test files' running CLIs (a fresh
+    // clone's CI run failed so). Without scripts npx still finds the executable; offline and without npm's update check
+    // nothing waits on the network.
+    const env = { ...process.env, npm_config_ignore_scripts: 'true', npm_config_offline: 'true', npm_config_update_notifier: 'false' };
     const r = spawnSync('npx', ['--no-install', 'kzpp', '--help'], { cwd: ROOT, env, encoding: 'utf8' });
     expect(r.status).toBe(0);
     for (const name of commands) expect(r.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
