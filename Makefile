@@ -14,12 +14,11 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-# Compiles only when an input is newer than the build's last output (build/validators.cjs): make stats its files
-# before running any recipe, so it would otherwise compile again what npm ci's prepare has just compiled (a fresh
-# clone's `make`, and .ci/run's npm ci then make test).
+# Compiles only when an input is newer than the build (scripts/build-if-stale.mjs decides, for npm's prepare and the
+# tests too): make stats its files before running any recipe, so by its own times it would compile again what npm
+# ci's prepare has just compiled (a fresh clone's `make`, and .ci/run's npm ci then make test).
 build/.stamp: node_modules/.package-lock.json $(TS)
-	@if [ -f build/validators.cjs ] && [ -z "$$(find $(TS) scripts package.json package-lock.json -newer build/validators.cjs -print -quit)" ]; \
-	then exit 0; fi; echo "npm run -s build"; npm run -s build
+	@node scripts/build-if-stale.mjs
 	@touch $@
 
 ## datasets: build $(DIST)/<version>/ from the default source (Markdown); FORMAT=pdf for the PDF; DIST=dir like --dist
