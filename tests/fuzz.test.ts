@@ -5,14 +5,13 @@
  * `make fuzz` runs FUZZ_RUNS (default 10,000) cases.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../pipeline/errors.js';
 import { validPdf } from './corpus/pdf.js';
 import { applyMutations, mutation } from './fuzz/mutate.js';
 import { runPipeline } from './fuzz/pipeline.js';
-import { fixture, REPORT_MD } from './helpers.js';
+import { fixture, loadFactor, REPORT_MD } from './helpers.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 /** Printed, so a run (a failing one especially) is repeated with FUZZ_SEED=<seed>. */
@@ -23,7 +22,6 @@ const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
  * pre-pass misses. Stretched by the load beyond the machine's cores when the case ends (as the corpus's bound is):
  * the load at the start of the run says little about the load minutes later.
  */
-const loadFactor = () => Math.max(1, loadavg()[0]! / cpus().length);
 const LOAD = loadFactor();
 /** FUZZ_TRACE=FILE: each case is written there before it runs, so a case that never ends can be read back. */
 const TRACE = process.env.FUZZ_TRACE;
