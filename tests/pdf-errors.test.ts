@@ -2,6 +2,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pdfRepeatsAllowed } from '../pipeline/limits.js';
+import { repeatedObjects } from '../pipeline/parse/pdf/load.js';
+import { repeatedObjectPdf } from './corpus/pdf.js';
 import { kzpp, snapshot, tempDir } from './helpers.js';
 import { encryptedPdf, minimalPdf, pathsOnlyPage, textPage } from './support/minimal-pdf.js';
 
@@ -48,6 +51,19 @@ describe('bad PDFs', () => {
     const r = await kzpp(['extract', file, '--out', join(dir, 'out')]);
     // a readable PDF that is not a report: it gets past loading and fails on content, not on the file
     expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/no list of political prisoners/);
+  });
+
+  it('repeated objects: counted as pdfjs would re-read them, up to the allowance; a few (incremental saves) get through', async () => {
+    expect(repeatedObjects(good, 100)).toBe(0);
+    expect(repeatedObjects(repeatedObjectPdf(7, 10), 100)).toBe(7); // "1 0 obj" seven more times
+    expect(repeatedObjects(repeatedObjectPdf(1_000, 10), 50)).toBe(50); // the scan stops at what it was asked for
+    expect(repeatedObjects(Buffer.from('%PDF-1.4\n1 0 obj\n2 0 obj\n11 0 obj\n1 1 obj\n1 0 objects 1 0 obj'), 9)).toBe(1);
+    expect(pdfRepeatsAllowed(64 * 1024 * 1024)).toBe(1);
+    // a few repeats pass the check, and the file reaches pdfjs (which rebuilds its index and reads the page)
+    const dir = tempDir();
+    writeFileSync(join(dir, 'report.pdf'), repeatedObjectPdf(7, 10));
+    const r = await kzpp(['extract', join(dir, 'report.pdf'), '--out', join(dir, 'out')]);
     expect(r.stderr).toMatch(/no list of political prisoners/);
   });
 });

@@ -7,7 +7,7 @@
  * pre-pass (pipeline/parse/costs.ts) or the PDF loader, naming the line.
  */
 import type { CaseDirs, ExtractCase } from './cases.js';
-import { manyPagesPdf, tinyItemsPdf } from './pdf.js';
+import { manyPagesPdf, repeatedObjectPdf, tinyItemsPdf } from './pdf.js';
 
 const MiB = 1024 * 1024;
 
@@ -107,5 +107,17 @@ export const costlyPdfCases = (): ExtractCase[] => [
     bounded: true,
     bytes: () => tinyItemsPdf(40, 5_000),
     expect: { exit: 3, file: input, message: /more than 100,000 text items .* in the PDF, the limit/ },
+  },
+  {
+    name: 'a damaged PDF repeating one object, each time an unclosed string (found by make fuzz)',
+    run: 'extract',
+    file: 'report.pdf',
+    bounded: true,
+    bytes: () => repeatedObjectPdf(1_200, 250),
+    expect: {
+      exit: 3,
+      file: input,
+      message: /the PDF repeats its objects more than 214 times in 0\.3 MiB .*: a reader would re-read over 64\.0 MiB of it, the limit/,
+    },
   },
 ];

@@ -34,3 +34,15 @@ export const tinyItemsPdf = (pages: number, perPage: number) => {
   ).join(' ');
   return minimalPdf({ pages: Array.from({ length: pages }, () => `BT /F1 2 Tf ${page} ET`) });
 };
+
+/**
+ * A valid PDF with object 1 written again `repeats` times, each an unclosed string over `padding` spaces: its
+ * cross-reference table then points at the wrong bytes, pdfjs rebuilds it, and re-parses every repeat to the end of
+ * the file (what make fuzz found: 26 s for 330 kB).
+ */
+export const repeatedObjectPdf = (repeats: number, padding: number) => {
+  const text = validPdf().toString('latin1');
+  const header = text.indexOf('\n') + 1;
+  const repeated = `1 0 obj\n(${' '.repeat(padding)}\n`.repeat(repeats);
+  return Buffer.from(text.slice(0, header) + repeated + text.slice(header), 'latin1');
+};

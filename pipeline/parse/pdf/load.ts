@@ -9,7 +9,7 @@
  */
 import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { inputError } from '../../errors.js';
-import { checkPdfPages, checkPdfTextItems } from '../../limits.js';
+import { checkPdfPages, checkPdfRepeatedObjects, checkPdfTextItems, pdfRepeatsAllowed } from '../../limits.js';
 
 /** One run of text as pdfjs reports it, in PDF user space (y grows upwards). */
 export interface TextItem {
@@ -45,13 +45,24 @@ export interface LoadedPdf {
 type PdfDocument = Awaited<ReturnType<typeof getDocument>['promise']>;
 type PdfPageProxy = Awaited<ReturnType<PdfDocument['getPage']>>;
 
-/** pdfjs, loaded on the first PDF: a Markdown run (and the bundled CLI) never pays for it. */
-const pdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs').finally(restoreNativePush);
+/**
+ * pdfjs, loaded on the first PDF: a Markdown run (and the bundled CLI) never pays for it. Its worker module too, which
+ * pdfjs would import itself when the first document opens (in Node the "worker" runs in this thread, from the same
+ * module, so that import finds it loaded): both must have loaded before native push is put back (below).
+ */
+const pdfjs = () =>
+  Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import(WORKER)])
+    .then(([api]) => api)
+    .finally(restoreNativePush);
+/** A variable, not a literal: the worker has no type declarations, and only its loading matters here. */
+const WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 /**
  * pdfjs's legacy build (the one for Node 20) carries core-js, which on loading, and again when its worker module
  * loads, replaces Array.prototype.push with a JavaScript polyfill for a corner of the spec (a frozen length). Every
- * push in the process, ours and pdfjs's, then ran through it: a tenth of a PDF extraction's CPU time. Put back.
+ * push in the process, ours and pdfjs's, then ran through it: a tenth of a PDF extraction's CPU time, and most of the
+ * 26 s a damaged PDF of 330 kB took while pdfjs rebuilt its cross-reference table (the worker's module loaded only
+ * once the document was opening, so the push was put back too late for that). Put back.
  */
 const nativePush = Array.prototype.push;
 function restoreNativePush(): void {
@@ -79,6 +90,23 @@ const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includ
 /** A complete file ends with %%EOF (give or take trailing whitespace and junk). */
 const isComplete = (bytes: Uint8Array) => Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF');
 
+/** An object's header, "12 0 obj": the object number and generation, as pdfjs finds them when it rebuilds a file's index. */
+const OBJECT_HEADER = /(?<![0-9])(\d+)\s+(\d+)\s+obj(?![A-Za-z])/g;
+
+/** Headers of objects whose number and generation came before (what pdfjs re-parses in a damaged file), up to `most`. */
+export function repeatedObjects(bytes: Uint8Array, most: number): number {
+  const seen = new Set<string>();
+  let repeats = 0;
+  for (const [, number, generation] of Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+    .toString('latin1')
+    .matchAll(OBJECT_HEADER)) {
+    const key = `${number} ${generation}`;
+    if (!seen.has(key)) seen.add(key);
+    else if (++repeats >= most) break;
+  }
+  return repeats;
+}
+
 /**
  * What pdfjs throws for a damaged file (errors inside its worker reach us as
  * UnknownErrorException). Anything else, e.g. pdfjs failing to start, is our
@@ -103,7 +131,7 @@ async function open(bytes: Uint8Array, file: string): Promise<PdfDocument> {
     // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy
     const { getDocument } = await pdfjs();
     const loading = getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, stopAtErrors: true });
-    return await loading.promise.finally(restoreNativePush); // the worker module is loaded by now
+    return await loading.promise;
   } catch (e) {
     const name = (e as Error)?.name;
     if (name === 'PasswordException')
@@ -153,6 +181,7 @@ async function drawsWithoutText(page: PdfPageProxy): Promise<boolean> {
 export async function loadPdf(bytes: Uint8Array, file: string): Promise<LoadedPdf> {
   if (!isPdf(bytes)) throw inputError('not a PDF (no %PDF- header): check the file', { file });
   if (!isComplete(bytes)) throw inputError('the PDF is truncated (no %%EOF at its end): download it again', { file });
+  checkPdfRepeatedObjects(repeatedObjects(bytes, pdfRepeatsAllowed(bytes.length) + 1), bytes.length, file);
   const doc = await open(bytes, file);
   let ok = false;
   try {
