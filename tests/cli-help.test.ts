@@ -87,7 +87,7 @@ describe('help examples', () => {
       }
     },
     300_000,
-  ); // verify rebuilds every recorded release, the older at their commits
+  ); // verify rebuilds every recorded release, the older at their commits: the one full rebuild of make test (history.test.ts)
 
   it('npx finds the kzpp executable declared in package.json', () => {
     // The first npx in a checkout installs the project folder into npm's npx cache (~/.npm/_npx), running its prepare
