@@ -26,6 +26,7 @@ import type { Event } from '../model/records/events.js';
 import { draftEvents } from './events/build.js';
 import { orderEvents, reportDate } from './events/index.js';
 import { caseDates, caseFigures } from './events/timeline.js';
+import { groupBy } from '../lib/group.js';
 
 const LIST_CHAPTER = /\blist of political prisoners\b/i;
 const PRE_TRIAL = /\bpre-?trial\b|\bunder arrest\b|\bin detention\b|\bawaiting trial\b/i;
@@ -136,15 +137,6 @@ function toRecord(entry: Entry, id: string, sourceId: string, footnotes: ReturnT
   };
 }
 
-function groupByPrisoner(events: Event[]): Map<string, Event[]> {
-  const out = new Map<string, Event[]>();
-  for (const e of events) {
-    if (!out.has(e.prisoner_id)) out.set(e.prisoner_id, []);
-    out.get(e.prisoner_id)!.push(e);
-  }
-  return out;
-}
-
 /** The record with the dates and figures its events give, in the schema's field order. */
 function withEvents(p: Undated, events: Event[], asOf: string | null): Prisoner {
   const { footnotes, source_urls, text, source, ...head } = p;
@@ -167,7 +159,7 @@ export function extractPrisoners(doc: DocumentModel, sourceId: string, identity:
   const aliases = aliasesByPrisoner(records, mentions);
   const sources = records.map((p, i) => ({ prisoner_id: p.id, blocks: entries[i]!.blocks, groupIntro: entries[i]!.groupIntro }));
   const events = orderEvents(draftEvents(doc, sources, mentions, sourceId), ids);
-  const eventsOf = groupByPrisoner(events);
+  const eventsOf = groupBy(events, (e) => e.prisoner_id);
   const asOf = reportDate(doc);
   const prisoners = records.map((p) => withEvents({ ...p, aliases: aliases.get(p.id)! }, eventsOf.get(p.id) ?? [], asOf));
 

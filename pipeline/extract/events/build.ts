@@ -10,6 +10,7 @@ import type { Event } from '../../model/records/events.js';
 import type { NameMention } from '../mentions.js';
 import { readStatements, type Statement } from './read.js';
 import { CAPITALISED_WORD } from '../../lib/capitals.js';
+import { groupBy } from '../../lib/group.js';
 
 export interface TimelineSource {
   prisoner_id: string;
@@ -85,17 +86,6 @@ function namingStatements(block: BodyBlock, mentions: NameMention[]) {
   const named = (s: Sentence) => new Set(mentions.filter((m) => printedIn(s.text, m.name_as_printed)).map((m) => m.prisoner_id));
   const statements = read(sentencesOf([block])).map((r) => ({ ...r, named: named(r.sentence) }));
   return (prisonerId: string) => statements.filter((r) => r.named.has(prisonerId) && r.named.size <= MAX_NAMED);
-}
-
-/** Items by a key, in order: one pass, so a long report stays linear. */
-function groupBy<T, K>(items: T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const list = out.get(keyOf(item));
-    if (list) list.push(item);
-    else out.set(keyOf(item), [item]);
-  }
-  return out;
 }
 
 /** Drafts of every prisoner's events: entry, group, then narrative, each in text order. */

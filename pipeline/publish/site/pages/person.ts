@@ -11,6 +11,9 @@ import { dateOf, listLabel, months, optionalTable, type Row, type SiteContext } 
 import { html, type Html, link, type Part, table } from '../html.js';
 import type { Page } from '../layout.js';
 import { byText } from '../../../lib/order.js';
+import { groupBy } from '../../../lib/group.js';
+import type { Dataset } from '../../../model/tables.js';
+import type { Rendered } from '../../types.js';
 
 interface TimelineEntry {
   date: string;
@@ -19,12 +22,65 @@ interface TimelineEntry {
   footnotes: number[];
 }
 
+type Section = Dataset['sections'][number];
+type Change = { id: string; changes: Record<string, { from: unknown; to: unknown }> };
+
+/**
+ * What the person pages look up, indexed once per site: a page per person that scanned whole tables (events,
+ * mentions, footnotes, sections) and parsed diff.json again made the site quadratic in the people (2,880 people:
+ * most of a 30 s extraction).
+ */
+interface Lookups {
+  events: Map<unknown, Row[]>;
+  mentions: Map<string, Dataset['mentions']>;
+  footnotes: Map<number, Dataset['footnotes'][number]>;
+  sectionTitles: Map<string, string>;
+  /** By line_start, stably: the section a line falls in is the last one starting at or before it. */
+  sectionsByLine: Section[];
+  /** Prisoners in diff.json: null without a diff (no previous release). */
+  diff: { added: Set<unknown>; changed: Map<string, Change> } | null;
+}
+
+/** The first of each key wins, as a find() over the table would. */
+const firstBy = <T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T> => {
+  const out = new Map<K, T>();
+  for (const item of items) if (!out.has(keyOf(item))) out.set(keyOf(item), item);
+  return out;
+};
+
+function diffOfPrisoners(files: Rendered): Lookups['diff'] {
+  const diff = files.get('diff.json');
+  if (!diff) return null;
+  const prisoners = (JSON.parse(diff.toString('utf8')) as { tables?: Record<string, { added: Row[]; changed: Change[] }> }).tables
+    ?.prisoners;
+  return { added: new Set(prisoners?.added.map((r) => r.id)), changed: firstBy(prisoners?.changed ?? [], (c) => c.id) };
+}
+
+const lookupsOf = new WeakMap<SiteContext, Lookups>();
+function lookups(ctx: SiteContext): Lookups {
+  let found = lookupsOf.get(ctx);
+  if (!found) {
+    const { dataset } = ctx;
+    const dated = optionalTable(dataset, 'events').filter((e) => typeof e.date === 'string');
+    found = {
+      events: groupBy(dated, (e) => e.prisoner_id),
+      mentions: groupBy(dataset.mentions, (m) => m.prisoner_id),
+      footnotes: firstBy(dataset.footnotes, (f) => f.number),
+      sectionTitles: new Map([...firstBy(dataset.sections, (s) => s.id)].map(([id, s]) => [id, s.title])),
+      sectionsByLine: [...dataset.sections].sort((a, b) => a.line_start - b.line_start),
+      diff: diffOfPrisoners(ctx.files),
+    };
+    lookupsOf.set(ctx, found);
+  }
+  return found;
+}
+
 const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : JSON.stringify(v));
 const byDate = (a: TimelineEntry, b: TimelineEntry) => byText(a.date, b.date) || byText(a.kind, b.kind);
 
 /** The events table's rows for the person, read generically; without it, the entry's own dates. */
 function timeline(ctx: SiteContext, p: Prisoner): TimelineEntry[] {
-  const events = optionalTable(ctx.dataset, 'events').filter((e) => e.prisoner_id === p.id && typeof e.date === 'string');
+  const events = lookups(ctx).events.get(p.id) ?? [];
   const entries = events.length
     ? events.map((e) => ({
         date: str(e.date),
@@ -111,11 +167,16 @@ function fields(p: Prisoner): Html {
 }
 
 /** The section a line falls in: the last heading at or before it. */
-const sectionAt = (ctx: SiteContext, line: number) =>
-  [...ctx.dataset.sections]
-    .filter((s) => s.line_start <= line)
-    .sort((a, b) => a.line_start - b.line_start)
-    .at(-1);
+function sectionAt(ctx: SiteContext, line: number): Section | undefined {
+  const sections = lookups(ctx).sectionsByLine;
+  let [low, high] = [0, sections.length]; // the first section starting after the line is at `low`
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sections[mid]!.line_start <= line) low = mid + 1;
+    else high = mid;
+  }
+  return sections[low - 1];
+}
 
 const tocPage = (page: number | null) => (page ? ` (page ${page} in the contents)` : '');
 
@@ -133,7 +194,7 @@ function whereInReport(ctx: SiteContext, p: Prisoner): Html {
 }
 
 function sources(ctx: SiteContext, p: Prisoner): Html {
-  const notes = p.footnotes.map((n) => ctx.dataset.footnotes.find((f) => f.number === n)).filter((f) => f !== undefined);
+  const notes = p.footnotes.map((n) => lookups(ctx).footnotes.get(n)).filter((f) => f !== undefined);
   if (!notes.length)
     return html`<section aria-labelledby="sources">
       <h2 id="sources">Sources</h2>
@@ -153,8 +214,8 @@ function sources(ctx: SiteContext, p: Prisoner): Html {
 }
 
 function mentions(ctx: SiteContext, p: Prisoner): Html {
-  const rows = ctx.dataset.mentions.filter((m) => m.prisoner_id === p.id);
-  const title = (id: string | null) => ctx.dataset.sections.find((s) => s.id === id)?.title ?? '';
+  const rows = lookups(ctx).mentions.get(p.id) ?? [];
+  const title = (id: string | null) => (id === null ? undefined : lookups(ctx).sectionTitles.get(id)) ?? '';
   const body = rows.length
     ? table(
         'Mentions outside the entry',
@@ -169,21 +230,16 @@ function mentions(ctx: SiteContext, p: Prisoner): Html {
 }
 
 function changes(ctx: SiteContext, p: Prisoner): Html {
-  const diff = ctx.files.get('diff.json');
+  const diff = lookups(ctx).diff;
   const heading = html`<h2 id="changes">Changes in this release</h2>`;
   if (!diff)
     return html`<section aria-labelledby="changes">
       ${heading}
       <p>This release has no previous one to compare with.</p>
     </section>`;
-  const prisoners = (
-    JSON.parse(diff.toString('utf8')) as {
-      tables?: Record<string, { added: Row[]; changed: { id: string; changes: Record<string, { from: unknown; to: unknown }> }[] }>;
-    }
-  ).tables?.prisoners;
-  const change = prisoners?.changed.find((c) => c.id === p.id);
+  const change = diff.changed.get(p.id);
   let body: Html = html`<p>Nothing changed for this person since the previous release.</p>`;
-  if (prisoners?.added.some((r) => r.id === p.id)) body = html`<p>New in this release.</p>`;
+  if (diff.added.has(p.id)) body = html`<p>New in this release.</p>`;
   else if (change)
     body = table(
       'Fields changed',
