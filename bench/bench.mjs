@@ -120,13 +120,15 @@ function syntheticCase(factor, runs, targetMs) {
   const entries = REAL_ENTRIES * factor;
   const file = join(work, `synthetic-${entries}.md`);
   writeFileSync(file, syntheticReport(entries));
-  return runCase({
+  let out;
+  const row = runCase({
     label: `(c) synthetic report, ${factor}x`,
     input: `${entries} entries, ${(readFileSync(file).length / 1024).toFixed(0)} kB Markdown`,
-    args: () => [KZPP, 'extract', file, '--out', fresh('syn'), '--json'],
+    args: () => [KZPP, 'extract', file, '--out', (out = fresh('syn')), '--json'],
     runs,
     targetMs,
   });
+  return { ...row, out: row.ms === undefined ? undefined : out }; // its last output, when every run succeeded
 }
 
 /** (e) The Parquet and SQLite writers on the report's tables: the same process without them is the reference. */
@@ -161,9 +163,12 @@ function analyticCost([without, withWriters]) {
   return `(e) the Parquet and SQLite writers add ${seconds(withWriters.ms - without.ms)} s and ${megabytes(withWriters.kB - without.kB)} MB of peak memory to a build.`;
 }
 
-/** The synthetic releases of `records` prisoners, once per scenario: FROM and TO directories. */
-async function diffPair(records, scenario) {
-  const template = join(work, 'template');
+/**
+ * The synthetic releases of `records` prisoners, once per scenario: FROM and TO directories, grown from the prisoners
+ * of `extracted` (case (c)'s output of the same synthetic report) or of one extraction of it made here.
+ */
+async function diffPair(records, scenario, extracted) {
+  const template = extracted ?? join(work, 'template');
   const synthetic = join(work, `synthetic-${REAL_ENTRIES * (quick ? 1 : 10)}.md`);
   // one extraction of the synthetic report serves both scenarios
   const made = existsSync(template)
@@ -178,10 +183,10 @@ async function diffPair(records, scenario) {
 }
 
 /** (d) kzpp diff in both scenarios of bench/diff.mjs (edits; every record renumbered), and daff on the first. */
-async function diffCases(records) {
+async function diffCases(records, extracted) {
   const rows = [];
   for (const scenario of ['edits', 'renumbered']) {
-    const { oldDir, newDir, input } = await diffPair(records, scenario);
+    const { oldDir, newDir, input } = await diffPair(records, scenario, extracted);
     const kzpp = runCase({
       label: `(d) diff, kzpp diff, ${scenario}`,
       input,
@@ -272,7 +277,7 @@ async function main() {
   const hundred = syntheticCase(quick ? 2 : 60, runsOf(3), 15000);
   note(ten);
   note(hundred);
-  for (const row of await diffCases(quick ? 500 : 100000)) note(row);
+  for (const row of await diffCases(quick ? 500 : 100000, ten.out)) note(row);
   const analytic = analyticCases(reportMd, markdown.ms === undefined ? undefined : extracted);
   for (const row of analytic) note(row);
 
