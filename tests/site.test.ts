@@ -87,6 +87,33 @@ describe('the website renderers', () => {
     expect(page).toContain('<figure id="chart-timeline"');
   });
 
+  it("a person page finds the person's section, mentions and changes (looked up once per site, as a scan would)", () => {
+    const dataset = hostileDataset();
+    const [early, later] = [dataset.prisoners[0]!, dataset.prisoners[1]!];
+    const sections = [...dataset.sections].sort((a, b) => a.line_start - b.line_start);
+    const first = sections[0]!;
+    // a second heading on the first one's line: the later in the table's order is the one the line falls in
+    const twin = { ...first, id: `${first.id}-twin`, title: 'Twin heading' };
+    const withTwin = { ...dataset, sections: [...dataset.sections, twin] };
+    early.source = { ...early.source, line_start: first.line_start - 1 }; // before any heading: no section named
+    later.source = { ...later.source, line_start: first.line_start };
+    withTwin.mentions = [
+      { ...dataset.mentions[0]!, prisoner_id: later.id, section_id: twin.id, line: 7, name_as_printed: 'Invented NAMESAKE' },
+    ];
+    const diff = {
+      tables: { prisoners: { added: [{ id: early.id }], changed: [{ id: later.id, changes: { name: { from: 'Old', to: 'New' } } }] } },
+    };
+    const rendered = renderSite(withTwin, meta, new Map([...files, ['diff.json', Buffer.from(JSON.stringify(diff))]]));
+    const page = (id: string) => rendered.get(`site/people/${id}.html`)!.toString('utf8');
+    const where = (html: string) => html.slice(html.indexOf('id="where"'), html.indexOf('</p>', html.indexOf('id="where"')));
+    expect(where(page(early.id))).not.toContain('Section');
+    expect(page(early.id)).toContain('<p>New in this release.</p>');
+    expect(page(later.id)).toMatch(/<td>name<\/td>\s*<td>Old<\/td>\s*<td>New<\/td>/);
+    expect(where(page(later.id))).toContain('Section “Twin heading”');
+    const mentions = page(later.id).slice(page(later.id).indexOf('id="mentions"'));
+    expect(mentions).toMatch(/<td>Twin heading<\/td>\s*<td>7<\/td>\s*<td>Invented NAMESAKE<\/td>/);
+  });
+
   it('is byte-identical when rendered twice', () => {
     expect(renderSite(hostileDataset(), meta, files)).toEqual(site);
   });
