@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfRepeatsAllowed } from '../pipeline/limits.js';
-import { repeatedObjects } from '../pipeline/parse/pdf/load.js';
-import { repeatedObjectPdf } from './corpus/pdf.js';
+import { indexFound, repeatedObjects } from '../pipeline/parse/pdf/load.js';
+import { incrementallySavedPdf, repeatedObjectPdf } from './corpus/pdf.js';
 import { kzpp, snapshot, tempDir } from './helpers.js';
 import { encryptedPdf, minimalPdf, pathsOnlyPage, textPage } from './support/minimal-pdf.js';
 
@@ -59,11 +59,39 @@ describe('bad PDFs', () => {
     expect(repeatedObjects(repeatedObjectPdf(7, 10), 100)).toBe(7); // "1 0 obj" seven more times
     expect(repeatedObjects(repeatedObjectPdf(1_000, 10), 50)).toBe(50); // the scan stops at what it was asked for
     expect(repeatedObjects(Buffer.from('%PDF-1.4\n1 0 obj\n2 0 obj\n11 0 obj\n1 1 obj\n1 0 objects 1 0 obj'), 9)).toBe(1);
-    expect(pdfRepeatsAllowed(64 * 1024 * 1024)).toBe(1);
+    expect(pdfRepeatsAllowed(16 * 1024 * 1024)).toBe(1);
     // a few repeats pass the check, and the file reaches pdfjs (which rebuilds its index and reads the page)
     const dir = tempDir();
     writeFileSync(join(dir, 'report.pdf'), repeatedObjectPdf(7, 10));
     const r = await kzpp(['extract', join(dir, 'report.pdf'), '--out', join(dir, 'out')]);
     expect(r.stderr).toMatch(/no list of political prisoners/);
+  });
+
+  it("the limit holds only where pdfjs must rebuild the file's index: an incrementally saved PDF is read through its own", async () => {
+    expect(indexFound(good)).toBe(true);
+    expect(indexFound(repeatedObjectPdf(7, 10))).toBe(false); // bytes inserted: the index points at the wrong places
+    expect(indexFound(good.subarray(0, good.lastIndexOf('startxref')))).toBe(false);
+    const saved = incrementallySavedPdf(400);
+    expect(repeatedObjects(saved, 1_000)).toBe(400);
+    expect(indexFound(saved)).toBe(true);
+    // its index broken (the newest cross-reference section points one byte off): refused by the limit
+    const lastEntry = saved.toString('latin1').lastIndexOf(' 00000 n ');
+    const off = Number(saved.toString('latin1').slice(lastEntry - 10, lastEntry));
+    const shifted = Buffer.from(
+      saved.toString('latin1').slice(0, lastEntry - 10) + String(off + 1).padStart(10, '0') + saved.toString('latin1').slice(lastEntry),
+      'latin1',
+    );
+    expect(indexFound(shifted)).toBe(false);
+    const dir = tempDir();
+    for (const [name, bytes] of [
+      ['saved.pdf', saved],
+      ['shifted.pdf', shifted],
+    ] as const) {
+      writeFileSync(join(dir, name), bytes);
+    }
+    const read = await kzpp(['extract', join(dir, 'saved.pdf'), '--out', join(dir, 'out')]);
+    expect(read.stderr).toMatch(/no list of political prisoners/); // past the limit and pdfjs: refused for its content
+    const refused = await kzpp(['extract', join(dir, 'shifted.pdf'), '--out', join(dir, 'out')]);
+    expect(refused.stderr).toMatch(/shifted\.pdf: the PDF repeats its objects more than \d+ times/);
   });
 });

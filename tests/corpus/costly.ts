@@ -117,7 +117,7 @@ export const costlyPdfCases = (): ExtractCase[] => [
     expect: {
       exit: 3,
       file: input,
-      message: /the PDF repeats its objects more than 214 times in 0\.3 MiB .*: a reader would re-read over 64\.0 MiB of it, the limit/,
+      message: /the PDF repeats its objects more than 53 times in 0\.3 MiB .*: a reader would re-read over 16\.0 MiB of it, the limit/,
     },
   },
 ];

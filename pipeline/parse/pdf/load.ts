@@ -90,6 +90,54 @@ const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includ
 /** A complete file ends with %%EOF (give or take trailing whitespace and junk). */
 const isComplete = (bytes: Uint8Array) => Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF');
 
+const latin1 = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('latin1');
+
+/** The offset the last `startxref` gives, if the file ends with one. */
+function startXref(bytes: Uint8Array): number | null {
+  const tail = latin1(bytes, Math.max(0, bytes.length - 1024), bytes.length);
+  const offset = Number(/startxref\s+(\d+)\s+%%EOF(?![\s\S]*startxref)/.exec(tail)?.[1] ?? Number.NaN);
+  return Number.isSafeInteger(offset) && offset < bytes.length ? offset : null;
+}
+
+/**
+ * Whether pdfjs will read the file's own index rather than rebuild it by scanning the file: its startxref, and each
+ * /Prev before it, leads to a cross-reference table whose entries each point at their object's header, or to a
+ * cross-reference stream (compressed: taken as it is). A file shifted or cut by damage fails this.
+ */
+export function indexFound(bytes: Uint8Array): boolean {
+  const seen = new Set<number>();
+  let offset = startXref(bytes);
+  if (offset === null) return false;
+  while (offset !== null) {
+    if (seen.has(offset) || seen.size > 1_000) return false;
+    seen.add(offset);
+    const head = latin1(bytes, offset, offset + 1024);
+    if (/^\s*\d+\s+\d+\s+obj\s*<<[\s\S]*?\/Type\s*\/XRef\b/.test(head)) return true;
+    const table = /^\s*xref\s+/.exec(head);
+    if (!table) return false;
+    const end = latin1(bytes, offset, bytes.length).indexOf('trailer');
+    if (end < 0) return false;
+    const rows = latin1(bytes, offset + table[0].length, offset + end)
+      .split(/\r\n|\r|\n/)
+      .map((l) => l.trim());
+    let number = 0;
+    for (const row of rows.filter(Boolean)) {
+      const section = /^(\d+) \d+$/.exec(row);
+      const entry = /^(\d{10}) (\d{5}) ([nf])$/.exec(row);
+      if (section) number = Number(section[1]);
+      else if (!entry) return false;
+      else if (entry[3] === 'f') number++;
+      else {
+        const at = Number(entry[1]);
+        if (!new RegExp(`^\\s*${number++}\\s+${Number(entry[2])}\\s+obj\\b`).test(latin1(bytes, at, at + 40))) return false;
+      }
+    }
+    const prev = /\/Prev\s+(\d+)/.exec(latin1(bytes, offset + end, offset + end + 1024).split('startxref')[0]!);
+    offset = prev ? Number(prev[1]) : null;
+  }
+  return true;
+}
+
 /** An object's header, "12 0 obj": the object number and generation, as pdfjs finds them when it rebuilds a file's index. */
 const OBJECT_HEADER = /(?<![0-9])(\d+)\s+(\d+)\s+obj(?![A-Za-z])/g;
 
@@ -181,7 +229,7 @@ async function drawsWithoutText(page: PdfPageProxy): Promise<boolean> {
 export async function loadPdf(bytes: Uint8Array, file: string): Promise<LoadedPdf> {
   if (!isPdf(bytes)) throw inputError('not a PDF (no %PDF- header): check the file', { file });
   if (!isComplete(bytes)) throw inputError('the PDF is truncated (no %%EOF at its end): download it again', { file });
-  checkPdfRepeatedObjects(repeatedObjects(bytes, pdfRepeatsAllowed(bytes.length) + 1), bytes.length, file);
+  if (!indexFound(bytes)) checkPdfRepeatedObjects(repeatedObjects(bytes, pdfRepeatsAllowed(bytes.length) + 1), bytes.length, file);
   const doc = await open(bytes, file);
   let ok = false;
   try {
