@@ -71,9 +71,11 @@ describe('bad PDFs', () => {
     expect(indexFound(good)).toBe(true);
     expect(indexFound(repeatedObjectPdf(7, 10))).toBe(false); // bytes inserted: the index points at the wrong places
     expect(indexFound(good.subarray(0, good.lastIndexOf('startxref')))).toBe(false);
-    const saved = incrementallySavedPdf(400);
-    expect(repeatedObjects(saved, 1_000)).toBe(400);
+    const saved = incrementallySavedPdf(60, 5_000); // 60 repeats in 0.3 MiB: over the limit, were it held to it
+    expect(repeatedObjects(saved, 1_000)).toBe(60);
+    expect(60 * saved.length).toBeGreaterThan(16 * 1024 * 1024);
     expect(indexFound(saved)).toBe(true);
+    expect(indexFound(incrementallySavedPdf(70))).toBe(false); // past the sections the check reads: the limit judges
     // its index broken (the newest cross-reference section points one byte off): refused by the limit
     const lastEntry = saved.toString('latin1').lastIndexOf(' 00000 n ');
     const off = Number(saved.toString('latin1').slice(lastEntry - 10, lastEntry));

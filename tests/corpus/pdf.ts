@@ -48,16 +48,17 @@ export const repeatedObjectPdf = (repeats: number, padding: number) => {
 };
 
 /**
- * A valid PDF saved incrementally `saves` times, each save writing the catalog (object 1) again with its own
- * cross-reference section (and /Prev to the one before): repeated objects a reader finds through the file's index.
+ * A valid PDF saved incrementally `saves` times, each save writing the catalog (object 1) again, `padding` bytes
+ * longer, with its own cross-reference section (and /Prev to the one before): repeated objects a reader finds
+ * through the file's index.
  */
-export const incrementallySavedPdf = (saves: number) => {
+export const incrementallySavedPdf = (saves: number, padding = 0) => {
   let text = validPdf().toString('latin1');
   const size = /\/Size (\d+)/.exec(text)![1];
   for (let i = 0; i < saves; i++) {
     const prev = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1];
     const object = text.length;
-    text += '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n';
+    text += `1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Note (${'x'.repeat(padding)}) >>\nendobj\n`;
     const xref = text.length;
     text += `xref\n0 1\n0000000000 65535 f \n1 1\n${String(object).padStart(10, '0')} 00000 n \n`;
     text += `trailer\n<< /Size ${size} /Root 1 0 R /Prev ${prev} >>\nstartxref\n${xref}\n%%EOF\n`;

@@ -99,40 +99,45 @@ function startXref(bytes: Uint8Array): number | null {
   return Number.isSafeInteger(offset) && offset < bytes.length ? offset : null;
 }
 
+/** Where checking a file's index stops (and the file is treated as one pdfjs rebuilds): bounded work for any input. */
+const INDEX_CHECK = { sections: 64, entries: 200_000 };
+const OBJECT_AT = /^\s*(\d+)\s+(\d+)\s+obj\b/;
+
 /**
  * Whether pdfjs will read the file's own index rather than rebuild it by scanning the file: its startxref, and each
  * /Prev before it, leads to a cross-reference table whose entries each point at their object's header, or to a
- * cross-reference stream (compressed: taken as it is). A file shifted or cut by damage fails this.
+ * cross-reference stream (compressed: taken as it is). A file shifted or cut by damage fails this; so does one past
+ * INDEX_CHECK, which the repeated-objects limit then judges.
  */
 export function indexFound(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   const seen = new Set<number>();
+  let entries = 0;
   let offset = startXref(bytes);
   if (offset === null) return false;
   while (offset !== null) {
-    if (seen.has(offset) || seen.size > 1_000) return false;
+    if (seen.has(offset) || seen.size >= INDEX_CHECK.sections) return false;
     seen.add(offset);
     const head = latin1(bytes, offset, offset + 1024);
     if (/^\s*\d+\s+\d+\s+obj\s*<<[\s\S]*?\/Type\s*\/XRef\b/.test(head)) return true;
     const table = /^\s*xref\s+/.exec(head);
-    if (!table) return false;
-    const end = latin1(bytes, offset, bytes.length).indexOf('trailer');
+    const end = table ? buffer.indexOf('trailer', offset) : -1;
     if (end < 0) return false;
-    const rows = latin1(bytes, offset + table[0].length, offset + end)
-      .split(/\r\n|\r|\n/)
-      .map((l) => l.trim());
     let number = 0;
-    for (const row of rows.filter(Boolean)) {
-      const section = /^(\d+) \d+$/.exec(row);
-      const entry = /^(\d{10}) (\d{5}) ([nf])$/.exec(row);
+    for (const row of latin1(bytes, offset + table![0].length, end).split(/\r\n|\r|\n/)) {
+      const section = /^(\d+) \d+\s*$/.exec(row);
+      const entry = /^(\d{10}) (\d{5}) ([nf])\s*$/.exec(row);
       if (section) number = Number(section[1]);
-      else if (!entry) return false;
+      else if (!entry) {
+        if (row.trim()) return false;
+      } else if (++entries > INDEX_CHECK.entries) return false;
       else if (entry[3] === 'f') number++;
       else {
-        const at = Number(entry[1]);
-        if (!new RegExp(`^\\s*${number++}\\s+${Number(entry[2])}\\s+obj\\b`).test(latin1(bytes, at, at + 40))) return false;
+        const at = OBJECT_AT.exec(latin1(bytes, Number(entry[1]), Number(entry[1]) + 40));
+        if (!at || Number(at[1]) !== number++ || Number(at[2]) !== Number(entry[2])) return false;
       }
     }
-    const prev = /\/Prev\s+(\d+)/.exec(latin1(bytes, offset + end, offset + end + 1024).split('startxref')[0]!);
+    const prev = /\/Prev\s+(\d+)/.exec(latin1(bytes, end, end + 1024).split('startxref')[0]!);
     offset = prev ? Number(prev[1]) : null;
   }
   return true;
