@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pdfRepeatsAllowed } from '../pipeline/limits.js';
-import { indexFound, repeatedObjects } from '../pipeline/parse/pdf/load.js';
+import { indexFound, repeatedObjects } from '../pipeline/parse/pdf/rebuild-cost.js';
 import { incrementallySavedPdf, repeatedObjectPdf } from './corpus/pdf.js';
 import { kzpp, snapshot, tempDir } from './helpers.js';
 import { encryptedPdf, minimalPdf, pathsOnlyPage, textPage } from './support/minimal-pdf.js';

@@ -1,7 +1,7 @@
 /**
  * PDF front end: positioned text -> the same blocks the Markdown front end
  * makes, so every extractor reads either format. Each step is its own file
- * under pdf/: load (bytes -> items, bad-PDF errors), lines (items -> lines,
+ * under pdf/: rebuild-cost (the cost pre-pass), load (bytes -> items, bad-PDF errors), lines (items -> lines,
  * footnote markers), furniture (running headers, footers, page numbers),
  * columns (reading order from the page's gutters),
  * layout (the file's own body size, line pitch, margins), clipped (URLs cut

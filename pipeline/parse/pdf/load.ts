@@ -9,7 +9,8 @@
  */
 import type { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { inputError } from '../../errors.js';
-import { checkPdfPages, checkPdfRepeatedObjects, checkPdfTextItems, pdfRepeatsAllowed } from '../../limits.js';
+import { checkPdfPages, checkPdfTextItems } from '../../limits.js';
+import { checkIndexRebuild } from './rebuild-cost.js';
 
 /** One run of text as pdfjs reports it, in PDF user space (y grows upwards). */
 export interface TextItem {
@@ -90,76 +91,6 @@ const isPdf = (bytes: Uint8Array) => Buffer.from(bytes.subarray(0, 1024)).includ
 /** A complete file ends with %%EOF (give or take trailing whitespace and junk). */
 const isComplete = (bytes: Uint8Array) => Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).includes('%%EOF');
 
-const latin1 = (bytes: Uint8Array, from: number, to: number) => Buffer.from(bytes.subarray(from, to)).toString('latin1');
-
-/** The offset the last `startxref` gives, if the file ends with one. */
-function startXref(bytes: Uint8Array): number | null {
-  const tail = latin1(bytes, Math.max(0, bytes.length - 1024), bytes.length);
-  const offset = Number(/startxref\s+(\d+)\s+%%EOF(?![\s\S]*startxref)/.exec(tail)?.[1] ?? Number.NaN);
-  return Number.isSafeInteger(offset) && offset < bytes.length ? offset : null;
-}
-
-/** Where checking a file's index stops (and the file is treated as one pdfjs rebuilds): bounded work for any input. */
-const INDEX_CHECK = { sections: 64, entries: 200_000 };
-const OBJECT_AT = /^\s*(\d+)\s+(\d+)\s+obj\b/;
-
-/**
- * Whether pdfjs will read the file's own index rather than rebuild it by scanning the file: its startxref, and each
- * /Prev before it, leads to a cross-reference table whose entries each point at their object's header, or to a
- * cross-reference stream (compressed: taken as it is). A file shifted or cut by damage fails this; so does one past
- * INDEX_CHECK, which the repeated-objects limit then judges.
- */
-export function indexFound(bytes: Uint8Array): boolean {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const seen = new Set<number>();
-  let entries = 0;
-  let offset = startXref(bytes);
-  if (offset === null) return false;
-  while (offset !== null) {
-    if (seen.has(offset) || seen.size >= INDEX_CHECK.sections) return false;
-    seen.add(offset);
-    const head = latin1(bytes, offset, offset + 1024);
-    if (/^\s*\d+\s+\d+\s+obj\s*<<[\s\S]*?\/Type\s*\/XRef\b/.test(head)) return true;
-    const table = /^\s*xref\s+/.exec(head);
-    const end = table ? buffer.indexOf('trailer', offset) : -1;
-    if (end < 0) return false;
-    let number = 0;
-    for (const row of latin1(bytes, offset + table![0].length, end).split(/\r\n|\r|\n/)) {
-      const section = /^(\d+) \d+\s*$/.exec(row);
-      const entry = /^(\d{10}) (\d{5}) ([nf])\s*$/.exec(row);
-      if (section) number = Number(section[1]);
-      else if (!entry) {
-        if (row.trim()) return false;
-      } else if (++entries > INDEX_CHECK.entries) return false;
-      else if (entry[3] === 'f') number++;
-      else {
-        const at = OBJECT_AT.exec(latin1(bytes, Number(entry[1]), Number(entry[1]) + 40));
-        if (!at || Number(at[1]) !== number++ || Number(at[2]) !== Number(entry[2])) return false;
-      }
-    }
-    const prev = /\/Prev\s+(\d+)/.exec(latin1(bytes, end, end + 1024).split('startxref')[0]!);
-    offset = prev ? Number(prev[1]) : null;
-  }
-  return true;
-}
-
-/** An object's header, "12 0 obj": the object number and generation, as pdfjs finds them when it rebuilds a file's index. */
-const OBJECT_HEADER = /(?<![0-9])(\d+)\s+(\d+)\s+obj(?![A-Za-z])/g;
-
-/** Headers of objects whose number and generation came before (what pdfjs re-parses in a damaged file), up to `most`. */
-export function repeatedObjects(bytes: Uint8Array, most: number): number {
-  const seen = new Set<string>();
-  let repeats = 0;
-  for (const [, number, generation] of Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
-    .toString('latin1')
-    .matchAll(OBJECT_HEADER)) {
-    const key = `${number} ${generation}`;
-    if (!seen.has(key)) seen.add(key);
-    else if (++repeats >= most) break;
-  }
-  return repeats;
-}
-
 /**
  * What pdfjs throws for a damaged file (errors inside its worker reach us as
  * UnknownErrorException). Anything else, e.g. pdfjs failing to start, is our
@@ -183,8 +114,7 @@ async function open(bytes: Uint8Array, file: string): Promise<PdfDocument> {
   try {
     // pdfjs takes ownership of (and detaches) the buffer it is given: pass a copy
     const { getDocument } = await pdfjs();
-    const loading = getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, stopAtErrors: true });
-    return await loading.promise;
+    return await getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, stopAtErrors: true }).promise;
   } catch (e) {
     const name = (e as Error)?.name;
     if (name === 'PasswordException')
@@ -234,7 +164,7 @@ async function drawsWithoutText(page: PdfPageProxy): Promise<boolean> {
 export async function loadPdf(bytes: Uint8Array, file: string): Promise<LoadedPdf> {
   if (!isPdf(bytes)) throw inputError('not a PDF (no %PDF- header): check the file', { file });
   if (!isComplete(bytes)) throw inputError('the PDF is truncated (no %%EOF at its end): download it again', { file });
-  if (!indexFound(bytes)) checkPdfRepeatedObjects(repeatedObjects(bytes, pdfRepeatsAllowed(bytes.length) + 1), bytes.length, file);
+  checkIndexRebuild(bytes, file);
   const doc = await open(bytes, file);
   let ok = false;
   try {

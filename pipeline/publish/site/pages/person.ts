@@ -11,7 +11,7 @@ import { dateOf, listLabel, months, optionalTable, type Row, type SiteContext } 
 import { html, type Html, link, type Part, table } from '../html.js';
 import type { Page } from '../layout.js';
 import { byText } from '../../../lib/order.js';
-import { groupBy } from '../../../lib/group.js';
+import { firstBy, groupBy } from '../../../lib/group.js';
 import type { Dataset } from '../../../model/tables.js';
 import type { Rendered } from '../../types.js';
 
@@ -40,13 +40,6 @@ interface Lookups {
   /** Prisoners in diff.json: null without a diff (no previous release). */
   diff: { added: Set<unknown>; changed: Map<string, Change> } | null;
 }
-
-/** The first of each key wins, as a find() over the table would. */
-const firstBy = <T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T> => {
-  const out = new Map<K, T>();
-  for (const item of items) if (!out.has(keyOf(item))) out.set(keyOf(item), item);
-  return out;
-};
 
 function diffOfPrisoners(files: Rendered): Lookups['diff'] {
   const diff = files.get('diff.json');
