@@ -23,6 +23,13 @@ class SlowestFirst extends BaseSequencer {
   }
 }
 
+/**
+ * Every CLI process the tests start (and every older program a rebuild runs) uses V8's baseline compiler only: each
+ * is short, and optimising its hot functions in the background cost it about a fifth more CPU than it saved, on a
+ * machine whose two cores the test run keeps busy (docs/performance.md). Set before the workers start, so they inherit it.
+ */
+process.env.KZPP_V8_FLAGS ??= '--max-opt=1';
+
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],

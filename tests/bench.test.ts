@@ -2,11 +2,15 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
+import { asUsersRunIt, ROOT } from './helpers.js';
 
 describe('bench/bench.mjs --quick', () => {
   it('prints the machine and one table row per case, each with figures or a reason', () => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'bench.mjs'), '--quick'], { cwd: ROOT, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench', 'bench.mjs'), '--quick'], {
+      cwd: ROOT,
+      env: asUsersRunIt(),
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^kzpp benchmark, \d{4}-\d{2}-\d{2}: \d+ cores \(.+\), Node v20\./);
     const rows = r.stdout.split('\n').filter((l) => /^\| \([a-f]\)/.test(l));

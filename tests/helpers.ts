@@ -35,6 +35,15 @@ export const footnoteCount = (doc: DocumentModel) => new Set(doc.blocks.flatMap(
 export const tempDir = (prefix = 'kzpp-') => mkdtempSync(join(tmpdir(), prefix));
 
 /** How much busier the machine is than its cores (at least 1): wall-time bounds and timeouts are stretched by it. */
+/**
+ * The environment without the tests' V8 flags (KZPP_V8_FLAGS, set in vitest.config.ts): for a run whose time or memory is
+ * measured against a bound or a target, which holds for the program as users run it.
+ */
+export function asUsersRunIt(): NodeJS.ProcessEnv {
+  const { KZPP_V8_FLAGS: _, ...env } = process.env;
+  return env;
+}
+
 export const loadFactor = () => Math.max(1, loadavg()[0]! / cpus().length);
 
 export interface CliResult {

@@ -102,10 +102,14 @@ function gitHead(dir: string): string | null {
   }
 }
 
+/** KZPP_V8_FLAGS as node's own flags: an older program's bin/kzpp.js may not read the variable. */
+const v8Flags = () => (process.env.KZPP_V8_FLAGS ?? '').split(/\s+/).filter(Boolean);
+
 export function rebuildAtCommit(commit: string, record: ReleaseRecord, dist: string, mirror?: string): void {
   try {
     const program = programAt(commit, projectRoot());
     const args = [
+      ...v8Flags(),
       'bin/kzpp.js',
       'build',
       '--source',

@@ -1,7 +1,7 @@
 /** Running the CLI for the corpus: asynchronously, a few at a time. */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import type { CliResult } from '../helpers.js';
+import { asUsersRunIt, type CliResult } from '../helpers.js';
 
 /** Run `node kzpp ...args` as a user would, without blocking the test runner. */
 export function cliAsync(kzpp: string, args: string[], cwd: string): Promise<CliResult & { ms: number }> {
@@ -48,23 +48,35 @@ export async function cliMeasured(
   report: string,
 ): Promise<CliResult & { ms: number } & Measured> {
   if (existsSync(GNU_TIME)) {
-    const r = await spawned(GNU_TIME, ['-f', '%M %U %S', '-o', report, process.execPath, kzpp, ...args], cwd);
+    const r = await spawned(GNU_TIME, ['-f', '%M %U %S', '-o', report, process.execPath, kzpp, ...args], cwd, undefined, asUsersRunIt());
     const [kB, user, system] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
     return { ...r, mb: kB! / 1024, cpuMs: (user! + system!) * 1000 };
   }
   let peakKb = 0;
-  const r = await spawned(process.execPath, [kzpp, ...args], cwd, (pid) => {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-  });
+  const r = await spawned(
+    process.execPath,
+    [kzpp, ...args],
+    cwd,
+    (pid) => {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+    },
+    asUsersRunIt(),
+  );
   return { ...r, mb: peakKb / 1024, cpuMs: Number.NaN };
 }
 
 /** Spawn, collect output; `poll(pid)` every 5 ms while it runs (a poll racing the exit is ignored). */
-function spawned(command: string, args: string[], cwd: string, poll?: (pid: number) => void): Promise<CliResult & { ms: number }> {
+function spawned(
+  command: string,
+  args: string[],
+  cwd: string,
+  poll?: (pid: number) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<CliResult & { ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const timer =
       poll &&
       setInterval(() => {
