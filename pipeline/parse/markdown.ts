@@ -2,10 +2,8 @@
  * Markdown front end: remark's tree -> the document model. Everything that
  * knows Markdown lives here; repairs that any front end needs live in repair/.
  */
-import type { List, Paragraph as MdParagraph, PhrasingContent, Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { List, Paragraph as MdParagraph, PhrasingContent, RootContent } from 'mdast';
+import { parseGfm } from '../lib/gfm.js';
 import type { Block, Ref } from '../model/document.js';
 
 /** Accumulates plain text and footnote references from inline nodes, collapsing whitespace as it goes. */
@@ -199,10 +197,9 @@ function shiftLines(node: { position?: { start: { line: number }; end: { line: n
 
 /** remark's top-level nodes of the whole document, with their lines in it. */
 function topLevelNodes(source: string, sourceLines: string[]): RootContent[] {
-  const parser = unified().use(remarkParse).use(remarkGfm);
-  if (SPANS_SECTIONS.test(source)) return (parser.parse(source) as Root).children;
+  if (SPANS_SECTIONS.test(source)) return parseGfm(source).children;
   return sectionsOf(sourceLines).flatMap(({ start, end }) => {
-    const tree = parser.parse(sourceLines.slice(start, end).join('\n')) as Root;
+    const tree = parseGfm(sourceLines.slice(start, end).join('\n'));
     if (start) for (const node of tree.children) shiftLines(node as never, start);
     return tree.children;
   });

@@ -8,9 +8,7 @@ import type { Element, Nodes, Root } from 'hast';
 import type { Root as MdRoot } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseGfm } from '../../lib/gfm.js';
 import { type Html, trusted, webUrl } from './html.js';
 
 /** A link target the site may keep, seen from site/ (a release file "qa.json" is "../qa.json"); null drops it. */
@@ -40,8 +38,7 @@ function demoteHeadings(node: Nodes): void {
 }
 
 export function markdownToHtml(markdown: string): Html {
-  const processor = unified().use(remarkParse).use(remarkGfm);
-  return mdastToHtml(processor.runSync(processor.parse(markdown)) as MdRoot);
+  return mdastToHtml(parseGfm(markdown));
 }
 
 /** A Markdown tree the pipeline built (the data dictionary) as HTML, sanitised like parsed Markdown. */
