@@ -21,9 +21,22 @@ export const FOLD_STEPS: readonly (readonly [RegExp, string])[] = [
   [/(.)\1+/g, '$1'], // Abdulla / Abdula, Kiisim- after y -> i
 ];
 
+/**
+ * Words already folded: matching mentions folds each word of the report up to five times (once per window of words
+ * it starts or ends), eight regular expressions each time. Cleared when full, so a long-lived process stays bounded.
+ */
+const folded = new Map<string, string>();
+const FOLDED_KEPT = 50_000;
+
 /** Fold one word: case, diacritics, hyphens, Zh/J/Dzh, Kh/H, Ye/E at the start, y/i, -iyev/-yev/-ev/-aev/-ayev, doubled letters. */
 export function foldWord(word: string): string {
-  return FOLD_STEPS.reduce((folded, [pattern, replacement]) => folded.replace(pattern, replacement), word.normalize('NFKD').toLowerCase());
+  let fold = folded.get(word);
+  if (fold === undefined) {
+    fold = FOLD_STEPS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), word.normalize('NFKD').toLowerCase());
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(word, fold);
+  }
+  return fold;
 }
 
 /** Key of a name as printed, words kept apart: nameKey("Aset YERKINOV") = "aset erkinov". A possessive "'s" is dropped. */

@@ -64,13 +64,13 @@ class Scorer {
 
   private weight = (w: string) => this.idf.get(w) ?? Math.log(this.first.length + 1);
 
-  /** Share of the title's weight found in passage i (0..1). */
-  score(title: string, i: number): number {
+  /** Share of the title's weight found in each passage n of `among` (0..1): the title's words are stemmed once. */
+  scores(title: string, among: number[]): number[] {
     const words = [...stems(title)];
     const total = words.reduce((sum, w) => sum + this.weight(w), 0);
-    if (!total) return 0;
+    if (!total) return among.map(() => 0);
     const share = (found: Set<string>) => words.filter((w) => found.has(w)).reduce((sum, w) => sum + this.weight(w), 0) / total;
-    return Math.max(share(this.first[i]!), BODY_WEIGHT * share(this.whole[i]!));
+    return among.map((i) => Math.max(share(this.first[i]!), BODY_WEIGHT * share(this.whole[i]!)));
   }
 }
 
@@ -125,7 +125,8 @@ export function locateTocEntries(doc: DocumentModel, toc: TocEntry[], tocAt: num
     const lo = k === 0 ? tocAt : anchors[k - 1]!;
     const hi = end < toc.length ? anchors[end]! : blocks.length;
     const window = passages.map((p, n) => ({ ...p, n })).filter(({ i }) => i > lo && i < hi);
-    const picks = align(toc.slice(k, end).map((e) => window.map((p) => scorer.score(e.title, p.n))));
+    const among = window.map((p) => p.n);
+    const picks = align(toc.slice(k, end).map((e) => scorer.scores(e.title, among)));
     picks.forEach((j, x) => {
       if (j >= 0) located[k + x] = { entry: toc[k + x]!, at: window[j]!.i, found_as: 'text' };
     });
