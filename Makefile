@@ -33,7 +33,7 @@ test: build/.stamp
 	wait $$pid; linted=$$?; echo "lint (npm run -s lint):"; cat "$$lint"; rm -f "$$lint"; \
 	[ $$tests -eq 0 ] && [ $$linted -eq 0 ]
 
-## lint: formatting and lint rules (Biome), and tsc --noEmit over pipeline/, tests/ and bench/
+## lint: formatting and lint rules (Biome), and type checks over pipeline/, tests/ and bench/ (tsgo, the native TypeScript)
 lint: node_modules/.package-lock.json
 	npm run -s lint
 
