@@ -48,21 +48,16 @@ export async function cliMeasured(
   report: string,
 ): Promise<CliResult & { ms: number } & Measured> {
   if (existsSync(GNU_TIME)) {
-    const r = await spawned(GNU_TIME, ['-f', '%M %U %S', '-o', report, process.execPath, kzpp, ...args], cwd, undefined, asUsersRunIt());
+    const r = await spawned(GNU_TIME, ['-f', '%M %U %S', '-o', report, process.execPath, kzpp, ...args], cwd, { env: asUsersRunIt() });
     const [kB, user, system] = readFileSync(report, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
     return { ...r, mb: kB! / 1024, cpuMs: (user! + system!) * 1000 };
   }
   let peakKb = 0;
-  const r = await spawned(
-    process.execPath,
-    [kzpp, ...args],
-    cwd,
-    (pid) => {
-      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
-    },
-    asUsersRunIt(),
-  );
+  const poll = (pid: number) => {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+  };
+  const r = await spawned(process.execPath, [kzpp, ...args], cwd, { poll, env: asUsersRunIt() });
   return { ...r, mb: peakKb / 1024, cpuMs: Number.NaN };
 }
 
@@ -71,8 +66,7 @@ function spawned(
   command: string,
   args: string[],
   cwd: string,
-  poll?: (pid: number) => void,
-  env: NodeJS.ProcessEnv = process.env,
+  { poll, env = process.env }: { poll?: (pid: number) => void; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CliResult & { ms: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
