@@ -26,6 +26,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const KZPP = join(ROOT, 'bin', 'kzpp.js');
 const DAFF = join(ROOT, 'node_modules', 'daff', 'bin', 'daff.js');
 const PROBE = join(ROOT, 'bench', 'rss-probe.cjs');
+const PARSE_ONLY = join(ROOT, 'bench', 'parse-only.mjs');
 const MIRROR = resolve(ROOT, process.env.SOURCES_MIRROR ?? '../shared/sources');
 const SOURCE = 'odf-2025-02-13-tough-year';
 const REAL_ENTRIES = 48;
@@ -160,7 +161,8 @@ function analyticCases(reportMd, extracted) {
 /** "(e) the writers add 0.31 s and 24 MB": the difference of the medians. */
 function analyticCost([without, withWriters]) {
   if (!without.ms || !withWriters.ms) return '';
-  return `(e) the Parquet and SQLite writers add ${seconds(withWriters.ms - without.ms)} s and ${megabytes(withWriters.kB - without.kB)} MB of peak memory to a build.`;
+  const [s, mb] = [seconds(withWriters.ms - without.ms), megabytes(withWriters.kB - without.kB)];
+  return `(e) the Parquet and SQLite writers add ${s} s and ${mb} MB of peak memory to a build.`;
 }
 
 /**
@@ -209,6 +211,14 @@ async function diffCases(records, extracted) {
   return rows;
 }
 
+/** "(a) the parser alone is 6.1x the floor, 34% of the extraction": what is left to the pipeline's own work. */
+function parserShare(letter, parser, extraction) {
+  if (!parser.ms || !extraction.ms || !parser.ratio) return '';
+  const ratio = parser.ratio.split('x')[0];
+  const share = ((100 * parser.ms) / extraction.ms).toFixed(0);
+  return `(${letter}) the parser alone is ${ratio}x the floor, ${share}% of the extraction's wall time.`;
+}
+
 const load = () => loadavg()[0].toFixed(2);
 
 function machine() {
@@ -241,7 +251,7 @@ async function main() {
   const reportPdf = join(MIRROR, SOURCE, 'report.pdf');
   process.stderr.write(`bench: working in ${work}\n`);
   const rows = [];
-  const note = (row) => (rows.push(row), process.stderr.write(`bench: ${row.label}: ${row.wall}\n`));
+  const note = (row) => (rows.push(row), process.stderr.write(`bench: ${row.label}: ${row.wall}\n`), row);
   const floor = runCase({
     label: '(f) floor: bare node reading report.md',
     input: 'report.md',
@@ -251,6 +261,25 @@ async function main() {
   });
   note(floor);
   let extracted;
+  const parsers = {
+    markdown: runCase({
+      label: '(a) parser alone: remark + GFM tree, nothing after',
+      input: 'report.md',
+      args: () => [PARSE_ONLY, reportMd],
+      runs: runsOf(5),
+      floor,
+      reference: true,
+    }),
+    pdf: runCase({
+      label: "(b) parser alone: pdf.js's text items, nothing after",
+      input: 'report.pdf',
+      args: () => [PARSE_ONLY, reportPdf],
+      runs: runsOf(5),
+      floor,
+      reference: true,
+    }),
+  };
+  note(parsers.markdown);
   const markdown = runCase({
     label: '(a) extract from the Markdown',
     input: `report.md, ${REAL_ENTRIES} entries, every default output`,
@@ -260,7 +289,8 @@ async function main() {
     floor,
   });
   note(markdown);
-  note(
+  note(parsers.pdf);
+  const pdf = note(
     runCase({
       label: '(b) extract from the PDF',
       input: `report.pdf`,
@@ -286,8 +316,11 @@ async function main() {
     ten.ms && hundred.ms
       ? `(c) ${factor}x the entries took ${(hundred.ms / ten.ms).toFixed(1)}x the time (linear: at most ${factor}x).`
       : '';
+  const notes = [parserShare('a', parsers.markdown, markdown), parserShare('b', parsers.pdf, pdf), scaling, analyticCost(analytic)];
   process.stdout.write(
-    `kzpp benchmark, ${new Date().toISOString().slice(0, 10)}: ${machine()}\nreport.md: ${existsSync(reportMd) ? reportMd : 'missing'}\n\n${table(rows)}\n\n${scaling}\n${analyticCost(analytic)}\nload average ${load()} at the end\n`,
+    `kzpp benchmark, ${new Date().toISOString().slice(0, 10)}: ${machine()}\n` +
+      `report.md: ${existsSync(reportMd) ? reportMd : 'missing'}\n\n${table(rows)}\n\n` +
+      `${notes.join('\n')}\nload average ${load()} at the end\n`,
   );
   return rows;
 }

@@ -16,7 +16,9 @@ describe('bench/bench.mjs --quick', () => {
     const rows = r.stdout.split('\n').filter((l) => /^\| \([a-f]\)/.test(l));
     expect(rows.map((l) => l.split(' | ')[0])).toEqual([
       '| (f) floor: bare node reading report.md',
+      '| (a) parser alone: remark + GFM tree, nothing after',
       '| (a) extract from the Markdown',
+      "| (b) parser alone: pdf.js's text items, nothing after",
       '| (b) extract from the PDF',
       '| (c) synthetic report, 1x',
       '| (c) synthetic report, 2x',
@@ -28,8 +30,12 @@ describe('bench/bench.mjs --quick', () => {
     ]);
     expect(r.stdout).toMatch(/\(e\) the Parquet and SQLite writers add -?\d+\.\d\d s and -?\d+ MB of peak memory to a build\./);
     for (const row of rows) expect(row).toMatch(/\| 1 \| \d+\.\d\d s \| \d+\.\d\d s \| \d+ MB \||\| 0 \| n\/a \(.+\) \|/);
-    expect(rows[1]).toMatch(/\| 1 \| \d.* MB \| \d+\.\dx \(CPU \d+\.\dx\) \| <= 5x floor, < 500 MB \| (yes|NO) \|$/); // extraction must run
-    expect(rows[3]).toMatch(/\| 48 entries, \d+ kB Markdown \| 1 \| \d/);
+    expect(rows[2]).toMatch(/\| 1 \| \d.* MB \| \d+\.\dx \(CPU \d+\.\dx\) \| <= 5x floor, < 500 MB \| (yes|NO) \|$/); // extraction must run
+    // the parsers alone are references: a ratio to the floor, no target, and their share of the extraction
+    for (const row of [rows[1], rows[3]]) expect(row).toMatch(/\| 1 \| \d.* MB \| \d+\.\dx \(CPU \d+\.\dx\) \| \(reference\) \| {2}\|$/);
+    expect(r.stdout).toMatch(/\n\(a\) the parser alone is \d+\.\dx the floor, \d+% of the extraction's wall time\.\n/);
+    expect(r.stdout).toMatch(/\n\(b\) the parser alone is \d+\.\dx the floor, \d+% of the extraction's wall time\.\n/);
+    expect(rows[5]).toMatch(/\| 48 entries, \d+ kB Markdown \| 1 \| \d/);
     expect(r.stdout).toMatch(/\nload average \d+\.\d\d at the end\n/);
   }, 180_000); // every case runs for real: ~20 s on an idle machine, 35 s at load 5
 });
