@@ -64,7 +64,7 @@ check-data-dictionary: build/.stamp
 	$(CLI) dictionary --check
 
 # --- Benchmark (its own target: too slow for make test) ---
-.PHONY: bench bench-check
+.PHONY: bench bench-check bench-suite
 ## bench: wall time, CPU, peak memory and ratio to the floor (bare node reading the report) of extraction (Markdown, PDF),
 ## 10x/60x synthetic reports and a 100,000-record diff in both scenarios (vs daff), with the machine's load
 bench: build/.stamp
@@ -73,6 +73,10 @@ bench: build/.stamp
 ## bench-check: make bench, failing when a case misses its target (extract .md <= 5x floor, .pdf <= 15x, diff < 3 s, < 500 MB)
 bench-check: build/.stamp
 	node bench/bench.mjs --check
+
+## bench-suite: make test timed against the floor measured before and after it (target: 90 s at a floor of 0.06 s, 1500x)
+bench-suite: build/.stamp
+	node bench/suite.mjs --check
 
 # --- Versions and diffs: kzpp diff, recording a release, make verify ---
 .PHONY: diff bench-diff release verify

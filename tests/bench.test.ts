@@ -39,3 +39,29 @@ describe('bench/bench.mjs --quick', () => {
     expect(r.stdout).toMatch(/\nload average \d+\.\d\d at the end\n/);
   }, 180_000); // every case runs for real: ~20 s on an idle machine, 35 s at load 5
 });
+
+describe('bench/suite.mjs', () => {
+  const suite = (command: string, check = false) =>
+    spawnSync(process.execPath, [join(ROOT, 'bench', 'suite.mjs'), '--runs', '1', '--command', command, ...(check ? ['--check'] : [])], {
+      cwd: ROOT,
+      env: asUsersRunIt(),
+      encoding: 'utf8',
+    });
+
+  it('times a command against the floor measured before and after it, with its CPU time', () => {
+    const r = suite(`"${process.execPath}" -e "let x = 0; for (let i = 0; i < 2e8; i++) x += i"`);
+    expect(r.status, r.stderr).toBe(0);
+    const [line, floor, ratio] = r.stdout.split('\n');
+    expect(line).toMatch(/ -e "let x = 0; .*": passed, \d+\.\d s wall, \d+\.\d\d CPU-s$/);
+    expect(Number(/(\d+\.\d\d) CPU-s/.exec(line!)![1])).toBeGreaterThan(0.05); // the loop's CPU time is counted
+    expect(floor).toMatch(/^floor: 0\.\d{3} s before, 0\.\d{3} s after \(median of 1 each\)$/);
+    expect(ratio).toMatch(/^ratio: \d+x the floor; target <= 1500x \(90 s at a floor of 0\.06 s\): met$/);
+  });
+
+  it('--check fails a command that fails', () => {
+    const r = suite('exit 3', true);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^exit 3: FAILED \(exit 3\), /);
+    expect(r.stdout).toMatch(/: NOT met\n/);
+  });
+});
