@@ -19,6 +19,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { floorArgs, median } from './stats.mjs';
 import { syntheticReport } from './synthetic-report.mjs';
 import { csvOf, writeDatasetPair } from './synthetic-datasets.mjs';
 
@@ -54,10 +55,6 @@ function measure(args) {
   return { ms, kB, cpuMs, status: r.status, stderr: r.stderr ?? '' };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const spread = (xs, unit) => (xs.length === 1 ? unit(xs[0]) : `${unit(median(xs))} (${unit(Math.min(...xs))}–${unit(Math.max(...xs))})`);
 const seconds = (ms) => (ms / 1000).toFixed(2);
 const megabytes = (kB) => (kB / 1024).toFixed(0);
@@ -255,7 +252,7 @@ async function main() {
   const floor = runCase({
     label: '(f) floor: bare node reading report.md',
     input: 'report.md',
-    args: () => ['-e', `require('node:fs').readFileSync(${JSON.stringify(reportMd)})`],
+    args: () => floorArgs(reportMd),
     runs: runsOf(7),
     reference: true,
   });

@@ -26,6 +26,7 @@ import { renderDiff } from '../build/pipeline/diff/render.js';
 import { csvColumnsOf } from '../build/pipeline/publish/columns.js';
 import { toCsv, toJson, toNdjson } from '../build/pipeline/publish/formats.js';
 import { jsonSchemaFor } from '../build/pipeline/model/json-schema.js';
+import { median } from './stats.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -106,7 +107,6 @@ function datasets() {
   return { from, to };
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** Wall-clock and CPU milliseconds of each run (CPU time: what the run costs when the machine is shared). */
 function time(fn) {
   const ms = [],

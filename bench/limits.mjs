@@ -11,6 +11,7 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, wri
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const KZPP = join(ROOT, 'bin', 'kzpp.js');
@@ -71,8 +72,6 @@ const CASES = [
   { label: 'one paragraph of 10,000 lines', make: (f) => writeNear(f, `${'word '.repeat(20)}\n`) },
   { label: 'tiny code spans filling the text', make: (f) => writeNear(f, `${'`a` '.repeat(20)}\n\n`) },
 ];
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function measure(input) {
   const rssFile = join(work, 'rss.json');

@@ -17,6 +17,7 @@ import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { floorArgs, median } from './stats.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MIRROR = resolve(ROOT, process.env.SOURCES_MIRROR ?? '../shared/sources');
@@ -30,23 +31,15 @@ const { values: opts } = parseArgs({
 const runs = Number(opts.runs ?? 7);
 const command = opts.command ?? 'make test';
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-/** Wall seconds of one run of `command` through the shell, its output to `stdio`. */
-function timed(cmd, stdio) {
+/** Wall seconds of one run of `file args`, its output to `stdio`. */
+function timed(file, args, stdio) {
   const started = process.hrtime.bigint();
-  const r = spawnSync('bash', ['-c', cmd], { cwd: ROOT, stdio });
+  const r = spawnSync(file, args, { cwd: ROOT, stdio });
   return { s: Number(process.hrtime.bigint() - started) / 1e9, status: r.status };
 }
 
 /** The floor: median wall seconds of `runs` bare node starts reading the report. */
-function floor() {
-  const read = `"${process.execPath}" -e 'require("node:fs").readFileSync(${JSON.stringify(REPORT)})'`;
-  return median(Array.from({ length: runs }, () => timed(read, 'ignore').s));
-}
+const floor = () => median(Array.from({ length: runs }, () => timed(process.execPath, floorArgs(REPORT), 'ignore').s));
 
 /** CPU seconds of this process's reaped children (Linux: /proc/self/stat), or NaN elsewhere. */
 function childrenCpu() {
@@ -64,7 +57,7 @@ const loadBefore = loadavg()[0].toFixed(2);
 const before = floor();
 const cpuBefore = childrenCpu();
 process.stderr.write(`bench-suite: floor ${before.toFixed(3)} s; running ${command}\n`);
-const suite = timed(command, ['ignore', 'inherit', 'inherit']);
+const suite = timed('bash', ['-c', command], ['ignore', 'inherit', 'inherit']);
 const cpu = childrenCpu() - cpuBefore;
 const after = floor();
 const ratio = suite.s / median([before, after]);
