@@ -1,4 +1,11 @@
-/** What the benchmark scripts share: the median they report, and the floor every ratio is taken against. */
+/** What the benchmark scripts share: where the report is, the median they report, and the floor of every ratio. */
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+const MIRROR = resolve(ROOT, process.env.SOURCES_MIRROR ?? '../shared/sources');
+
+/** A file of the default source in the mirror: report.md, report.pdf. */
+export const reportFile = (name) => join(MIRROR, 'odf-2025-02-13-tough-year', name);
 
 /** The median of `xs` (the mean of the middle two for an even count). */
 export const median = (xs) => {

@@ -14,14 +14,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { floorArgs, median } from './stats.mjs';
+import { floorArgs, median, reportFile, ROOT } from './stats.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const MIRROR = resolve(ROOT, process.env.SOURCES_MIRROR ?? '../shared/sources');
-const REPORT = join(MIRROR, 'odf-2025-02-13-tough-year', 'report.md');
+const REPORT = reportFile('report.md');
 /** 90 s on the host at full speed, whose floor was 0.06 s (docs/performance.md, seventh session). */
 const TARGET_RATIO = 90 / 0.06;
 
